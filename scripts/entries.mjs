@@ -1,0 +1,8 @@
+// The package's entry points, shared by build, size and bench.
+export const ELEMENT_TAGS = ['commitment-calculator', 'program-picker', 'mentor-booking', 'session-tracker', 'mentorship-provider'];
+
+export const entryPoints = {
+  index: 'src/index.ts',
+  sdk: 'src/sdk/index.ts',
+  ...Object.fromEntries(ELEMENT_TAGS.map((tag) => [`components/${tag}`, `src/define/${tag}.ts`])),
+};

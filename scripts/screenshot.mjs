@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const [url, out, scheme] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-dev-shm-usage','--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 1600 }, colorScheme: scheme || 'light' });
+page.on('console', m => console.log('console:', m.type(), m.text()));
+page.on('pageerror', e => console.log('pageerror:', e.message));
+await page.goto(url, { waitUntil: 'networkidle' });
+await page.waitForTimeout(1000);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();

@@ -1,0 +1,136 @@
+import { ContextProvider } from '@lit/context';
+import { css, html, type PropertyValues } from 'lit';
+import type { Backend } from '../../sdk/backends/backend.js';
+import { httpBackend } from '../../sdk/backends/http.js';
+import { localBackend } from '../../sdk/backends/local.js';
+import { memoryBackend } from '../../sdk/backends/memory.js';
+import { createClient, type ChangeEvent, type MentorshipClient } from '../../sdk/client.js';
+import { clientContext, ensureContextRoot } from '../shared/context.js';
+import { MkElement } from '../shared/mk-element.js';
+
+const BACKENDS = ['local', 'memory', 'http'] as const;
+
+/**
+ * Shares one SDK client with every mentorship-kit element inside it, so a program chosen in the
+ * picker, a booking made and a session logged show everywhere at once. Optional: without it,
+ * elements share a default local client.
+ *
+ * @summary Gives the elements inside it one shared client.
+ * @slot - The elements (and any other content) that share the client.
+ * @fires {CustomEvent<ChangeEvent>} mentorship-change - After every write through the client, here or in another tab.
+ * @fires {CustomEvent<MentorshipErrorDetail>} mentorship-error - When the attributes describe no usable backend.
+ */
+export class MentorshipProvider extends MkElement {
+  static override consumesClient = false;
+
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  static override properties = {
+    backend: { type: String, reflect: true },
+    namespace: { type: String, reflect: true },
+    baseUrl: { type: String, reflect: true, attribute: 'base-url' },
+    catalogSrc: { type: String, reflect: true, attribute: 'catalog-src' },
+    client: { attribute: false },
+  };
+
+  /** Where data lives: `local` (IndexedDB, default), `memory` (this page only) or `http`. */
+  declare backend: string;
+  /** Separates data sets on one origin (local backend). */
+  declare namespace: string;
+  /** The server's base URL, for `backend="http"`, e.g. `http://localhost:8787/v1`. */
+  declare baseUrl: string;
+  /** URL of a catalog JSON to use instead of the built-in demo catalog (local and memory). */
+  declare catalogSrc: string;
+
+  private readonly provider = new ContextProvider(this, { context: clientContext });
+  private ownClient?: MentorshipClient;
+  private handedClient?: MentorshipClient;
+  private stopListening?: () => void;
+
+  constructor() {
+    super();
+    ensureContextRoot();
+    this.backend = 'local';
+    this.namespace = 'default';
+    this.baseUrl = '';
+    this.catalogSrc = '';
+  }
+
+  /** The client shared with the elements inside. Set it to hand in one made with `createClient()`. */
+  override get client(): MentorshipClient | undefined {
+    return this.handedClient ?? this.ownClient;
+  }
+
+  override set client(value: MentorshipClient | undefined) {
+    this.handedClient = value;
+    this.share();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.client) this.rebuild();
+    else this.share();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+    this.stopListening = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const config = ['backend', 'namespace', 'baseUrl', 'catalogSrc'] as const;
+    if (this.hasUpdated && config.some((key) => changed.has(key))) this.rebuild();
+  }
+
+  private makeBackend(): Backend | undefined {
+    if (!(BACKENDS as readonly string[]).includes(this.backend)) {
+      this.reportError('backend', `"${this.backend}" is not one of ${BACKENDS.join(', ')}; using local storage`);
+      return localBackend({ namespace: this.namespace || 'default' });
+    }
+    this.clearError('backend');
+    this.clearError('base-url');
+    if (this.backend === 'memory') return memoryBackend();
+    if (this.backend === 'http') {
+      if (!this.baseUrl) {
+        this.reportError('base-url', 'backend="http" needs a base-url; using local storage');
+        return localBackend({ namespace: this.namespace || 'default' });
+      }
+      return httpBackend({ baseUrl: this.baseUrl });
+    }
+    return localBackend({ namespace: this.namespace || 'default', catalogUrl: this.catalogSrc || undefined });
+  }
+
+  private rebuild(): void {
+    if (this.handedClient) return;
+    this.ownClient?.close();
+    const backend = this.makeBackend();
+    this.ownClient = backend ? createClient({ backend }) : undefined;
+    this.share();
+  }
+
+  private share(): void {
+    const client = this.client;
+    if (!client) return;
+    this.stopListening?.();
+    this.stopListening = client.on('change', (event) => this.emit<ChangeEvent>('mentorship-change', event));
+    this.provider.setValue(client);
+  }
+
+  override render() {
+    return html`${this.renderConfigErrors()}<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mentorship-provider': MentorshipProvider;
+  }
+  interface GlobalEventHandlersEventMap {
+    'mentorship-change': CustomEvent<ChangeEvent>;
+  }
+}

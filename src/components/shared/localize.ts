@@ -1,0 +1,133 @@
+/**
+ * A small typed message table per element and locale, Shoelace-style. English is built in;
+ * German ships too; site owners add or override strings with `registerTranslation()`.
+ * Numbers, money, dates, times, lists and relative times go through Intl for the resolved locale.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+// Messages are strings or functions of their arguments (plurals use Intl.PluralRules).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Message = string | ((...args: any[]) => string);
+export type MessageTable = Record<string, Message>;
+
+const REGISTRY = Symbol.for('mentorship-kit/translations@1');
+type Registry = Map<string, Map<string, Partial<MessageTable>>>;
+
+function registry(): Registry {
+  const g = globalThis as unknown as Record<symbol, Registry | undefined>;
+  return (g[REGISTRY] ??= new Map());
+}
+
+/**
+ * Adds or overrides strings for one element (`'session-tracker'`) or all (`'*'`) in a locale
+ * (`'fr'`, `'de-CH'`). Elements already on the page re-render.
+ */
+export function registerTranslation(scope: string, locale: string, messages: Partial<MessageTable>): void {
+  const byLocale = registry().get(scope) ?? new Map<string, Partial<MessageTable>>();
+  byLocale.set(locale.toLowerCase(), { ...byLocale.get(locale.toLowerCase()), ...messages });
+  registry().set(scope, byLocale);
+  for (const controller of liveControllers) controller.refresh();
+}
+
+const liveControllers = new Set<LocalizeController<MessageTable>>();
+
+export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
+  locale?: string;
+}
+
+/** Lowercased fallbacks: "de-AT" → ["de-at", "de"]. */
+function chain(locale: string): string[] {
+  const lower = locale.toLowerCase();
+  const language = lower.split('-')[0]!;
+  return language === lower ? [lower] : [lower, language];
+}
+
+export class LocalizeController<M extends MessageTable> implements ReactiveController {
+  constructor(
+    private readonly host: LocalizeHost,
+    private readonly scope: string,
+    private readonly builtIn: { en: M } & Record<string, Partial<M>>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    liveControllers.add(this as unknown as LocalizeController<MessageTable>);
+  }
+
+  hostDisconnected(): void {
+    liveControllers.delete(this as unknown as LocalizeController<MessageTable>);
+  }
+
+  refresh(): void {
+    this.host.requestUpdate();
+  }
+
+  /** The BCP 47 locale in use: the `locale` attribute, else the closest `lang`, else the browser's. */
+  get lang(): string {
+    const candidate =
+      this.host.locale ||
+      this.host.closest<HTMLElement>('[lang]')?.lang ||
+      (typeof navigator !== 'undefined' ? navigator.language : '') ||
+      'en';
+    try {
+      return Intl.getCanonicalLocales(candidate)[0] ?? 'en';
+    } catch {
+      return 'en';
+    }
+  }
+
+  /** Text direction for the locale, for `dir` on the element's root. */
+  get dir(): 'ltr' | 'rtl' {
+    const language = this.lang.split('-')[0];
+    return ['ar', 'he', 'fa', 'ur'].includes(language ?? '') ? 'rtl' : 'ltr';
+  }
+
+  t<K extends keyof M>(key: K, ...args: M[K] extends (...a: infer A) => string ? A : []): string {
+    const message = this.lookup(key as string) as Message | undefined;
+    if (message === undefined) return String(key);
+    return typeof message === 'function' ? message(...args) : message;
+  }
+
+  private lookup(key: string): Message | undefined {
+    const tables = registry();
+    for (const locale of [...chain(this.lang), 'en']) {
+      for (const scope of [this.scope, '*']) {
+        const registered = tables.get(scope)?.get(locale)?.[key];
+        if (registered !== undefined) return registered;
+      }
+      const builtIn = this.builtIn[locale]?.[key];
+      if (builtIn !== undefined) return builtIn;
+    }
+    return undefined;
+  }
+
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.lang, options).format(value);
+  }
+
+  /** Hours with up to two decimals: 5.5 → "5.5" (en), "5,5" (de). */
+  hours(value: number): string {
+    return this.number(value, { maximumFractionDigits: 2 });
+  }
+
+  currency(value: number, currency: string, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.lang, { style: 'currency', currency, maximumFractionDigits: 0, ...options }).format(value);
+  }
+
+  date(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+    return new Intl.DateTimeFormat(this.lang, options).format(new Date(value));
+  }
+
+  list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
+    return new Intl.ListFormat(this.lang, { style: 'long', type }).format(items);
+  }
+
+  relative(value: number, unit: Intl.RelativeTimeFormatUnit): string {
+    return new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto' }).format(value, unit);
+  }
+
+  plural(count: number, options?: Intl.PluralRulesOptions): Intl.LDMLPluralRule {
+    return new Intl.PluralRules(this.lang, options).select(count);
+  }
+}

@@ -1,0 +1,217 @@
+import { css } from 'lit';
+
+/**
+ * Kit-level design tokens. Site owners set the public `--mk-*` properties anywhere above the
+ * element (or on it); elements read the private `--_mk-*` ones, which fall back to the defaults
+ * below. Dark defaults apply with `theme="dark"`, or with the system setting unless
+ * `theme="light"`. Element tokens (`--mk-booking-slot-bg`, …) default to these.
+ */
+export const tokens = css`
+  :host {
+    --_mk-font: var(--mk-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_mk-font-size: var(--mk-font-size, 1rem);
+    --_mk-radius: var(--mk-radius, 0.5rem);
+    --_mk-space: var(--mk-space, 0.5rem);
+    --_mk-primary: var(--mk-color-primary, #2c55c9);
+    --_mk-on-primary: var(--mk-color-on-primary, #ffffff);
+    --_mk-surface: var(--mk-color-surface, #ffffff);
+    --_mk-surface-alt: var(--mk-color-surface-alt, #f3f5f9);
+    --_mk-text: var(--mk-color-text, #1b1f27);
+    --_mk-text-muted: var(--mk-color-text-muted, #4f5867);
+    --_mk-border: var(--mk-color-border, #c9cfda);
+    --_mk-danger: var(--mk-color-danger, #b3261e);
+    --_mk-success: var(--mk-color-success, #1d6b35);
+    --_mk-warning: var(--mk-color-warning, #8a5300);
+    --_mk-focus: var(--mk-color-focus, #2c55c9);
+    --_mk-chart-1: var(--mk-color-chart-1, #2c55c9);
+    --_mk-chart-2: var(--mk-color-chart-2, #1d8a6b);
+    --_mk-chart-3: var(--mk-color-chart-3, #c77700);
+    --_mk-chart-4: var(--mk-color-chart-4, #9b3fb5);
+    --_mk-chart-5: var(--mk-color-chart-5, #c2414b);
+    --_mk-duration: var(--mk-transition-duration, 150ms);
+
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_mk-font);
+    font-size: var(--_mk-font-size);
+    line-height: 1.5;
+    color: var(--_mk-text);
+    background: var(--_mk-surface);
+    color-scheme: light;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  :host([theme='dark']) {
+    --_mk-primary: var(--mk-color-primary, #9db7ff);
+    --_mk-on-primary: var(--mk-color-on-primary, #0c1330);
+    --_mk-surface: var(--mk-color-surface, #15181e);
+    --_mk-surface-alt: var(--mk-color-surface-alt, #222731);
+    --_mk-text: var(--mk-color-text, #eceef3);
+    --_mk-text-muted: var(--mk-color-text-muted, #b1b8c6);
+    --_mk-border: var(--mk-color-border, #4a5262);
+    --_mk-danger: var(--mk-color-danger, #ffb4ab);
+    --_mk-success: var(--mk-color-success, #8fd9a4);
+    --_mk-warning: var(--mk-color-warning, #f5c26b);
+    --_mk-focus: var(--mk-color-focus, #9db7ff);
+    --_mk-chart-1: var(--mk-color-chart-1, #9db7ff);
+    --_mk-chart-2: var(--mk-color-chart-2, #6fd3b2);
+    --_mk-chart-3: var(--mk-color-chart-3, #f5b35c);
+    --_mk-chart-4: var(--mk-color-chart-4, #d69be8);
+    --_mk-chart-5: var(--mk-color-chart-5, #f28b93);
+    color-scheme: dark;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_mk-primary: var(--mk-color-primary, #9db7ff);
+      --_mk-on-primary: var(--mk-color-on-primary, #0c1330);
+      --_mk-surface: var(--mk-color-surface, #15181e);
+      --_mk-surface-alt: var(--mk-color-surface-alt, #222731);
+      --_mk-text: var(--mk-color-text, #eceef3);
+      --_mk-text-muted: var(--mk-color-text-muted, #b1b8c6);
+      --_mk-border: var(--mk-color-border, #4a5262);
+      --_mk-danger: var(--mk-color-danger, #ffb4ab);
+      --_mk-success: var(--mk-color-success, #8fd9a4);
+      --_mk-warning: var(--mk-color-warning, #f5c26b);
+      --_mk-focus: var(--mk-color-focus, #9db7ff);
+      --_mk-chart-1: var(--mk-color-chart-1, #9db7ff);
+      --_mk-chart-2: var(--mk-color-chart-2, #6fd3b2);
+      --_mk-chart-3: var(--mk-color-chart-3, #f5b35c);
+      --_mk-chart-4: var(--mk-color-chart-4, #d69be8);
+      --_mk-chart-5: var(--mk-color-chart-5, #f28b93);
+      color-scheme: dark;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_mk-duration: 0ms;
+    }
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_mk-focus);
+    outline-offset: 2px;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+`;
+
+/** Buttons, inputs, messages and skeletons every element uses. */
+export const controls = css`
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+  }
+
+  button {
+    cursor: pointer;
+    border: 1px solid var(--_mk-border);
+    border-radius: var(--_mk-radius);
+    background: var(--_mk-surface);
+    padding: calc(var(--_mk-space) * 0.75) calc(var(--_mk-space) * 1.5);
+    transition: background-color var(--_mk-duration), border-color var(--_mk-duration);
+  }
+
+  button:hover:not(:disabled) {
+    border-color: var(--_mk-primary);
+  }
+
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+
+  button.primary {
+    background: var(--_mk-primary);
+    border-color: var(--_mk-primary);
+    color: var(--_mk-on-primary);
+  }
+
+  input,
+  select,
+  textarea {
+    border: 1px solid var(--_mk-border);
+    border-radius: calc(var(--_mk-radius) * 0.75);
+    background: var(--_mk-surface);
+    padding: calc(var(--_mk-space) * 0.5) var(--_mk-space);
+    min-block-size: 2.25rem;
+  }
+
+  input[aria-invalid='true'],
+  select[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
+    border-color: var(--_mk-danger);
+  }
+
+  label {
+    display: inline-flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    font-weight: 500;
+  }
+
+  .field-error {
+    color: var(--_mk-danger);
+    font-size: 0.875em;
+    font-weight: 400;
+  }
+
+  .message {
+    border-radius: var(--_mk-radius);
+    padding: var(--_mk-space) calc(var(--_mk-space) * 1.5);
+    margin-block: var(--_mk-space);
+    border: 1px solid currentColor;
+  }
+
+  .message.error {
+    color: var(--_mk-danger);
+  }
+
+  .message.info {
+    color: var(--_mk-text-muted);
+  }
+
+  .skeleton {
+    display: block;
+    border-radius: var(--_mk-radius);
+    background: var(--_mk-surface-alt);
+    min-block-size: 1.5rem;
+    margin-block: var(--_mk-space);
+    animation: mk-pulse 1.2s ease-in-out infinite;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+
+  @keyframes mk-pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+`;

@@ -1,0 +1,6 @@
+import { MentorshipProvider } from '../components/mentorship-provider/mentorship-provider.js';
+import { define } from '../components/shared/define.js';
+
+define('mentorship-provider', MentorshipProvider);
+
+export { MentorshipProvider };

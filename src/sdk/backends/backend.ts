@@ -1,0 +1,46 @@
+/**
+ * The one interface every backend implements. The client adds validation of inputs, change
+ * events and error wrapping around it; a backend only stores and answers. Writes that must not
+ * race (creating, rescheduling a booking) are ONE atomic operation inside the backend.
+ */
+import type { Booking, BookingRequest, Catalog, Plan, Session, Slot } from '../schemas.js';
+
+export interface SlotRequest {
+  mentorId: string;
+  sessionTypeId: string;
+  /** Inclusive start of the range, ISO instant. */
+  from: string;
+  /** Exclusive end of the range, ISO instant. */
+  to: string;
+}
+
+export interface Backend {
+  /** "local", "memory", "http" or your own. */
+  readonly kind: string;
+  /**
+   * When set, changes are shared with other clients on the same channel (other tabs) through
+   * BroadcastChannel. Local storage sets it per namespace.
+   */
+  readonly channelName?: string;
+
+  getCatalog(): Promise<Catalog>;
+  listSlots(request: SlotRequest): Promise<Slot[]>;
+
+  listBookings(): Promise<Booking[]>;
+  /** Re-checks that the slot is free and stores the booking atomically; throws `conflict` if not. */
+  createBooking(request: BookingRequest, options: { idempotencyKey: string }): Promise<Booking>;
+  cancelBooking(id: string): Promise<Booking>;
+  /** Atomically frees the old slot and takes the new one; throws `conflict` if it is taken. */
+  rescheduleBooking(id: string, start: string): Promise<Booking>;
+
+  listSessions(): Promise<Session[]>;
+  /** Creates or replaces one session by id. */
+  putSession(session: Session): Promise<Session>;
+  deleteSession(id: string): Promise<void>;
+
+  getPlan(): Promise<Plan | null>;
+  setPlan(plan: Plan): Promise<Plan>;
+
+  /** Releases connections and listeners. */
+  close?(): void;
+}

@@ -1,0 +1,135 @@
+/**
+ * The embedded default: everything in the visitor's browser, in IndexedDB through idb-keyval.
+ * One database per namespace ("mentorship-kit:<namespace>"), one key per record, a stored
+ * schema version with migrations, and changes shared with other tabs via the client.
+ */
+import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { DEMO_CATALOG } from '../catalog/demo-catalog.js';
+import { MentorshipError, toMentorshipError } from '../errors.js';
+import { Catalog } from '../schemas.js';
+import { parseOrThrow } from '../validate.js';
+import type { Backend } from './backend.js';
+import { createRecordBackend } from './record-backend.js';
+import type { RecordStore } from './record-store.js';
+
+export const LOCAL_SCHEMA_VERSION = 1;
+const VERSION_KEY = 'meta:schema-version';
+const CATALOG_KEY = 'catalog';
+
+/** Upgrades stored records from one schema version to the next: migrations[n] takes n → n+1. */
+export type Migration = (store: RecordStore) => Promise<void>;
+
+export interface LocalBackendOptions {
+  /** Keeps several independent data sets on one origin (e.g. one per site section or test). */
+  namespace?: string;
+  /** URL of a catalog JSON to use instead of the built-in demo catalog. */
+  catalogUrl?: string;
+  migrations?: Record<number, Migration>;
+  /** The version this code writes; raise it together with a migration. */
+  schemaVersion?: number;
+  now?: () => string;
+}
+
+function storageError(error: unknown): MentorshipError {
+  const wrapped = toMentorshipError(error, 'storage');
+  if (wrapped.code !== 'storage') return wrapped;
+  return new MentorshipError('storage', `Browser storage failed: ${wrapped.message}`, { cause: error });
+}
+
+function idbRecordStore(use: UseStore): RecordStore {
+  const range = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+  const guard = <T>(p: Promise<T>) => p.catch((e: unknown) => Promise.reject(storageError(e)));
+  return {
+    get: (key) => guard(get(key, use)),
+    getAll: <T>(prefix: string) => guard(use('readonly', (s) => promisifyRequest(s.getAll(range(prefix)) as IDBRequest<T[]>))),
+    set: (key, value) => guard(set(key, value, use)),
+    del: (key) => guard(del(key, use)),
+    update<T, R>(prefix: string, decide: (records: T[]) => { writes: { key: string; value: unknown }[]; result: R }) {
+      // One readwrite transaction: IndexedDB runs them one at a time per store, across tabs too,
+      // so the read, the decision and the write cannot interleave with another tab's.
+      return use('readwrite', (s) =>
+        new Promise<R>((resolve, reject) => {
+          const request = s.getAll(range(prefix));
+          let result: R;
+          request.onsuccess = () => {
+            try {
+              const decision = decide(request.result as T[]);
+              result = decision.result;
+              for (const w of decision.writes) s.put(w.value, w.key);
+            } catch (error) {
+              s.transaction.abort();
+              reject(error);
+            }
+          };
+          s.transaction.oncomplete = () => resolve(result);
+          s.transaction.onerror = () => reject(storageError(s.transaction.error));
+        }),
+      );
+    },
+  };
+}
+
+async function fetchCatalog(url: string): Promise<Catalog> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new MentorshipError('network', `Could not load the catalog from ${url}`, { cause: error });
+  }
+  if (!response.ok) throw new MentorshipError('network', `Could not load the catalog from ${url}: HTTP ${response.status}`);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (error) {
+    throw new MentorshipError('bad-response', `The catalog at ${url} is not JSON`, { cause: error });
+  }
+  return parseOrThrow(Catalog, json, `catalog at ${url}`, 'bad-response');
+}
+
+/** Stores everything in this browser (IndexedDB). The default when a page has no backend. */
+export function localBackend(options: LocalBackendOptions = {}): Backend {
+  const namespace = options.namespace ?? 'default';
+  const use = createStore(`mentorship-kit:${namespace}`, 'records');
+  const store = idbRecordStore(use);
+
+  const target = options.schemaVersion ?? LOCAL_SCHEMA_VERSION;
+  let ready: Promise<void> | undefined;
+  const open = () =>
+    (ready ??= (async () => {
+      const version = (await store.get<number>(VERSION_KEY)) ?? 0;
+      if (version === 0) {
+        await store.set(CATALOG_KEY, DEMO_CATALOG);
+      } else {
+        for (let v = version; v < target; v++) await options.migrations?.[v]?.(store);
+      }
+      if (version !== target) await store.set(VERSION_KEY, target);
+    })());
+
+  let catalog: Promise<Catalog> | undefined;
+  const loadCatalog = () => {
+    catalog ??= (async () => {
+      if (options.catalogUrl) return fetchCatalog(options.catalogUrl);
+      await open();
+      const stored = await store.get<unknown>(CATALOG_KEY);
+      return stored === undefined ? DEMO_CATALOG : parseOrThrow(Catalog, stored, 'stored catalog', 'storage');
+    })();
+    catalog.catch(() => (catalog = undefined)); // a failed load may be retried
+    return catalog;
+  };
+
+  const readyStore: RecordStore = {
+    get: async (key) => (await open(), store.get(key)),
+    getAll: async (prefix) => (await open(), store.getAll(prefix)),
+    set: async (key, value) => (await open(), store.set(key, value)),
+    del: async (key) => (await open(), store.del(key)),
+    update: async (prefix, decide) => (await open(), store.update(prefix, decide)),
+  };
+
+  return createRecordBackend({
+    kind: 'local',
+    store: readyStore,
+    loadCatalog,
+    channelName: `mentorship-kit:${namespace}`,
+    now: options.now,
+  });
+}

@@ -1,0 +1,41 @@
+import { DEMO_CATALOG } from '../catalog/demo-catalog.js';
+import type { Catalog } from '../schemas.js';
+import type { Backend } from './backend.js';
+import { createRecordBackend } from './record-backend.js';
+import type { RecordStore } from './record-store.js';
+
+export interface MemoryBackendOptions {
+  catalog?: Catalog;
+  now?: () => string;
+}
+
+/** Keeps everything in this page's memory; gone on reload. For tests, previews and SSR. */
+export function memoryBackend(options: MemoryBackendOptions = {}): Backend {
+  const records = new Map<string, unknown>();
+  const clone = <T>(value: T): T => structuredClone(value);
+  const store: RecordStore = {
+    async get<T>(key: string) {
+      return clone(records.get(key)) as T | undefined;
+    },
+    async getAll<T>(prefix: string) {
+      const out: T[] = [];
+      for (const [key, value] of records) if (key.startsWith(prefix)) out.push(clone(value) as T);
+      return out;
+    },
+    async set(key, value) {
+      records.set(key, clone(value));
+    },
+    async del(key) {
+      records.delete(key);
+    },
+    // Synchronous between read and write, so atomic within this page.
+    async update(prefix, decide) {
+      const current = [...records].filter(([key]) => key.startsWith(prefix)).map(([, v]) => clone(v));
+      const { writes, result } = decide(current as never[]);
+      for (const w of writes) records.set(w.key, clone(w.value));
+      return result;
+    },
+  };
+  const catalog = options.catalog ?? DEMO_CATALOG;
+  return createRecordBackend({ kind: 'memory', store, loadCatalog: async () => catalog, now: options.now });
+}

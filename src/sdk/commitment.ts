@@ -1,0 +1,200 @@
+/**
+ * Commitment models, pure: how many hours a week each role in a mentorship program asks for.
+ * Two kinds of model (see schemas.ts): "tiered" (lead → X mentor-mentees → X² mentees, each
+ * activity fixed + perMentee × X hours) and "cadence" (session types with a frequency and length).
+ */
+import type { CadenceItem, CadenceModel, CommitmentModel, Frequency, TieredModel } from './schemas.js';
+
+export interface CommitmentInput {
+  /** X: how many people each mentor takes on (0–20). */
+  menteesPerMentor: number;
+  /** Length of the cycle in weeks. */
+  weeks: number;
+  /** The visitor's free hours a week, if they said. */
+  availableHours?: number;
+}
+
+export interface ActivityBreakdown {
+  id: string;
+  name: string;
+  hours: number;
+  /** True when the figure is a minimum ("2 or more"). */
+  atLeast: boolean;
+  approximate: boolean;
+}
+
+export interface RoleCommitment {
+  id: string;
+  name: string;
+  weeklyHours: number;
+  /** True when any activity is a minimum, so the total is "at least". */
+  atLeast: boolean;
+  activities: ActivityBreakdown[];
+  cycleHours: number;
+  /** How many people hold this role (1, X, X²); cadence models report 1. */
+  people: number;
+  /** Undefined when no available hours were given. */
+  fits?: boolean;
+}
+
+export interface CommitmentResult {
+  modelId: string;
+  kind: CommitmentModel['kind'];
+  roles: RoleCommitment[];
+  /** People per tier, lead first: [1, X, X²]. */
+  tierSizes: number[];
+  /** Everyone below the lead: X + X². */
+  reach: number;
+}
+
+/** Average sessions a week for a frequency: weekly 1, bi-weekly 1/2, monthly 12/52. */
+export function sessionsPerWeek(frequency: Frequency, perMonth = 0): number {
+  switch (frequency) {
+    case 'weekly':
+      return 1;
+    case 'biweekly':
+      return 1 / 2;
+    case 'monthly':
+      return 12 / 52;
+    case 'as-needed':
+      return (perMonth * 12) / 52;
+  }
+}
+
+/** Rounds away floating-point noise (0.1 + 0.2) while keeping exact quarter-hours exact. */
+function clean(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
+function computeTiered(model: TieredModel, input: CommitmentInput): CommitmentResult {
+  const x = input.menteesPerMentor;
+  const roles = model.roles.map((role) => {
+    const activities: ActivityBreakdown[] = [];
+    for (const activity of model.activities) {
+      const h = activity.hours[role.id];
+      if (!h) continue;
+      activities.push({
+        id: activity.id,
+        name: activity.name,
+        hours: clean(h.fixed + h.perMentee * x),
+        atLeast: h.atLeast,
+        approximate: h.approximate,
+      });
+    }
+    return finishRole(role.id, role.name, activities, x ** role.tier, input);
+  });
+  const maxTier = Math.max(...model.roles.map((r) => r.tier));
+  const tierSizes = Array.from({ length: maxTier + 1 }, (_, tier) => x ** tier);
+  const reach = tierSizes.slice(1).reduce((a, b) => a + b, 0);
+  return { modelId: model.id, kind: 'tiered', roles, tierSizes, reach };
+}
+
+function cadenceHours(item: CadenceItem): number {
+  return clean((sessionsPerWeek(item.frequency, item.perMonth) * item.minutes) / 60);
+}
+
+function computeCadence(model: CadenceModel, input: CommitmentInput): CommitmentResult {
+  const activities = model.sessions.map((item) => ({
+    id: item.id,
+    name: item.name,
+    hours: cadenceHours(item),
+    atLeast: false,
+    approximate: item.frequency !== 'weekly',
+  }));
+  const roles = model.roles.map((role) => finishRole(role.id, role.name, activities, 1, input));
+  return { modelId: model.id, kind: 'cadence', roles, tierSizes: [1, 1], reach: 1 };
+}
+
+function finishRole(
+  id: string,
+  name: string,
+  activities: ActivityBreakdown[],
+  people: number,
+  input: CommitmentInput,
+): RoleCommitment {
+  const weeklyHours = clean(activities.reduce((sum, a) => sum + a.hours, 0));
+  const role: RoleCommitment = {
+    id,
+    name,
+    weeklyHours,
+    atLeast: activities.some((a) => a.atLeast),
+    activities,
+    cycleHours: clean(weeklyHours * input.weeks),
+    people,
+  };
+  if (input.availableHours !== undefined) role.fits = weeklyHours <= input.availableHours;
+  return role;
+}
+
+/** Weekly and cycle hours for every role of `model`. Inputs are assumed valid (see the element). */
+export function computeCommitment(model: CommitmentModel, input: CommitmentInput): CommitmentResult {
+  return model.kind === 'tiered' ? computeTiered(model, input) : computeCadence(model, input);
+}
+
+/** The three-tier community model: totals 5 + X (lead), 4 + X (mentor-mentee), 5.5 (mentee). */
+export const THREE_TIER_MODEL: TieredModel = {
+  kind: 'tiered',
+  id: 'three-tier',
+  name: 'Three-tier community mentorship',
+  roles: [
+    { id: 'lead', name: 'Lead mentor', tier: 0 },
+    { id: 'mentor-mentee', name: 'Mentor-mentee', tier: 1 },
+    { id: 'mentee', name: 'Mentee', tier: 2 },
+  ],
+  activities: [
+    {
+      id: 'one-on-one',
+      name: 'One-on-ones',
+      hours: {
+        lead: { fixed: 0, perMentee: 1, atLeast: false, approximate: false },
+        'mentor-mentee': { fixed: 1, perMentee: 1, atLeast: false, approximate: false },
+        mentee: { fixed: 1, perMentee: 0, atLeast: false, approximate: false },
+      },
+    },
+    {
+      id: 'weekly-review',
+      name: 'Weekly review',
+      hours: {
+        lead: { fixed: 1, perMentee: 0, atLeast: false, approximate: false },
+        'mentor-mentee': { fixed: 0.5, perMentee: 0, atLeast: false, approximate: false },
+        mentee: { fixed: 0.5, perMentee: 0, atLeast: false, approximate: false },
+      },
+    },
+    {
+      id: 'project-practice',
+      name: 'Project / practice',
+      hours: {
+        'mentor-mentee': { fixed: 2, perMentee: 0, atLeast: true, approximate: false },
+        mentee: { fixed: 3, perMentee: 0, atLeast: true, approximate: false },
+      },
+    },
+    {
+      id: 'code-review',
+      name: 'Code review',
+      hours: {
+        lead: { fixed: 4, perMentee: 0, atLeast: false, approximate: true },
+        'mentor-mentee': { fixed: 0.5, perMentee: 0, atLeast: false, approximate: false },
+        mentee: { fixed: 1, perMentee: 0, atLeast: false, approximate: false },
+      },
+    },
+  ],
+};
+
+/** The coaching service's cadence: weekly 60 + bi-weekly 90 + monthly 60 minutes. */
+export const COACHING_CADENCE_MODEL: CadenceModel = {
+  kind: 'cadence',
+  id: 'coaching-cadence',
+  name: 'One-to-one coaching cadence',
+  roles: [
+    { id: 'mentor', name: 'Coach' },
+    { id: 'mentee', name: 'Participant' },
+  ],
+  sessions: [
+    { id: 'one-on-one', name: '1:1 coaching', frequency: 'weekly', minutes: 60 },
+    { id: 'technical-review', name: 'Technical review', frequency: 'biweekly', minutes: 90 },
+    { id: 'career-planning', name: 'Career planning', frequency: 'monthly', minutes: 60 },
+    { id: 'practice-interview', name: 'Practice interview', frequency: 'as-needed', minutes: 60, perMonth: 0 },
+  ],
+};
+
+export const BUILT_IN_MODELS: CommitmentModel[] = [THREE_TIER_MODEL, COACHING_CADENCE_MODEL];

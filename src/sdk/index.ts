@@ -1,0 +1,15 @@
+/** The SDK's public surface: framework-free, no rendering, importable on its own. */
+export { createClient, type MentorshipClient, type ChangeEvent, type ChangeKind, type ImportSummary, type ClientOptions } from './client.js';
+export { MentorshipError, type ErrorCode, type ValidationIssue } from './errors.js';
+export type { Backend, SlotRequest } from './backends/backend.js';
+export type { RecordStore, RecordWrite } from './backends/record-store.js';
+export { createRecordBackend } from './backends/record-backend.js';
+export { localBackend, LOCAL_SCHEMA_VERSION, type LocalBackendOptions, type Migration } from './backends/local.js';
+export { memoryBackend, type MemoryBackendOptions } from './backends/memory.js';
+export { DEMO_CATALOG } from './catalog/demo-catalog.js';
+export * from './schemas.js';
+export * from './commitment.js';
+export * from './scheduling/index.js';
+export { parseOrThrow } from './validate.js';
+export { newId } from './ids.js';
+export { httpBackend, type HttpBackendOptions } from './backends/http.js';

@@ -1,0 +1,303 @@
+/**
+ * The single source of every type in the kit. Each exported type is `z.infer` of a schema here;
+ * the same schemas validate attributes' JSON, backend responses, imported files and generate the
+ * HTTP contract's JSON Schema. `zod/mini` keeps the shipped size small.
+ */
+import * as z from 'zod/mini';
+
+const nonEmpty = (max = 200) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+export const Id = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[A-Za-z0-9_.:-]+$/));
+/** An instant, always ISO-8601 in UTC ("2026-03-29T07:00:00.000Z" or without milliseconds). */
+export const Instant = z.iso.datetime();
+/** A calendar date with no zone ("2026-03-29"). */
+export const IsoDate = z.iso.date();
+/** A wall-clock time "HH:MM" (24:00 allowed as the end of a day). */
+export const WallTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/));
+
+export const TimeZone = z.string().check(
+  z.refine((zone) => isValidTimeZone(zone), { message: 'Unknown IANA time zone' }),
+);
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+// ---- commitment models -------------------------------------------------------------------
+
+/** Weekly hours of one activity for one role: fixed + perMentee × X. `atLeast` marks "2 or more". */
+export const ActivityHours = z.object({
+  fixed: z._default(z.number().check(z.gte(0), z.lte(168)), 0),
+  perMentee: z._default(z.number().check(z.gte(0), z.lte(168)), 0),
+  atLeast: z._default(z.boolean(), false),
+  approximate: z._default(z.boolean(), false),
+});
+
+export const TieredRole = z.object({
+  id: Id,
+  name: nonEmpty(),
+  /** 0 = lead (1 person), 1 = X people, 2 = X² people. */
+  tier: z.number().check(z.int(), z.gte(0), z.lte(4)),
+});
+
+export const TieredActivity = z.object({
+  id: Id,
+  name: nonEmpty(),
+  /** Keyed by role id; a role missing here does not do this activity. */
+  hours: z.record(z.string(), ActivityHours),
+});
+
+export const TieredModel = z.object({
+  kind: z.literal('tiered'),
+  id: Id,
+  name: nonEmpty(),
+  roles: z.array(TieredRole).check(z.minLength(1), z.maxLength(10)),
+  activities: z.array(TieredActivity).check(z.minLength(1), z.maxLength(30)),
+});
+
+export const Frequency = z.enum(['weekly', 'biweekly', 'monthly', 'as-needed']);
+
+export const CadenceItem = z.object({
+  id: Id,
+  name: nonEmpty(),
+  frequency: Frequency,
+  minutes: z.number().check(z.gt(0), z.lte(600)),
+  /** For "as-needed": how many a month to plan for. */
+  perMonth: z.optional(z.number().check(z.gte(0), z.lte(31))),
+});
+
+export const CadenceModel = z.object({
+  kind: z.literal('cadence'),
+  id: Id,
+  name: nonEmpty(),
+  /** Roles that attend every session (e.g. mentor and mentee). */
+  roles: z.array(z.object({ id: Id, name: nonEmpty() })).check(z.minLength(1), z.maxLength(10)),
+  sessions: z.array(CadenceItem).check(z.minLength(1), z.maxLength(30)),
+});
+
+export const CommitmentModel = z.discriminatedUnion('kind', [TieredModel, CadenceModel]);
+
+// ---- catalog -----------------------------------------------------------------------------
+
+export const SessionType = z.object({
+  id: Id,
+  name: nonEmpty(),
+  minutes: z.number().check(z.int(), z.gte(15), z.lte(600)),
+  frequency: Frequency,
+  perMonth: z.optional(z.number().check(z.gte(0), z.lte(31))),
+  focus: z.optional(z.string().check(z.maxLength(500))),
+});
+
+export const Range = z.object({
+  min: z.number().check(z.gte(0)),
+  max: z.number().check(z.gte(0)),
+});
+
+export const Price = z.object({
+  min: z.number().check(z.gte(0)),
+  max: z.number().check(z.gte(0)),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  unit: z.enum(['month', 'person-month']),
+});
+
+export const ProgramFormat = z.enum(['individual', 'group', 'corporate', 'community']);
+
+export const Phase = z.object({
+  title: nonEmpty(),
+  months: z.optional(Range),
+  focus: z.array(nonEmpty()),
+});
+
+export const Program = z.object({
+  id: Id,
+  title: nonEmpty(),
+  summary: z.string().check(z.maxLength(2000)),
+  audience: z.string().check(z.maxLength(200)),
+  focusAreas: z.array(Id),
+  format: ProgramFormat,
+  durationMonths: Range,
+  /** Absent when priced on request (corporate) or free (community). */
+  price: z.optional(Price),
+  groupSize: z.optional(Range),
+  sessionTypeIds: z.array(Id),
+  commitmentModelId: z.optional(Id),
+  includes: z.array(nonEmpty()),
+  phases: z._default(z.array(Phase), []),
+  deliveryOptions: z._default(z.array(nonEmpty()), []),
+});
+
+export const AvailabilityWindow = z.object({ start: WallTime, end: WallTime });
+
+export const WeeklyWindow = z.object({
+  /** ISO weekday: 1 = Monday … 7 = Sunday, in the mentor's zone. */
+  day: z.number().check(z.int(), z.gte(1), z.lte(7)),
+  start: WallTime,
+  end: WallTime,
+});
+
+export const DateOverride = z.object({
+  date: IsoDate,
+  /** Empty = day off; otherwise these windows replace the weekly ones on that date. */
+  windows: z.array(AvailabilityWindow),
+});
+
+export const BookingRules = z.object({
+  slotIntervalMinutes: z._default(z.number().check(z.int(), z.gte(5), z.lte(240)), 30),
+  bufferBeforeMinutes: z._default(z.number().check(z.int(), z.gte(0), z.lte(240)), 0),
+  bufferAfterMinutes: z._default(z.number().check(z.int(), z.gte(0), z.lte(240)), 0),
+  minimumNoticeMinutes: z._default(z.number().check(z.int(), z.gte(0)), 0),
+  horizonDays: z._default(z.number().check(z.int(), z.gte(1), z.lte(730)), 60),
+  maxPerDay: z.optional(z.number().check(z.int(), z.gte(1), z.lte(48))),
+});
+
+export const Mentor = z.object({
+  id: Id,
+  name: nonEmpty(),
+  title: z._default(z.string().check(z.maxLength(200)), ''),
+  bio: z._default(z.string().check(z.maxLength(2000)), ''),
+  timeZone: TimeZone,
+  sessionTypeIds: z.array(Id),
+  weekly: z.array(WeeklyWindow),
+  overrides: z._default(z.array(DateOverride), []),
+  rules: z._default(BookingRules, {
+    slotIntervalMinutes: 30,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    minimumNoticeMinutes: 0,
+    horizonDays: 60,
+  }),
+});
+
+export const Catalog = z.object({
+  version: z.literal(1),
+  programs: z.array(Program),
+  sessionTypes: z.array(SessionType),
+  mentors: z.array(Mentor),
+  commitmentModels: z.array(CommitmentModel),
+});
+
+// ---- bookings ----------------------------------------------------------------------------
+
+export const CareerLevel = z.enum([
+  'student',
+  'junior',
+  'mid',
+  'senior',
+  'staff',
+  'manager',
+  'director',
+  'other',
+]);
+
+export const Email = z.email();
+
+/** What a visitor submits. */
+export const BookingRequest = z.object({
+  mentorId: Id,
+  sessionTypeId: Id,
+  programId: z.optional(Id),
+  start: Instant,
+  timeZone: TimeZone,
+  name: nonEmpty(120),
+  email: Email,
+  careerLevel: CareerLevel,
+  goals: z.string().check(z.maxLength(1000)),
+  message: z.string().check(z.maxLength(2000)),
+});
+
+export const BookingStatus = z.enum(['confirmed', 'cancelled']);
+
+export const Booking = z.object({
+  ...BookingRequest.shape,
+  id: Id,
+  end: Instant,
+  status: BookingStatus,
+  createdAt: Instant,
+  updatedAt: Instant,
+  /** Secret that lets an anonymous visitor cancel or reschedule (HTTP backend). */
+  cancelToken: z.optional(z.string()),
+  menteeId: z.optional(z.string()),
+});
+
+export const Slot = z.object({ start: Instant, end: Instant });
+
+// ---- sessions ----------------------------------------------------------------------------
+
+export const SESSION_ACTIVITIES = [
+  'one-on-one',
+  'weekly-review',
+  'project-practice',
+  'code-review',
+  'technical-review',
+  'career-planning',
+  'practice-interview',
+  'other',
+] as const;
+
+export const SessionInput = z.object({
+  start: Instant,
+  minutes: z.number().check(z.int(), z.gte(15), z.lte(600), z.multipleOf(15)),
+  activity: Id,
+  mentor: z._default(z.string().check(z.maxLength(120)), ''),
+  notes: z._default(z.string().check(z.maxLength(2000)), ''),
+  tags: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(40))).check(z.maxLength(20)), []),
+  source: z._default(z.enum(['manual', 'booking']), 'manual'),
+  bookingId: z.optional(Id),
+});
+
+export const Session = z.object({
+  ...SessionInput.shape,
+  id: Id,
+  createdAt: Instant,
+  updatedAt: Instant,
+  menteeId: z.optional(z.string()),
+});
+
+export const SessionPatch = z.partial(SessionInput);
+
+// ---- the visitor's plan ------------------------------------------------------------------
+
+export const Plan = z.object({
+  programId: z.optional(Id),
+  modelId: z.optional(Id),
+  roleId: z.optional(Id),
+  roleName: z.optional(z.string()),
+  weeklyHours: z.optional(z.number().check(z.gte(0), z.lte(168))),
+  menteesPerMentor: z.optional(z.number().check(z.int(), z.gte(0), z.lte(20))),
+  updatedAt: z.optional(Instant),
+});
+
+export type ActivityHours = z.infer<typeof ActivityHours>;
+export type TieredRole = z.infer<typeof TieredRole>;
+export type TieredActivity = z.infer<typeof TieredActivity>;
+export type TieredModel = z.infer<typeof TieredModel>;
+export type Frequency = z.infer<typeof Frequency>;
+export type CadenceItem = z.infer<typeof CadenceItem>;
+export type CadenceModel = z.infer<typeof CadenceModel>;
+export type CommitmentModel = z.infer<typeof CommitmentModel>;
+export type SessionType = z.infer<typeof SessionType>;
+export type Range = z.infer<typeof Range>;
+export type Price = z.infer<typeof Price>;
+export type ProgramFormat = z.infer<typeof ProgramFormat>;
+export type Phase = z.infer<typeof Phase>;
+export type Program = z.infer<typeof Program>;
+export type AvailabilityWindow = z.infer<typeof AvailabilityWindow>;
+export type WeeklyWindow = z.infer<typeof WeeklyWindow>;
+export type DateOverride = z.infer<typeof DateOverride>;
+export type BookingRules = z.infer<typeof BookingRules>;
+export type Mentor = z.infer<typeof Mentor>;
+export type Catalog = z.infer<typeof Catalog>;
+export type CareerLevel = z.infer<typeof CareerLevel>;
+export type BookingRequest = z.infer<typeof BookingRequest>;
+export type BookingStatus = z.infer<typeof BookingStatus>;
+export type Booking = z.infer<typeof Booking>;
+export type Slot = z.infer<typeof Slot>;
+export type SessionActivity = (typeof SESSION_ACTIVITIES)[number];
+export type SessionInput = z.input<typeof SessionInput>;
+export type Session = z.infer<typeof Session>;
+export type SessionPatch = z.input<typeof SessionPatch>;
+export type Plan = z.infer<typeof Plan>;

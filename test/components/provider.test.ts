@@ -1,0 +1,88 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import '../../src/define/mentorship-provider.js';
+import { MentorshipProvider } from '../../src/components/mentorship-provider/mentorship-provider.js';
+import { define } from '../../src/components/shared/define.js';
+import { defaultClient } from '../../src/components/shared/default-client.js';
+import { MkElement } from '../../src/components/shared/mk-element.js';
+import { memoryBackend } from '../../src/sdk/backends/memory.js';
+import { createClient } from '../../src/sdk/client.js';
+
+/** A tiny consumer: shows how many programs its client sees. */
+class ProbeElement extends MkElement {
+  static override properties = { ...MkElement.properties, count: { state: true } };
+  declare count: number;
+  constructor() {
+    super();
+    this.count = -1;
+  }
+  override clientChanged() {
+    void this.client!.programs.list().then((p) => (this.count = p.length));
+  }
+  override render() {
+    return `${this.count}`;
+  }
+}
+define('mk-probe', ProbeElement);
+
+describe('<mentorship-provider> and context', () => {
+  it('gives an element inside it the provider\'s client', async () => {
+    const client = createClient({ backend: memoryBackend() });
+    const el = await fixture<MentorshipProvider>(html`<mentorship-provider .client=${client}><mk-probe></mk-probe></mentorship-provider>`);
+    const probe = el.querySelector<ProbeElement>('mk-probe')!;
+    expect(probe.client).to.equal(client);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reaches an element upgraded before a provider defined later (ContextRoot)', async () => {
+    const wrapper = await fixture(html`<div><late-provider><mk-probe></mk-probe></late-provider></div>`);
+    const probe = wrapper.querySelector<ProbeElement>('mk-probe')!;
+    expect(probe.client).to.equal(defaultClient()); // no provider yet: the fallback
+    const client = createClient({ backend: memoryBackend() });
+    class LateProvider extends MentorshipProvider {}
+    const late = wrapper.querySelector('late-provider') as MentorshipProvider;
+    define('late-provider', LateProvider);
+    late.client = client;
+    await late.updateComplete;
+    expect(probe.client).to.equal(client);
+  });
+
+  it('falls back to one shared default local client with no provider', async () => {
+    const el = await fixture<ProbeElement>(html`<mk-probe></mk-probe>`);
+    const other = await fixture<ProbeElement>(html`<mk-probe></mk-probe>`);
+    expect(el.client).to.equal(defaultClient());
+    expect(other.client).to.equal(el.client);
+    expect(el.client!.backend.kind).to.equal('local');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el.count).to.be.greaterThan(0);
+  });
+
+  it('builds a memory client from backend="memory" and re-emits its changes', async () => {
+    const el = await fixture<MentorshipProvider>(html`<mentorship-provider backend="memory"><mk-probe></mk-probe></mentorship-provider>`);
+    expect(el.client!.backend.kind).to.equal('memory');
+    const change = oneEvent(el, 'mentorship-change');
+    await el.client!.plan.update({ roleId: 'mentee' });
+    const event = await change;
+    expect(event.detail.resource).to.equal('plan');
+    expect(event.bubbles && event.composed).to.equal(true);
+  });
+
+  it('shows a visible message and fires mentorship-error for an unknown backend', async () => {
+    const wrapper = document.createElement('div');
+    const error = oneEvent(wrapper, 'mentorship-error');
+    wrapper.innerHTML = '<mentorship-provider backend="carrier-pigeon"></mentorship-provider>';
+    document.body.append(wrapper);
+    const event = await error;
+    expect(event.detail.source).to.equal('backend');
+    const el = wrapper.firstElementChild as MentorshipProvider;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('carrier-pigeon');
+    expect(el.client!.backend.kind).to.equal('local');
+    wrapper.remove();
+  });
+
+  it('defining a tag twice does not throw', () => {
+    expect(() => define('mentorship-provider', class extends LitElement {})).not.to.throw();
+    expect(customElements.get('mentorship-provider')).to.equal(MentorshipProvider);
+  });
+});

@@ -1,0 +1,106 @@
+import { expect } from '@open-wc/testing';
+import { localBackend } from '../../src/sdk/backends/local.js';
+import { createClient } from '../../src/sdk/client.js';
+import { MentorshipError } from '../../src/sdk/errors.js';
+import { freshNamespace, localClient, nextChange } from '../helpers.js';
+
+const session = { start: '2026-03-02T09:00:00.000Z', minutes: 60, activity: 'one-on-one', notes: 'first' };
+
+describe('localBackend', () => {
+  it('seeds the demo catalog on first use', async () => {
+    const client = localClient();
+    const programs = await client.programs.list();
+    expect(programs.find((p) => p.id === 'three-tier-community')?.title).to.equal('Three-tier Community Mentorship');
+    client.close();
+  });
+
+  it('keeps data for a new client on the same namespace (a reload)', async () => {
+    const namespace = freshNamespace();
+    const first = localClient(namespace);
+    const added = await first.sessions.add(session);
+    await first.plan.update({ roleId: 'mentee', weeklyHours: 5.5 });
+    first.close();
+
+    const second = localClient(namespace);
+    const sessions = await second.sessions.list();
+    expect(sessions.map((s) => s.id)).to.deep.equal([added.id]);
+    expect(sessions[0]!.notes).to.equal('first');
+    expect((await second.plan.get())?.weeklyHours).to.equal(5.5);
+    second.close();
+  });
+
+  it('isolates namespaces', async () => {
+    const a = localClient();
+    const b = localClient();
+    await a.sessions.add(session);
+    expect(await b.sessions.list()).to.deep.equal([]);
+    a.close();
+    b.close();
+  });
+
+  it('delivers a change to a second client on the same namespace (BroadcastChannel)', async () => {
+    const namespace = freshNamespace();
+    const writer = localClient(namespace);
+    const reader = localClient(namespace);
+    const received = nextChange(reader, (e) => e.resource === 'session');
+    const added = await writer.sessions.add(session);
+    const event = await received;
+    expect(event.kind).to.equal('added');
+    expect(event.remote).to.equal(true);
+    expect(event.session.id).to.equal(added.id);
+    writer.close();
+    reader.close();
+  });
+
+  it('rejects invalid input with a MentorshipError naming the field', async () => {
+    const client = localClient();
+    try {
+      await client.sessions.add({ ...session, minutes: 7 });
+      expect.fail('should have thrown');
+    } catch (error) {
+      expect(error).to.be.instanceOf(MentorshipError);
+      expect((error as MentorshipError).code).to.equal('invalid-input');
+      expect((error as MentorshipError).issues[0]!.path).to.equal('minutes');
+    }
+    expect(await client.sessions.list()).to.have.length(0);
+    client.close();
+  });
+
+  it('reports a broken catalog URL as an error, not an exception elsewhere', async () => {
+    const client = createClient({ backend: localBackend({ namespace: freshNamespace(), catalogUrl: '/does-not-exist.json' }) });
+    try {
+      await client.programs.list();
+      expect.fail('should have thrown');
+    } catch (error) {
+      expect((error as MentorshipError).code).to.equal('network');
+      expect((error as MentorshipError).message).to.contain('/does-not-exist.json');
+    }
+    client.close();
+  });
+
+  it('runs the migration hook when the stored schema version is older', async () => {
+    const namespace = freshNamespace();
+    const v1 = localClient(namespace);
+    await v1.sessions.add(session);
+    v1.close();
+
+    const seen: number[] = [];
+    const v2 = createClient({
+      backend: localBackend({
+        namespace,
+        schemaVersion: 2,
+        migrations: {
+          1: async (store) => {
+            const sessions = await store.getAll<any>('session:');
+            seen.push(sessions.length);
+            for (const s of sessions) await store.set(`session:${s.id}`, { ...s, tags: ['migrated'] });
+          },
+        },
+      }),
+    });
+    const sessions = await v2.sessions.list();
+    expect(seen).to.deep.equal([1]);
+    expect(sessions[0]!.tags).to.deep.equal(['migrated']);
+    v2.close();
+  });
+});

@@ -1,0 +1,57 @@
+import { expect } from '@open-wc/testing';
+import * as z from 'zod/mini';
+import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
+import { MentorshipError } from '../../src/sdk/errors.js';
+import { Booking, Catalog, Session } from '../../src/sdk/schemas.js';
+import { parseOrThrow } from '../../src/sdk/validate.js';
+
+describe('schemas', () => {
+  it('accept the built-in demo catalog', () => {
+    const parsed = parseOrThrow(Catalog, DEMO_CATALOG, 'catalog');
+    expect(parsed.programs.map((p) => p.id)).to.include.members(['technical-leadership', 'management-transition', 'group-mentorship', 'three-tier-community']);
+    expect(parsed.mentors.map((m) => m.timeZone)).to.include('Asia/Kolkata');
+  });
+
+  it('holds the seed figures: prices, group size and session cadence', () => {
+    const group = DEMO_CATALOG.programs.find((p) => p.id === 'group-mentorship')!;
+    expect(group.price).to.deep.equal({ min: 1500, max: 2500, currency: 'USD', unit: 'person-month' });
+    expect(group.groupSize).to.deep.equal({ min: 4, max: 6 });
+    const individual = DEMO_CATALOG.programs.find((p) => p.id === 'individual-mentorship')!;
+    expect(individual.durationMonths).to.deep.equal({ min: 3, max: 6 });
+    expect(individual.price).to.deep.equal({ min: 2500, max: 5000, currency: 'USD', unit: 'month' });
+    const cadence = DEMO_CATALOG.sessionTypes.map((t) => [t.id, t.frequency, t.minutes]);
+    expect(cadence).to.deep.equal([
+      ['one-on-one', 'weekly', 60],
+      ['technical-review', 'biweekly', 90],
+      ['career-planning', 'monthly', 60],
+      ['practice-interview', 'as-needed', 60],
+    ]);
+  });
+
+  it('reject a broken catalog with the failing paths', () => {
+    const broken = structuredClone(DEMO_CATALOG) as any;
+    broken.programs[2].title = 42;
+    broken.mentors[0].timeZone = 'Mars/Olympus_Mons';
+    let error: MentorshipError | undefined;
+    try {
+      parseOrThrow(Catalog, broken, 'catalog');
+    } catch (e) {
+      error = e as MentorshipError;
+    }
+    expect(error).to.be.instanceOf(MentorshipError);
+    expect(error!.code).to.equal('invalid-input');
+    const paths = error!.issues.map((i) => i.path);
+    expect(paths).to.include('programs.2.title');
+    expect(paths).to.include('mentors.0.timeZone');
+    expect(error!.message).to.contain('programs.2.title');
+  });
+
+  it('reject sessions off the 15-minute grid and bookings with a bad email', () => {
+    const session = { id: 's1', start: '2026-01-05T10:00:00.000Z', minutes: 50, activity: 'one-on-one', createdAt: '2026-01-05T10:00:00.000Z', updatedAt: '2026-01-05T10:00:00.000Z' };
+    expect(z.safeParse(Session, session).success).to.equal(false);
+    expect(z.safeParse(Session, { ...session, minutes: 45 }).success).to.equal(true);
+    const result = z.safeParse(Booking, { id: 'b', email: 'not-an-email' });
+    expect(result.success).to.equal(false);
+    if (!result.success) expect(result.error.issues.map((i) => i.path.join('.'))).to.include('email');
+  });
+});
