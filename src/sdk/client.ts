@@ -28,7 +28,9 @@ export type ChangeKind = 'added' | 'updated' | 'removed';
 export type ChangeEvent =
   | { resource: 'booking'; kind: ChangeKind; booking: Booking; remote: boolean }
   | { resource: 'session'; kind: ChangeKind; session: Session; remote: boolean }
-  | { resource: 'plan'; kind: 'updated'; plan: Plan; remote: boolean };
+  | { resource: 'plan'; kind: 'updated'; plan: Plan; remote: boolean }
+  /** The offline queue changed: these session ids are still waiting to reach the server. */
+  | { resource: 'sync'; kind: 'updated'; pendingSessionIds: string[]; remote: boolean };
 
 /** What `sessions.import` did with each record. */
 export interface ImportSummary {
@@ -74,6 +76,7 @@ export function createClient(options: ClientOptions = {}) {
     deliver(event);
     channel?.postMessage(event);
   };
+  backend.onSyncChange?.((pendingSessionIds) => deliver({ resource: 'sync', kind: 'updated', pendingSessionIds, remote: false }));
   if (channel) channel.onmessage = (message: MessageEvent<ChangeEvent>) => deliver({ ...message.data, remote: true });
 
   let catalogPromise: Promise<Catalog> | undefined;
@@ -221,6 +224,11 @@ export function createClient(options: ClientOptions = {}) {
           return summary;
         });
       },
+    },
+
+    sync: {
+      /** Session ids written while offline that have not reached the server yet. */
+      pending: (): Promise<string[]> => call(async () => (await backend.pendingSessionIds?.()) ?? []),
     },
 
     plan: {

@@ -12,4 +12,5 @@ export * from './commitment.js';
 export * from './scheduling/index.js';
 export { parseOrThrow } from './validate.js';
 export { newId } from './ids.js';
+export { toIcs, escapeIcsText, foldIcsLine, icsDateTime, type IcsEvent } from './export/ics.js';
 export { httpBackend, type HttpBackendOptions } from './backends/http.js';

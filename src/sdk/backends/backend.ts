@@ -41,6 +41,14 @@ export interface Backend {
   getPlan(): Promise<Plan | null>;
   setPlan(plan: Plan): Promise<Plan>;
 
+  /**
+   * Ids of sessions written while offline and not yet accepted by the server (HTTP backend's
+   * queue). Backends that write immediately leave this out.
+   */
+  pendingSessionIds?(): Promise<string[]>;
+  /** Called by the client so the backend can announce queue changes (`resource: 'sync'`). */
+  onSyncChange?(listener: (pendingSessionIds: string[]) => void): void;
+
   /** Releases connections and listeners. */
   close?(): void;
 }

@@ -1,0 +1,72 @@
+/**
+ * iCalendar (RFC 5545) writer: one VCALENDAR with VEVENTs in UTC. Escapes `\` `;` `,` and
+ * newlines in text, ends lines with CRLF and folds them at 75 octets (UTF-8 aware).
+ */
+export interface IcsEvent {
+  uid: string;
+  /** ISO instants. */
+  start: string;
+  end: string;
+  summary: string;
+  description?: string;
+  location?: string;
+  /** When the data was made; defaults to now. */
+  stamp?: string;
+  status?: 'CONFIRMED' | 'CANCELLED' | 'TENTATIVE';
+  /** Bumped on every change so calendars replace the old copy (reschedule, cancel). */
+  sequence?: number;
+}
+
+export function escapeIcsText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** "2026-03-29T07:00:00.000Z" → "20260329T070000Z". */
+export function icsDateTime(iso: string): string {
+  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+const encoder = new TextEncoder();
+
+/** Folds one content line at 75 octets, never splitting a UTF-8 character. */
+export function foldIcsLine(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + size > limit) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+export function toIcs(events: IcsEvent[], options: { productId?: string; name?: string } = {}): string {
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${options.productId ?? '-//mentorship-kit//EN'}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  if (options.name) lines.push(`X-WR-CALNAME:${escapeIcsText(options.name)}`);
+  for (const event of events) {
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${escapeIcsText(event.uid)}`,
+      `DTSTAMP:${icsDateTime(event.stamp ?? new Date().toISOString())}`,
+      `DTSTART:${icsDateTime(event.start)}`,
+      `DTEND:${icsDateTime(event.end)}`,
+      `SUMMARY:${escapeIcsText(event.summary)}`,
+    );
+    if (event.description) lines.push(`DESCRIPTION:${escapeIcsText(event.description)}`);
+    if (event.location) lines.push(`LOCATION:${escapeIcsText(event.location)}`);
+    if (event.status) lines.push(`STATUS:${event.status}`);
+    if (event.sequence !== undefined) lines.push(`SEQUENCE:${event.sequence}`);
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldIcsLine).join('\r\n') + '\r\n';
+}
