@@ -32,12 +32,18 @@ export class MkElement extends LitElement {
     locale: { type: String, reflect: true },
     theme: { type: String, reflect: true },
     configErrors: { state: true },
+    viewState: { type: String, reflect: true, attribute: 'state' },
   };
 
   /** BCP 47 locale for text, numbers and dates; defaults to the page's `lang` or the browser's. */
   declare locale: string;
   /** `light`, `dark`, or unset to follow the system setting. */
   declare theme: string;
+  /**
+   * What the element shows now, reflected as the `state` attribute (`loading`, `empty`, `error`,
+   * `ready`) so pages, tests and benchmarks can wait for it and CSS can style it.
+   */
+  declare viewState: ViewState;
   /** Problems with attributes or data, by source, shown above the element's content. */
   declare protected configErrors: Map<string, MentorshipErrorDetail>;
 
@@ -48,6 +54,7 @@ export class MkElement extends LitElement {
     this.locale = '';
     this.theme = '';
     this.configErrors = new Map();
+    this.viewState = 'loading';
     if ((this.constructor as typeof MkElement).consumesClient) this.clientController = new ClientController(this);
   }
 
