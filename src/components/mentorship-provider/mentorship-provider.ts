@@ -58,6 +58,7 @@ export class MentorshipProvider extends MkElement {
     this.namespace = 'default';
     this.baseUrl = '';
     this.catalogSrc = '';
+    this.viewState = 'ready';
   }
 
   /** The client shared with the elements inside. Set it to hand in one made with `createClient()`. */
