@@ -6,20 +6,20 @@ import type { Backend, SlotRequest } from './backends/backend.js';
 import { localBackend } from './backends/local.js';
 import { MentorshipError, toMentorshipError } from './errors.js';
 import { newId, nowIso } from './ids.js';
-import {
+import * as V from './generated/validators.js';
+import type {
   Booking,
   BookingRequest,
-  Instant,
   Plan,
   Session,
   SessionInput,
   SessionPatch,
-  type Catalog,
-  type CommitmentModel,
-  type Mentor,
-  type Program,
-  type SessionType,
-  type Slot,
+  Catalog,
+  CommitmentModel,
+  Mentor,
+  Program,
+  SessionType,
+  Slot,
 } from './schemas.js';
 import { parseOrThrow } from './validate.js';
 
@@ -126,8 +126,8 @@ export function createClient(options: ClientOptions = {}) {
     slots: {
       list(request: SlotRequest): Promise<Slot[]> {
         return call(() => {
-          parseOrThrow(Instant, request.from, 'slot range start');
-          parseOrThrow(Instant, request.to, 'slot range end');
+          parseOrThrow(V.Instant, request.from, 'slot range start');
+          parseOrThrow(V.Instant, request.to, 'slot range end');
           return backend.listSlots(request);
         });
       },
@@ -138,7 +138,7 @@ export function createClient(options: ClientOptions = {}) {
       /** Books a slot. Throws `conflict` when someone else took it first. */
       create(request: BookingRequest, options: { idempotencyKey?: string } = {}): Promise<Booking> {
         return call(async () => {
-          const valid = parseOrThrow(BookingRequest, request, 'booking');
+          const valid = parseOrThrow(V.BookingRequest, request, 'booking');
           const booking = await backend.createBooking(valid, { idempotencyKey: options.idempotencyKey ?? newId('idem-') });
           emit({ resource: 'booking', kind: 'added', booking, remote: false });
           return booking;
@@ -153,7 +153,7 @@ export function createClient(options: ClientOptions = {}) {
       },
       reschedule(id: string, start: string): Promise<Booking> {
         return call(async () => {
-          parseOrThrow(Instant, start, 'new start');
+          parseOrThrow(V.Instant, start, 'new start');
           const booking = await backend.rescheduleBooking(id, start);
           emit({ resource: 'booking', kind: 'updated', booking, remote: false });
           return booking;
@@ -165,7 +165,7 @@ export function createClient(options: ClientOptions = {}) {
       list: (): Promise<Session[]> => call(() => backend.listSessions()),
       add(input: SessionInput): Promise<Session> {
         return call(async () => {
-          const valid = parseOrThrow(SessionInput, input, 'session');
+          const valid = parseOrThrow(V.SessionInput, input, 'session');
           const stamp = nowIso();
           const session = await backend.putSession({ ...valid, id: newId('s-'), createdAt: stamp, updatedAt: stamp });
           emit({ resource: 'session', kind: 'added', session, remote: false });
@@ -174,9 +174,9 @@ export function createClient(options: ClientOptions = {}) {
       },
       update(id: string, patch: SessionPatch): Promise<Session> {
         return call(async () => {
-          const valid = parseOrThrow(SessionPatch, patch, 'session change');
+          const valid = parseOrThrow(V.SessionPatch, patch, 'session change');
           const current = await find(backend.listSessions(), id, 'session');
-          const next = parseOrThrow(Session, { ...current, ...valid, updatedAt: nowIso() }, 'session');
+          const next = parseOrThrow(V.Session, { ...current, ...valid, updatedAt: nowIso() }, 'session');
           const session = await backend.putSession(next);
           emit({ resource: 'session', kind: 'updated', session, remote: false });
           return session;
@@ -193,7 +193,7 @@ export function createClient(options: ClientOptions = {}) {
       /** Puts back a removed session with its id (undo). */
       restore(session: Session): Promise<Session> {
         return call(async () => {
-          const valid = parseOrThrow(Session, session, 'session');
+          const valid = parseOrThrow(V.Session, session, 'session');
           const restored = await backend.putSession(valid);
           emit({ resource: 'session', kind: 'added', session: restored, remote: false });
           return restored;
@@ -207,7 +207,7 @@ export function createClient(options: ClientOptions = {}) {
           for (const [index, record] of records.entries()) {
             let session: Session;
             try {
-              session = parseOrThrow(Session, record, `session ${index + 1}`);
+              session = parseOrThrow(V.Session, record, `session ${index + 1}`);
             } catch (error) {
               summary.invalid.push({ index, message: (error as Error).message });
               continue;
@@ -237,7 +237,7 @@ export function createClient(options: ClientOptions = {}) {
       update(patch: Partial<Plan>): Promise<Plan> {
         return call(async () => {
           const current = (await backend.getPlan()) ?? {};
-          const next = parseOrThrow(Plan, { ...current, ...patch, updatedAt: nowIso() }, 'plan');
+          const next = parseOrThrow(V.Plan, { ...current, ...patch, updatedAt: nowIso() }, 'plan');
           const plan = await backend.setPlan(next);
           emit({ resource: 'plan', kind: 'updated', plan, remote: false });
           return plan;

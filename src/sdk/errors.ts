@@ -33,26 +33,23 @@ export class MentorshipError extends Error {
   }
 }
 
+/** zod's issues as ours (used where zod runs directly: the server, tests). */
 export function issuesFromZod(error: z.core.$ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(root)',
-    message: issue.message,
-  }));
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
 }
 
-/** Wraps a failed zod parse: "Invalid catalog: programs.0.title: expected string". */
+/** Wraps failed validation: "Invalid catalog: programs.0.title: expected string". */
 export function validationError(
   what: string,
-  error: z.core.$ZodError,
+  issues: ValidationIssue[],
   code: ErrorCode = 'invalid-input',
 ): MentorshipError {
-  const issues = issuesFromZod(error);
   const summary = issues
     .slice(0, 3)
     .map((i) => `${i.path}: ${i.message}`)
     .join('; ');
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
-  return new MentorshipError(code, `Invalid ${what}: ${summary}${more}`, { cause: error, issues });
+  return new MentorshipError(code, `Invalid ${what}: ${summary}${more}`, { issues });
 }
 
 /** Turns anything thrown into a MentorshipError, keeping one that already is. */

@@ -7,7 +7,44 @@ export { createRecordBackend } from './backends/record-backend.js';
 export { localBackend, LOCAL_SCHEMA_VERSION, type LocalBackendOptions, type Migration } from './backends/local.js';
 export { memoryBackend, type MemoryBackendOptions } from './backends/memory.js';
 export { DEMO_CATALOG } from './catalog/demo-catalog.js';
-export * from './schemas.js';
+// Types are z.infer of the zod schemas (import the zod schemas themselves from
+// 'mentorship-kit/schemas'); at run time the browser validates with the generated validators.
+export type {
+  ActivityHours,
+  TieredRole,
+  TieredActivity,
+  TieredModel,
+  Frequency,
+  CadenceItem,
+  CadenceModel,
+  CommitmentModel,
+  SessionType,
+  Range,
+  Price,
+  ProgramFormat,
+  Phase,
+  Program,
+  AvailabilityWindow,
+  WeeklyWindow,
+  DateOverride,
+  BookingRules,
+  Mentor,
+  Catalog,
+  CareerLevel,
+  BookingRequest,
+  BookingStatus,
+  Booking,
+  Slot,
+  SessionActivity,
+  SessionInput,
+  Session,
+  SessionPatch,
+  Plan,
+} from './schemas.js';
+export * as validators from './generated/validators.js';
+export { check, validator, type Validator, type CheckResult } from './validator.js';
+export { CAREER_LEVELS, PROGRAM_FORMATS, SESSION_ACTIVITIES } from './constants.js';
+export { isValidTimeZone } from './time-zone.js';
 export * from './commitment.js';
 export * from './scheduling/index.js';
 export { parseOrThrow } from './validate.js';

@@ -4,8 +4,13 @@
  * HTTP contract's JSON Schema. `zod/mini` keeps the shipped size small.
  */
 import * as z from 'zod/mini';
+import { CAREER_LEVELS, PROGRAM_FORMATS, SESSION_ACTIVITIES } from './constants.js';
+import { isValidTimeZone } from './time-zone.js';
 
-const nonEmpty = (max = 200) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+export { CAREER_LEVELS, PROGRAM_FORMATS, SESSION_ACTIVITIES, isValidTimeZone };
+
+/** Text with at least one visible character. (A regex, not trim(), so JSON Schema can express it.) */
+const nonEmpty = (max = 200) => z.string().check(z.minLength(1), z.maxLength(max), z.regex(/\S/));
 export const Id = z.string().check(z.minLength(1), z.maxLength(100), z.regex(/^[A-Za-z0-9_.:-]+$/));
 /** An instant, always ISO-8601 in UTC ("2026-03-29T07:00:00.000Z" or without milliseconds). */
 export const Instant = z.iso.datetime();
@@ -17,15 +22,8 @@ export const WallTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^2
 export const TimeZone = z.string().check(
   z.refine((zone) => isValidTimeZone(zone), { message: 'Unknown IANA time zone' }),
 );
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0;
-  } catch {
-    return false;
-  }
-}
+// Carried into the generated JSON Schema so the browser validator checks it too.
+z.globalRegistry.add(TimeZone, { format: 'x-time-zone' });
 
 // ---- commitment models -------------------------------------------------------------------
 
@@ -104,7 +102,7 @@ export const Price = z.object({
   unit: z.enum(['month', 'person-month']),
 });
 
-export const ProgramFormat = z.enum(['individual', 'group', 'corporate', 'community']);
+export const ProgramFormat = z.enum(PROGRAM_FORMATS);
 
 export const Phase = z.object({
   title: nonEmpty(),
@@ -129,6 +127,9 @@ export const Program = z.object({
   phases: z._default(z.array(Phase), []),
   deliveryOptions: z._default(z.array(nonEmpty()), []),
 });
+
+/** A list of programs, e.g. a `programs` JSON attribute. */
+export const ProgramList = z.array(Program);
 
 export const AvailabilityWindow = z.object({ start: WallTime, end: WallTime });
 
@@ -182,16 +183,7 @@ export const Catalog = z.object({
 
 // ---- bookings ----------------------------------------------------------------------------
 
-export const CareerLevel = z.enum([
-  'student',
-  'junior',
-  'mid',
-  'senior',
-  'staff',
-  'manager',
-  'director',
-  'other',
-]);
+export const CareerLevel = z.enum(CAREER_LEVELS);
 
 export const Email = z.email();
 
@@ -226,17 +218,6 @@ export const Booking = z.object({
 export const Slot = z.object({ start: Instant, end: Instant });
 
 // ---- sessions ----------------------------------------------------------------------------
-
-export const SESSION_ACTIVITIES = [
-  'one-on-one',
-  'weekly-review',
-  'project-practice',
-  'code-review',
-  'technical-review',
-  'career-planning',
-  'practice-interview',
-  'other',
-] as const;
 
 export const SessionInput = z.object({
   start: Instant,

@@ -1,14 +1,13 @@
-import * as z from 'zod/mini';
 import { validationError, type ErrorCode } from './errors.js';
+import { check, type Validator } from './validator.js';
 
-/** Parses `value` with `schema` or throws a MentorshipError naming `what` and the failing paths. */
-export function parseOrThrow<S extends z.ZodMiniType>(
-  schema: S,
-  value: unknown,
-  what: string,
-  code: ErrorCode = 'invalid-input',
-): z.infer<S> {
-  const result = z.safeParse(schema, value);
-  if (!result.success) throw validationError(what, result.error, code);
+/**
+ * Validates `value` with a generated validator (src/sdk/generated/validators.ts) and returns the
+ * parsed data (defaults filled, unknown keys dropped), or throws a MentorshipError naming `what`
+ * and the failing paths.
+ */
+export function parseOrThrow<T>(validator: Validator<T>, value: unknown, what: string, code: ErrorCode = 'invalid-input'): T {
+  const result = check(validator, value);
+  if (!result.success) throw validationError(what, result.issues, code);
   return result.data;
 }

@@ -2,12 +2,13 @@ import { expect } from '@open-wc/testing';
 import * as z from 'zod/mini';
 import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
 import { MentorshipError } from '../../src/sdk/errors.js';
-import { Booking, Catalog, Session } from '../../src/sdk/schemas.js';
+import * as V from '../../src/sdk/generated/validators.js';
+import { Booking, Session } from '../../src/sdk/schemas.js';
 import { parseOrThrow } from '../../src/sdk/validate.js';
 
 describe('schemas', () => {
   it('accept the built-in demo catalog', () => {
-    const parsed = parseOrThrow(Catalog, DEMO_CATALOG, 'catalog');
+    const parsed = parseOrThrow(V.Catalog, DEMO_CATALOG, 'catalog');
     expect(parsed.programs.map((p) => p.id)).to.include.members(['technical-leadership', 'management-transition', 'group-mentorship', 'three-tier-community']);
     expect(parsed.mentors.map((m) => m.timeZone)).to.include('Asia/Kolkata');
   });
@@ -34,7 +35,7 @@ describe('schemas', () => {
     broken.mentors[0].timeZone = 'Mars/Olympus_Mons';
     let error: MentorshipError | undefined;
     try {
-      parseOrThrow(Catalog, broken, 'catalog');
+      parseOrThrow(V.Catalog, broken, 'catalog');
     } catch (e) {
       error = e as MentorshipError;
     }
