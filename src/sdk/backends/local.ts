@@ -6,7 +6,8 @@
 import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { DEMO_CATALOG } from '../catalog/demo-catalog.js';
 import { MentorshipError, toMentorshipError } from '../errors.js';
-import { Catalog } from '../schemas.js';
+import * as V from '../generated/validators.js';
+import type { Catalog } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
 import type { Backend } from './backend.js';
 import { createRecordBackend } from './record-backend.js';
@@ -62,7 +63,9 @@ function idbRecordStore(use: UseStore): RecordStore {
             }
           };
           s.transaction.oncomplete = () => resolve(result);
-          s.transaction.onerror = () => reject(storageError(s.transaction.error));
+          // After `decide` threw, the promise is already rejected; any other abort (quota, a
+          // closing connection) must reject too instead of leaving the caller waiting forever.
+          s.transaction.onabort = () => reject(storageError(s.transaction.error ?? new Error('Transaction aborted')));
         }),
       );
     },
@@ -83,7 +86,7 @@ async function fetchCatalog(url: string): Promise<Catalog> {
   } catch (error) {
     throw new MentorshipError('bad-response', `The catalog at ${url} is not JSON`, { cause: error });
   }
-  return parseOrThrow(Catalog, json, `catalog at ${url}`, 'bad-response');
+  return parseOrThrow(V.Catalog, json, `catalog at ${url}`, 'bad-response');
 }
 
 /** Stores everything in this browser (IndexedDB). The default when a page has no backend. */
@@ -111,7 +114,7 @@ export function localBackend(options: LocalBackendOptions = {}): Backend {
       if (options.catalogUrl) return fetchCatalog(options.catalogUrl);
       await open();
       const stored = await store.get<unknown>(CATALOG_KEY);
-      return stored === undefined ? DEMO_CATALOG : parseOrThrow(Catalog, stored, 'stored catalog', 'storage');
+      return stored === undefined ? DEMO_CATALOG : parseOrThrow(V.Catalog, stored, 'stored catalog', 'storage');
     })();
     catalog.catch(() => (catalog = undefined)); // a failed load may be retried
     return catalog;
