@@ -4,5 +4,6 @@ export const ELEMENT_TAGS = ['commitment-calculator', 'program-picker', 'mentor-
 export const entryPoints = {
   index: 'src/index.ts',
   sdk: 'src/sdk/index.ts',
+  schemas: 'src/sdk/schemas.ts',
   ...Object.fromEntries(ELEMENT_TAGS.map((tag) => [`components/${tag}`, `src/define/${tag}.ts`])),
 };

@@ -16,6 +16,7 @@ const BACKENDS = ['local', 'memory', 'http'] as const;
  * elements share a default local client.
  *
  * @summary Gives the elements inside it one shared client.
+ * @customElement mentorship-provider
  * @slot - The elements (and any other content) that share the client.
  * @fires {CustomEvent<ChangeEvent>} mentorship-change - After every write through the client, here or in another tab.
  * @fires {CustomEvent<MentorshipErrorDetail>} mentorship-error - When the attributes describe no usable backend.
