@@ -3,7 +3,29 @@
  * Two kinds of model (see schemas.ts): "tiered" (lead → X mentor-mentees → X² mentees, each
  * activity fixed + perMentee × X hours) and "cadence" (session types with a frequency and length).
  */
+import { CommitmentModel as CommitmentModelSchema } from './generated/validators.js';
 import type { CadenceItem, CadenceModel, CommitmentModel, Frequency, TieredModel } from './schemas.js';
+import { parseOrThrow } from './validate.js';
+
+/** Accepted ranges for the inputs (inclusive); the element checks attributes and fields against them. */
+export const COMMITMENT_LIMITS = {
+  menteesPerMentor: { min: 0, max: 20, integer: true },
+  weeks: { min: 1, max: 104, integer: true },
+  availableHours: { min: 0, max: 168, integer: false },
+} as const;
+
+export type CommitmentField = keyof typeof COMMITMENT_LIMITS;
+
+/** True when `value` is allowed for `field` (see COMMITMENT_LIMITS). */
+export function isValidCommitmentValue(field: CommitmentField, value: number): boolean {
+  const { min, max, integer } = COMMITMENT_LIMITS[field];
+  return Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+}
+
+/** Validates a model from JSON; throws a MentorshipError (`invalid-input`) listing the failing paths. */
+export function parseCommitmentModel(value: unknown): CommitmentModel {
+  return parseOrThrow(CommitmentModelSchema, value, 'commitment model');
+}
 
 export interface CommitmentInput {
   /** X: how many people each mentor takes on (0–20). */
@@ -47,18 +69,17 @@ export interface CommitmentResult {
   reach: number;
 }
 
+/**
+ * Sessions a week as a fraction of 52 (a year of weeks): weekly 52/52, bi-weekly 26/52,
+ * monthly 12/52, as-needed perMonth × 12/52. Kept as integers so sums stay exact.
+ */
+function per52(frequency: Frequency, perMonth = 0): number {
+  return frequency === 'weekly' ? 52 : frequency === 'biweekly' ? 26 : frequency === 'monthly' ? 12 : perMonth * 12;
+}
+
 /** Average sessions a week for a frequency: weekly 1, bi-weekly 1/2, monthly 12/52. */
 export function sessionsPerWeek(frequency: Frequency, perMonth = 0): number {
-  switch (frequency) {
-    case 'weekly':
-      return 1;
-    case 'biweekly':
-      return 1 / 2;
-    case 'monthly':
-      return 12 / 52;
-    case 'as-needed':
-      return (perMonth * 12) / 52;
-  }
+  return per52(frequency, perMonth) / 52;
 }
 
 /** Rounds away floating-point noise (0.1 + 0.2) while keeping exact quarter-hours exact. */
@@ -89,19 +110,23 @@ function computeTiered(model: TieredModel, input: CommitmentInput): CommitmentRe
   return { modelId: model.id, kind: 'tiered', roles, tierSizes, reach };
 }
 
-function cadenceHours(item: CadenceItem): number {
-  return clean((sessionsPerWeek(item.frequency, item.perMonth) * item.minutes) / 60);
+/** Minutes × sessions per 52 weeks; divide by 52 × 60 for average hours a week. */
+function cadenceUnits(item: CadenceItem): number {
+  return per52(item.frequency, item.perMonth) * item.minutes;
 }
 
 function computeCadence(model: CadenceModel, input: CommitmentInput): CommitmentResult {
   const activities = model.sessions.map((item) => ({
     id: item.id,
     name: item.name,
-    hours: cadenceHours(item),
+    hours: cadenceUnits(item) / 3120,
     atLeast: false,
-    approximate: item.frequency !== 'weekly',
+    // Monthly and as-needed are averages over a year of weeks, not a fixed weekly figure.
+    approximate: item.frequency === 'monthly' || item.frequency === 'as-needed',
   }));
-  const roles = model.roles.map((role) => finishRole(role.id, role.name, activities, 1, input));
+  // One division of the summed units keeps the total exact: 60 + 45 + 60·12/52 min = 103/52 h.
+  const units = model.sessions.reduce((sum, item) => sum + cadenceUnits(item), 0);
+  const roles = model.roles.map((role) => finishRole(role.id, role.name, activities, 1, input, units));
   return { modelId: model.id, kind: 'cadence', roles, tierSizes: [1, 1], reach: 1 };
 }
 
@@ -111,15 +136,17 @@ function finishRole(
   activities: ActivityBreakdown[],
   people: number,
   input: CommitmentInput,
+  /** Cadence models: the exact total as units of 1/3120 hour (see cadenceUnits). */
+  units?: number,
 ): RoleCommitment {
-  const weeklyHours = clean(activities.reduce((sum, a) => sum + a.hours, 0));
+  const weeklyHours = units === undefined ? clean(activities.reduce((sum, a) => sum + a.hours, 0)) : units / 3120;
   const role: RoleCommitment = {
     id,
     name,
     weeklyHours,
     atLeast: activities.some((a) => a.atLeast),
     activities,
-    cycleHours: clean(weeklyHours * input.weeks),
+    cycleHours: units === undefined ? clean(weeklyHours * input.weeks) : (units * input.weeks) / 3120,
     people,
   };
   if (input.availableHours !== undefined) role.fits = weeklyHours <= input.availableHours;

@@ -1,0 +1,156 @@
+import { expect } from '@open-wc/testing';
+import {
+  BUILT_IN_MODELS,
+  COACHING_CADENCE_MODEL,
+  computeCommitment,
+  isValidCommitmentValue,
+  parseCommitmentModel,
+  sessionsPerWeek,
+  THREE_TIER_MODEL,
+} from '../../src/sdk/commitment.js';
+import { MentorshipError } from '../../src/sdk/errors.js';
+import { CommitmentModel } from '../../src/sdk/schemas.js';
+import * as z from 'zod/mini';
+
+const hours = (x: number, weeks = 12, availableHours?: number) =>
+  computeCommitment(THREE_TIER_MODEL, { menteesPerMentor: x, weeks, availableHours });
+
+describe('commitment: the three-tier model of the seed', () => {
+  it('X = 3 gives 8, 7 and 5.5 hours a week and reaches 12 people', () => {
+    const result = hours(3);
+    expect(result.roles.map((r) => r.weeklyHours)).to.deep.equal([8, 7, 5.5]);
+    expect(result.roles.map((r) => r.id)).to.deep.equal(['lead', 'mentor-mentee', 'mentee']);
+    expect(result.tierSizes).to.deep.equal([1, 3, 9]);
+    expect(result.reach).to.equal(12);
+    expect(result.roles.map((r) => r.people)).to.deep.equal([1, 3, 9]);
+  });
+
+  it('X = 0 gives 5, 4 and 5.5', () => {
+    const result = hours(0);
+    expect(result.roles.map((r) => r.weeklyHours)).to.deep.equal([5, 4, 5.5]);
+    expect(result.tierSizes).to.deep.equal([1, 0, 0]);
+    expect(result.reach).to.equal(0);
+  });
+
+  it('X = 10 gives 15, 14 and 5.5 and reaches 110', () => {
+    const result = hours(10);
+    expect(result.roles.map((r) => r.weeklyHours)).to.deep.equal([15, 14, 5.5]);
+    expect(result.reach).to.equal(110);
+  });
+
+  it('breaks each role down by activity, with minimums and approximations marked', () => {
+    const [lead, mentorMentee, mentee] = hours(3).roles;
+    expect(lead!.activities.map((a) => [a.id, a.hours, a.atLeast, a.approximate])).to.deep.equal([
+      ['one-on-one', 3, false, false],
+      ['weekly-review', 1, false, false],
+      ['code-review', 4, false, true],
+    ]);
+    expect(mentorMentee!.activities.map((a) => [a.id, a.hours, a.atLeast])).to.deep.equal([
+      ['one-on-one', 4, false],
+      ['weekly-review', 0.5, false],
+      ['project-practice', 2, true],
+      ['code-review', 0.5, false],
+    ]);
+    expect(mentee!.activities.map((a) => [a.id, a.hours, a.atLeast])).to.deep.equal([
+      ['one-on-one', 1, false],
+      ['weekly-review', 0.5, false],
+      ['project-practice', 3, true],
+      ['code-review', 1, false],
+    ]);
+    expect([lead!.atLeast, mentorMentee!.atLeast, mentee!.atLeast]).to.deep.equal([false, true, true]);
+  });
+
+  it('gives hours over the cycle', () => {
+    expect(hours(3, 12).roles.map((r) => r.cycleHours)).to.deep.equal([96, 84, 66]);
+    expect(hours(3, 10).roles.map((r) => r.cycleHours)).to.deep.equal([80, 70, 55]);
+  });
+
+  it('says which roles fit the available hours, and nothing when none were given', () => {
+    expect(hours(3, 12, 7).roles.map((r) => r.fits)).to.deep.equal([false, true, true]);
+    expect(hours(3, 12, 5.5).roles.map((r) => r.fits)).to.deep.equal([false, false, true]);
+    expect(hours(3, 12, 0).roles.map((r) => r.fits)).to.deep.equal([false, false, false]);
+    expect(hours(3).roles.map((r) => 'fits' in r)).to.deep.equal([false, false, false]);
+  });
+});
+
+describe('commitment: the coaching cadence model', () => {
+  it('averages weekly 60 + bi-weekly 90 + monthly 60 minutes to exactly 103/52 hours a week', () => {
+    const result = computeCommitment(COACHING_CADENCE_MODEL, { menteesPerMentor: 3, weeks: 12 });
+    // (60 + 45 + 60 · 12/52) minutes = 6180/52 minutes = 103/52 hours ≈ 1.98.
+    expect(result.roles[0]!.weeklyHours).to.equal(103 / 52);
+    expect(result.roles[0]!.weeklyHours.toFixed(2)).to.equal('1.98');
+    expect(result.roles.map((r) => r.weeklyHours)).to.deep.equal([103 / 52, 103 / 52]);
+    expect(result.roles[0]!.activities.map((a) => [a.id, a.hours])).to.deep.equal([
+      ['one-on-one', 1],
+      ['technical-review', 0.75],
+      ['career-planning', 12 / 52],
+      ['practice-interview', 0],
+    ]);
+    expect(result.roles[0]!.cycleHours).to.equal((103 / 52) * 12);
+    expect(result.kind).to.equal('cadence');
+  });
+
+  it('counts as-needed sessions per month', () => {
+    const model = parseCommitmentModel({
+      kind: 'cadence',
+      id: 'interviews',
+      name: 'Interview prep',
+      roles: [{ id: 'candidate', name: 'Candidate' }],
+      sessions: [{ id: 'mock', name: 'Mock interview', frequency: 'as-needed', minutes: 60, perMonth: 13 / 3 }],
+    });
+    // 13/3 a month × 12/52 = 1 a week.
+    expect(computeCommitment(model, { menteesPerMentor: 0, weeks: 4 }).roles[0]!.weeklyHours).to.equal(1);
+    expect(sessionsPerWeek('biweekly')).to.equal(0.5);
+    expect(sessionsPerWeek('monthly')).to.equal(12 / 52);
+  });
+});
+
+describe('commitment: models as data', () => {
+  it('the built-in models are valid against the schema', () => {
+    for (const model of BUILT_IN_MODELS) expect(z.safeParse(CommitmentModel, model).success, model.id).to.equal(true);
+  });
+
+  it('a custom tiered model computes fixed + perMentee × X', () => {
+    const model = parseCommitmentModel({
+      kind: 'tiered',
+      id: 'pairs',
+      name: 'Pairs',
+      roles: [
+        { id: 'guide', name: 'Guide', tier: 0 },
+        { id: 'learner', name: 'Learner', tier: 1 },
+      ],
+      activities: [
+        { id: 'call', name: 'Call', hours: { guide: { perMentee: 0.5 }, learner: { fixed: 0.5 } } },
+        { id: 'study', name: 'Study', hours: { learner: { fixed: 2, atLeast: true } } },
+      ],
+    });
+    const result = computeCommitment(model, { menteesPerMentor: 4, weeks: 8 });
+    expect(result.roles.map((r) => r.weeklyHours)).to.deep.equal([2, 2.5]);
+    expect(result.roles.map((r) => r.cycleHours)).to.deep.equal([16, 20]);
+    expect(result.tierSizes).to.deep.equal([1, 4]);
+    expect(result.reach).to.equal(4);
+  });
+
+  it('rejects an invalid model with the failing paths', () => {
+    let error: unknown;
+    try {
+      parseCommitmentModel({ kind: 'tiered', id: 'bad', name: 'Bad', roles: [{ id: 'a', name: '', tier: 9 }], activities: [] });
+    } catch (e) {
+      error = e;
+    }
+    expect(MentorshipError.is(error)).to.equal(true);
+    const e = error as MentorshipError;
+    expect(e.code).to.equal('invalid-input');
+    expect(e.issues.map((i) => i.path).sort()).to.deep.equal(['activities', 'roles.0.name', 'roles.0.tier']);
+  });
+
+  it('checks input values against the limits', () => {
+    expect(isValidCommitmentValue('menteesPerMentor', 20)).to.equal(true);
+    expect(isValidCommitmentValue('menteesPerMentor', 21)).to.equal(false);
+    expect(isValidCommitmentValue('menteesPerMentor', -1)).to.equal(false);
+    expect(isValidCommitmentValue('menteesPerMentor', 2.5)).to.equal(false);
+    expect(isValidCommitmentValue('menteesPerMentor', Number.NaN)).to.equal(false);
+    expect(isValidCommitmentValue('weeks', 0)).to.equal(false);
+    expect(isValidCommitmentValue('availableHours', 7.5)).to.equal(true);
+  });
+});
