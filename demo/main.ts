@@ -42,19 +42,23 @@ localeSelect.addEventListener('change', () => {
 
 const backendSelect = document.querySelector<HTMLSelectElement>('#backend-select')!;
 const serverUrl = params.get('server') ?? 'http://127.0.0.1:8787/v1';
-function useBackend(kind: string): void {
+async function useBackend(kind: string): Promise<void> {
   if (kind === 'http') {
     provider.setAttribute('base-url', serverUrl);
+    // A mentee token so the tracker can store sessions: ?token=…, else the dev server's own
+    // (`npm run server` without AUTH_SECRET). A real site signs its mentees in instead.
+    const dev: { token?: string } = await fetch(`${serverUrl}/dev/token`).then((r) => (r.ok ? r.json() : {}), () => ({}));
+    provider.token = params.get('token') ?? dev.token ?? '';
     provider.setAttribute('backend', 'http');
   } else {
     provider.setAttribute('backend', 'local');
   }
 }
 backendSelect.value = params.get('backend') === 'http' ? 'http' : 'local';
-useBackend(backendSelect.value);
+void useBackend(backendSelect.value);
 backendSelect.addEventListener('change', () => {
   const url = new URL(location.href);
   url.searchParams.set('backend', backendSelect.value);
   history.replaceState(null, '', url);
-  useBackend(backendSelect.value);
+  void useBackend(backendSelect.value);
 });

@@ -175,8 +175,10 @@ export function createClient(options: ClientOptions = {}) {
       update(id: string, patch: SessionPatch): Promise<Session> {
         return call(async () => {
           const valid = parseOrThrow(V.SessionPatch, patch, 'session change');
+          // Only the fields given: schema defaults ('' notes, 'manual' source) must not overwrite.
+          const given = Object.fromEntries(Object.entries(valid).filter(([key]) => key in patch));
           const current = await find(backend.listSessions(), id, 'session');
-          const next = parseOrThrow(V.Session, { ...current, ...valid, updatedAt: nowIso() }, 'session');
+          const next = parseOrThrow(V.Session, { ...current, ...given, updatedAt: nowIso() }, 'session');
           const session = await backend.putSession(next);
           emit({ resource: 'session', kind: 'updated', session, remote: false });
           return session;

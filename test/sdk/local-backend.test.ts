@@ -104,3 +104,16 @@ describe('localBackend', () => {
     v2.close();
   });
 });
+
+describe('client.sessions.update', () => {
+  it('changes only the fields it is given', async () => {
+    const client = localClient();
+    const added = await client.sessions.add({ ...session, tags: ['design'], mentor: 'Lena' });
+    const updated = await client.sessions.update(added.id, { minutes: 90 });
+    expect(updated.minutes).to.equal(90);
+    expect(updated.notes).to.equal('first');
+    expect(updated.tags).to.deep.equal(['design']);
+    expect(updated.mentor).to.equal('Lena');
+    client.close();
+  });
+});

@@ -35,6 +35,7 @@ export class MentorshipProvider extends MkElement {
     namespace: { type: String, reflect: true },
     baseUrl: { type: String, reflect: true, attribute: 'base-url' },
     catalogSrc: { type: String, reflect: true, attribute: 'catalog-src' },
+    token: { type: String },
     client: { attribute: false },
   };
 
@@ -46,6 +47,11 @@ export class MentorshipProvider extends MkElement {
   declare baseUrl: string;
   /** URL of a catalog JSON to use instead of the built-in demo catalog (local and memory). */
   declare catalogSrc: string;
+  /**
+   * The mentee's bearer token for `backend="http"` (sent as `Authorization: Bearer …`); read on
+   * every request, so changing it needs no reload. Not reflected. Empty: an anonymous visitor.
+   */
+  declare token: string;
 
   private readonly provider = new ContextProvider(this, { context: clientContext });
   private ownClient?: MentorshipClient;
@@ -59,6 +65,7 @@ export class MentorshipProvider extends MkElement {
     this.namespace = 'default';
     this.baseUrl = '';
     this.catalogSrc = '';
+    this.token = '';
     this.viewState = 'ready';
   }
 
@@ -102,7 +109,7 @@ export class MentorshipProvider extends MkElement {
         this.reportError('base-url', 'backend="http" needs a base-url; using local storage');
         return localBackend({ namespace: this.namespace || 'default' });
       }
-      return httpBackend({ baseUrl: this.baseUrl });
+      return httpBackend({ baseUrl: this.baseUrl, getToken: () => this.token || undefined });
     }
     return localBackend({ namespace: this.namespace || 'default', catalogUrl: this.catalogSrc || undefined });
   }

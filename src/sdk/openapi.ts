@@ -1,0 +1,144 @@
+/**
+ * The HTTP contract as an OpenAPI 3.1 document, generated from the same zod schemas that type the
+ * SDK and validate every body (`z.toJSONSchema`). Server-side only: never import it from the
+ * SDK's index or an element — it would pull zod's JSON Schema generator into browser bundles.
+ */
+import * as z from 'zod/mini';
+import { Booking, BookingRequest, Catalog, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
+
+export interface OpenApiOptions {
+  serverUrl?: string;
+  version?: string;
+}
+
+type Json = Record<string, unknown>;
+
+const schema = (s: z.ZodMiniType, io: 'input' | 'output' = 'output'): Json => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Json;
+  return rest;
+};
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const json = (body: Json) => ({ content: { 'application/json': { schema: body } } });
+const list = (item: string, paged = false): Json => ({
+  type: 'object',
+  required: paged ? ['items', 'nextCursor'] : ['items'],
+  properties: { items: { type: 'array', items: ref(item) }, ...(paged ? { nextCursor: { type: ['string', 'null'] } } : {}) },
+});
+const problems = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { description: PROBLEM_TEXT[s] ?? 'Error', content: { 'application/problem+json': { schema: ref('Problem') } } }]));
+const PROBLEM_TEXT: Record<number, string> = {
+  400: 'Invalid input (malformed JSON, wrong types); `issues` lists the failing paths',
+  401: 'Missing or invalid bearer token',
+  403: 'Not allowed (wrong cancel token, not an admin)',
+  404: 'Unknown id (or not the caller\'s)',
+  409: 'Conflict: the slot was just taken',
+  413: 'Body larger than the limit',
+  415: 'Body is not application/json',
+  422: 'Idempotency key reused with a different body',
+};
+const bearer = [{ bearer: [] }];
+const optionalBearer = [{}, { bearer: [] }];
+const idParam = (what: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: `${what} id` });
+const cancelTokenHeader = { name: 'Cancel-Token', in: 'header', required: false, schema: { type: 'string' }, description: 'The cancelToken from the booking response (anonymous visitors)' };
+
+/** The OpenAPI document served at GET /v1/openapi.json. */
+export function buildOpenApi(options: OpenApiOptions = {}): Json {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'mentorship-kit HTTP API',
+      version: options.version ?? '1',
+      description: 'The contract httpBackend speaks and the reference server serves. Errors are application/problem+json (RFC 9457) with a `code` matching MentorshipError.',
+    },
+    servers: [{ url: options.serverUrl ?? 'http://127.0.0.1:8787/v1' }],
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256, sub = mentee id, optional role "admin")' } },
+      schemas: {
+        Catalog: schema(Catalog),
+        Slot: schema(Slot),
+        BookingRequest: schema(BookingRequest, 'input'),
+        Booking: schema(Booking),
+        SessionInput: schema(SessionInput, 'input'),
+        Session: schema(Session),
+        SessionPatch: schema(SessionPatch, 'input'),
+        Problem: {
+          type: 'object',
+          required: ['type', 'title', 'status', 'detail', 'code'],
+          properties: {
+            type: { type: 'string' },
+            title: { type: 'string' },
+            status: { type: 'integer' },
+            detail: { type: 'string' },
+            code: { enum: ['invalid-input', 'not-found', 'conflict', 'unauthorized', 'bad-response'] },
+            instance: { type: 'string' },
+            issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+    paths: {
+      '/catalog': {
+        get: { summary: 'The catalog: programs, session types, mentors, commitment models', security: optionalBearer, responses: { 200: { description: 'The catalog', ...json(ref('Catalog')) } } },
+        put: { summary: 'Replace the catalog (admin)', security: bearer, requestBody: json(ref('Catalog')), responses: { 200: { description: 'The new catalog', ...json(ref('Catalog')) }, ...problems(400, 401, 403, 413) } },
+      },
+      '/mentors/{id}/slots': {
+        get: {
+          summary: 'Free slots of one mentor for one session type, starts in [from, to)',
+          parameters: [
+            idParam('Mentor'),
+            { name: 'sessionType', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+            { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+          ],
+          responses: { 200: { description: 'Free slots, sorted', ...json(list('Slot')) }, ...problems(400, 404) },
+        },
+      },
+      '/bookings': {
+        post: {
+          summary: 'Book a slot (atomic: exactly one of two racing requests wins)',
+          security: optionalBearer,
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Retries with the same key and body return the first booking' }],
+          requestBody: json(ref('BookingRequest')),
+          responses: { 201: { description: 'The booking, with its cancelToken', ...json(ref('Booking')) }, ...problems(400, 404, 409, 413, 415, 422) },
+        },
+        get: { summary: "The caller's bookings", security: bearer, responses: { 200: { description: 'Bookings', ...json(list('Booking')) }, ...problems(401) } },
+      },
+      '/bookings/{id}': {
+        get: { summary: 'One booking (its mentee, an admin, or with Cancel-Token)', parameters: [idParam('Booking'), cancelTokenHeader], responses: { 200: { description: 'The booking', ...json(ref('Booking')) }, ...problems(403, 404) } },
+      },
+      '/bookings/{id}/cancel': {
+        post: { summary: 'Cancel a booking', parameters: [idParam('Booking'), cancelTokenHeader], responses: { 200: { description: 'The cancelled booking', ...json(ref('Booking')) }, ...problems(403, 404) } },
+      },
+      '/bookings/{id}/reschedule': {
+        post: {
+          summary: 'Move a booking to another free slot (atomic)',
+          parameters: [idParam('Booking'), cancelTokenHeader],
+          requestBody: json({ type: 'object', required: ['start'], properties: { start: { type: 'string', format: 'date-time' } } }),
+          responses: { 200: { description: 'The moved booking', ...json(ref('Booking')) }, ...problems(400, 403, 404, 409) },
+        },
+      },
+      '/sessions': {
+        get: {
+          summary: "The caller's sessions, paged by id",
+          security: bearer,
+          parameters: [
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 200 } },
+          ],
+          responses: { 200: { description: 'One page', ...json(list('Session', true)) }, ...problems(400, 401) },
+        },
+        post: {
+          summary: 'Create (201) or, with an id the caller owns, replace (200) a session',
+          security: bearer,
+          requestBody: json({ oneOf: [ref('Session'), ref('SessionInput')] }),
+          responses: { 200: { description: 'Replaced', ...json(ref('Session')) }, 201: { description: 'Created', ...json(ref('Session')) }, ...problems(400, 401, 409, 413, 415) },
+        },
+      },
+      '/sessions/{id}': {
+        get: { summary: 'One of the caller\'s sessions', security: bearer, parameters: [idParam('Session')], responses: { 200: { description: 'The session', ...json(ref('Session')) }, ...problems(401, 404) } },
+        patch: { summary: 'Change some fields', security: bearer, parameters: [idParam('Session')], requestBody: json(ref('SessionPatch')), responses: { 200: { description: 'The session', ...json(ref('Session')) }, ...problems(400, 401, 404) } },
+        delete: { summary: 'Delete', security: bearer, parameters: [idParam('Session')], responses: { 204: { description: 'Deleted' }, ...problems(401, 404) } },
+      },
+    },
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * httpBackend against the real reference server (started by `npm test`): the contract end to
+ * end, the booking race, idempotency, mentee isolation, bad responses, and the offline queue.
+ */
+import { expect } from '@open-wc/testing';
+import { MentorshipError } from '../../src/sdk/errors.js';
+import { dayFromNow, httpClient, menteeToken, SERVER, switchableNetwork } from '../http-helpers.js';
+import { nextChange } from '../helpers.js';
+
+const MENTOR = 'kenji-watanabe';
+const request = (start: string, name = 'Ada Lovelace') => ({
+  mentorId: MENTOR,
+  sessionTypeId: 'one-on-one',
+  start,
+  timeZone: 'Europe/Berlin',
+  name,
+  email: 'ada@example.org',
+  careerLevel: 'senior' as const,
+  goals: 'Grow into a staff role',
+  message: '',
+});
+
+async function caught(promise: Promise<unknown>): Promise<MentorshipError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as MentorshipError;
+  }
+  throw new Error('expected a rejection');
+}
+
+(SERVER ? describe : describe.skip)('httpBackend against the reference server', () => {
+  // Days 15–40 from today belong to this file, so parallel element tests never race with it.
+  const freeSlots = async (client = httpClient()) =>
+    client.slots.list({ mentorId: MENTOR, sessionTypeId: 'one-on-one', from: dayFromNow(15), to: dayFromNow(40) });
+
+  it('reads the catalog and slots validated, books, and lists the booking with its cancel token', async () => {
+    const client = httpClient();
+    const mentors = await client.mentors.list();
+    expect(mentors.map((m) => m.id)).to.include(MENTOR);
+    const slots = await freshSlotsOrFail(client);
+    const booking = await client.bookings.create(request(slots[0]!.start));
+    expect(booking.start).to.equal(slots[0]!.start);
+    expect(booking.end).to.equal(new Date(Date.parse(slots[0]!.start) + 3_600_000).toISOString());
+    expect(booking.status).to.equal('confirmed');
+    expect(booking.cancelToken).to.be.a('string');
+    const after = await freeSlots(client);
+    expect(after.map((s) => s.start)).not.to.include(slots[0]!.start);
+    const list = await client.bookings.list();
+    expect(list.map((b) => b.id)).to.deep.equal([booking.id]);
+    expect(list[0]!.cancelToken).to.equal(booking.cancelToken);
+  });
+
+  it('two visitors race for one slot: one booking, the other gets a conflict', async () => {
+    const [slot] = await freshSlotsOrFail();
+    const results = await Promise.allSettled([httpClient().bookings.create(request(slot!.start, 'A')), httpClient().bookings.create(request(slot!.start, 'B'))]);
+    expect(results.map((r) => r.status).sort()).to.deep.equal(['fulfilled', 'rejected']);
+    const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(loser.reason.code).to.equal('conflict');
+    expect(loser.reason.message).to.equal('That time was just taken. Please choose another time.');
+  });
+
+  it('the same idempotency key twice gives the same booking', async () => {
+    const client = httpClient();
+    const [slot] = await freshSlotsOrFail(client);
+    const first = await client.bookings.create(request(slot!.start), { idempotencyKey: 'idem-browser-1-' + slot!.start });
+    const second = await client.bookings.create(request(slot!.start), { idempotencyKey: 'idem-browser-1-' + slot!.start });
+    expect(second.id).to.equal(first.id);
+    expect((await client.bookings.list()).length).to.equal(1);
+  });
+
+  it('a visitor reschedules and cancels with the cancel token kept in this browser', async () => {
+    const client = httpClient();
+    const [a, , c] = await freshSlotsOrFail(client);
+    const booking = await client.bookings.create(request(a!.start));
+    const moved = await client.bookings.reschedule(booking.id, c!.start);
+    expect(moved.start).to.equal(c!.start);
+    const cancelled = await client.bookings.cancel(booking.id);
+    expect(cancelled.status).to.equal('cancelled');
+    // Another browser (no cancel token) cannot touch it.
+    const stranger = await caught(httpClient().bookings.cancel(booking.id));
+    expect(stranger.code).to.equal('not-found');
+  });
+
+  it('maps problem+json onto MentorshipError codes', async () => {
+    const client = httpClient();
+    const unknown = await caught(client.slots.list({ mentorId: 'nobody', sessionTypeId: 'one-on-one', from: dayFromNow(1), to: dayFromNow(2) }));
+    expect(unknown.code).to.equal('not-found');
+    expect(unknown.message).to.equal('No mentor with id "nobody".');
+    const unauthorized = await caught(client.sessions.list());
+    expect(unauthorized.code).to.equal('unauthorized');
+  });
+
+  it('a response that does not match the schema is bad-response naming the path', async () => {
+    const broken = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const response = await fetch(input, init);
+      const json = await response.json();
+      json.mentors[0].timeZone = 'Mars/Olympus';
+      return new Response(JSON.stringify(json), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    }) as typeof fetch;
+    const error = await caught(httpClient({ fetch: broken }).catalog.get());
+    expect(error.code).to.equal('bad-response');
+    expect(error.message).to.match(/^Invalid response of GET \/catalog: mentors\.0\.timeZone: /);
+    expect(error.issues[0]!.path).to.equal('mentors.0.timeZone');
+  });
+
+  it('a mentee logs, edits and deletes sessions; another mentee sees none of them', async () => {
+    const a = await menteeToken();
+    const b = await menteeToken();
+    const clientA = httpClient({ getToken: () => a.token });
+    const clientB = httpClient({ getToken: () => b.token });
+    const s = await clientA.sessions.add({ start: '2026-03-02T09:00:00.000Z', minutes: 60, activity: 'one-on-one', notes: 'first' });
+    await clientA.sessions.update(s.id, { minutes: 90, notes: 'first' });
+    const listA = await clientA.sessions.list();
+    expect(listA.map((x) => [x.id, x.minutes, x.notes, x.menteeId])).to.deep.equal([[s.id, 90, 'first', a.sub]]);
+    expect(await clientB.sessions.list()).to.deep.equal([]);
+    const denied = await caught(clientB.sessions.update(s.id, { notes: 'mine now' }));
+    expect(denied.code).to.equal('not-found');
+    await clientA.sessions.remove(s.id);
+    expect(await clientA.sessions.list()).to.deep.equal([]);
+  });
+
+  it('offline: a session waits in the queue, shows as pending, and is sent once when back online', async () => {
+    const { token } = await menteeToken();
+    const net = switchableNetwork();
+    const client = httpClient({ getToken: () => token, fetch: net.fetch, isOnline: net.isOnline });
+    net.offline = true;
+    const queuedEvent = nextChange(client, (e) => e.resource === 'sync' && e.pendingSessionIds.length === 1);
+    const session = await client.sessions.add({ start: '2026-03-03T09:00:00.000Z', minutes: 45, activity: 'code-review' });
+    expect((await queuedEvent).pendingSessionIds).to.deep.equal([session.id]);
+    expect(await client.sync.pending()).to.deep.equal([session.id]);
+    // Shown from the queue while offline.
+    expect((await client.sessions.list()).map((s) => s.id)).to.deep.equal([session.id]);
+    const edited = await client.sessions.update(session.id, { notes: 'edited offline' });
+    expect(edited.notes).to.equal('edited offline');
+    expect(await client.sync.pending()).to.deep.equal([session.id]);
+
+    const synced = nextChange(client, (e) => e.resource === 'sync' && e.pendingSessionIds.length === 0);
+    net.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await synced;
+    const onServer = await (await fetch(`${SERVER}/sessions`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(onServer.items.map((s: { id: string; notes: string }) => [s.id, s.notes])).to.deep.equal([[session.id, 'edited offline']]);
+  });
+
+  it('a write whose response is lost is queued and replayed without doubling', async () => {
+    const { token } = await menteeToken();
+    const net = switchableNetwork();
+    const client = httpClient({ getToken: () => token, fetch: net.fetch, isOnline: net.isOnline });
+    net.loseNextResponse = true;
+    const session = await client.sessions.add({ start: '2026-03-04T09:00:00.000Z', minutes: 30, activity: 'weekly-review' });
+    expect(await client.sync.pending()).to.deep.equal([session.id]);
+    const synced = nextChange(client, (e) => e.resource === 'sync' && e.pendingSessionIds.length === 0);
+    window.dispatchEvent(new Event('online'));
+    await synced;
+    const onServer = await (await fetch(`${SERVER}/sessions`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(onServer.items.map((s: { id: string }) => s.id)).to.deep.equal([session.id]);
+  });
+
+  it('a delete made offline is replayed; the session is gone on the server', async () => {
+    const { token } = await menteeToken();
+    const net = switchableNetwork();
+    const client = httpClient({ getToken: () => token, fetch: net.fetch, isOnline: net.isOnline });
+    const keep = await client.sessions.add({ start: '2026-03-05T09:00:00.000Z', minutes: 60, activity: 'one-on-one' });
+    const drop = await client.sessions.add({ start: '2026-03-06T09:00:00.000Z', minutes: 60, activity: 'one-on-one' });
+    net.offline = true;
+    await client.sessions.remove(drop.id);
+    expect((await client.sessions.list()).map((s) => s.id)).to.deep.equal([keep.id]);
+    const synced = nextChange(client, (e) => e.resource === 'sync' && e.pendingSessionIds.length === 0);
+    net.offline = false;
+    window.dispatchEvent(new Event('online'));
+    await synced;
+    const onServer = await (await fetch(`${SERVER}/sessions`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(onServer.items.map((s: { id: string }) => s.id)).to.deep.equal([keep.id]);
+  });
+
+  it('the plan stays in this browser', async () => {
+    const client = httpClient();
+    const plan = await client.plan.update({ programId: 'technical-leadership', weeklyHours: 5.5 });
+    expect(plan.weeklyHours).to.equal(5.5);
+    expect((await client.plan.get())!.programId).to.equal('technical-leadership');
+  });
+
+  async function freshSlotsOrFail(client = httpClient()) {
+    const slots = await freeSlots(client);
+    if (slots.length < 3) throw new Error(`Only ${slots.length} free slots left for ${MENTOR}`);
+    return slots;
+  }
+});

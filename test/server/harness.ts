@@ -1,0 +1,83 @@
+/**
+ * Starts the reference server on a free port over real HTTP for the Node tests: PGlite in memory,
+ * or the PostgreSQL at DATABASE_URL (its tables are emptied first — use a throw-away database).
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppOptions } from '../../server/app.js';
+import { issueToken } from '../../server/auth.js';
+import { openDatabase, type Database } from '../../server/db.js';
+import type { Catalog } from '../../src/sdk/schemas.js';
+
+export const SECRET = 'test-secret-not-for-production';
+export const MENTOR = 'test-mentor';
+export const SESSION_TYPE = 'hour';
+
+/** One mentor free every hour of every day in UTC, no notice, no cap, 15 minutes' buffer after. */
+export const TEST_CATALOG: Catalog = {
+  version: 1,
+  programs: [],
+  commitmentModels: [],
+  sessionTypes: [{ id: SESSION_TYPE, name: 'One hour', minutes: 60, frequency: 'weekly' }],
+  mentors: [
+    {
+      id: MENTOR,
+      name: 'Test Mentor',
+      title: '',
+      bio: '',
+      timeZone: 'UTC',
+      sessionTypeIds: [SESSION_TYPE],
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '24:00' })),
+      overrides: [],
+      rules: { slotIntervalMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 15, minimumNoticeMinutes: 0, horizonDays: 60 },
+    },
+  ],
+};
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  token(sub: string, role?: 'admin'): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function startServer(overrides: Partial<AppOptions> = {}): Promise<TestServer> {
+  const db = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: 'memory://' });
+  if (db.kind === 'postgres') await db.query('TRUNCATE bookings, sessions, idempotency_keys, catalog');
+  const app = createApp({ db, catalog: TEST_CATALOG, secret: SECRET, maxBodyBytes: 16 * 1024, ...overrides });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    db,
+    token: (sub, role) => issueToken(SECRET, sub, role ? { role } : {}),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
+
+/** The start of the UTC hour `hours` after midnight, `days` days from today. */
+export function slotAt(days: number, hours: number): string {
+  const d = new Date();
+  d.setUTCHours(0, 0, 0, 0);
+  return new Date(d.getTime() + (days * 24 + hours) * 3_600_000).toISOString();
+}
+
+export function bookingBody(start: string, extra: Record<string, unknown> = {}) {
+  return {
+    mentorId: MENTOR,
+    sessionTypeId: SESSION_TYPE,
+    start,
+    timeZone: 'Europe/Berlin',
+    name: 'Ada Lovelace',
+    email: 'ada@example.org',
+    careerLevel: 'senior',
+    goals: 'Staff engineer',
+    message: '',
+    ...extra,
+  };
+}
