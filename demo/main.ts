@@ -1,5 +1,6 @@
 // The demo page: every element, live, sharing one provider; a log of events.
 import '../src/index.js';
+import '../src/locales/de.js';
 import type { MentorshipProvider } from '../src/index.js';
 
 const provider = document.querySelector<MentorshipProvider>('#provider')!;

@@ -10,6 +10,8 @@ const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, so
 
 // 1. One self-contained file a site owner loads with <script type="module">: dependencies bundled.
 await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/mentorship-kit.js' });
+// German, as its own small self-contained file (translations meet the kit on globalThis).
+await build({ ...common, entryPoints: ['src/locales/de.ts'], outfile: 'dist/locales/de.js' });
 
 // 2. For bundler users: one file per entry, shared chunks, dependencies left as imports so they dedupe.
 await build({ ...common, entryPoints, outdir: 'dist', splitting: true, packages: 'external', chunkNames: 'chunks/[name]-[hash]' });

@@ -8,6 +8,7 @@ import type { MentorshipErrorDetail } from '../../src/components/shared/mk-eleme
 import { memoryBackend } from '../../src/sdk/backends/memory.js';
 import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import { localClient, nextChange } from '../helpers.js';
+import '../../src/locales/de.js';
 
 type Calc = CommitmentCalculator;
 

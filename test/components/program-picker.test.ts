@@ -8,6 +8,7 @@ import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
 import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import type { Program } from '../../src/sdk/schemas.js';
 import { nextChange } from '../helpers.js';
+import '../../src/locales/de.js';
 
 const ALL = DEMO_CATALOG.programs.map((p) => p.title);
 const byId = (id: string) => DEMO_CATALOG.programs.find((p) => p.id === id)!;

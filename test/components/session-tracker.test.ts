@@ -12,6 +12,7 @@ import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import { parseCsv } from '../../src/sdk/export/csv.js';
 import type { Session } from '../../src/sdk/schemas.js';
 import { freshNamespace, localClient } from '../helpers.js';
+import '../../src/locales/de.js';
 
 const memoryClient = () => createClient({ backend: memoryBackend() });
 

@@ -15,7 +15,7 @@ import { MentorshipError } from '../../sdk/errors.js';
 import type { CommitmentModel } from '../../sdk/schemas.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
-import { de, en, type CalculatorMessages } from './commitment-calculator.messages.js';
+import { en, type CalculatorMessages } from './commitment-calculator.messages.js';
 import { styles } from './commitment-calculator.styles.js';
 
 /** Detail of `commitment-change`: the inputs used and every role's figures. */
@@ -122,7 +122,7 @@ export class CommitmentCalculator extends MkElement {
 
   /** The last valid inputs; a bad value keeps these. */
   input: CommitmentInput = { menteesPerMentor: 3, weeks: 12 };
-  private readonly l = new LocalizeController<CalculatorMessages>(this, 'commitment-calculator', { en, de });
+  private readonly l = new LocalizeController<CalculatorMessages>(this, 'commitment-calculator', { en });
   private token = 0;
   private planProgramId?: string;
   private savedRole?: string;

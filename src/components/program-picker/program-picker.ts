@@ -9,7 +9,7 @@ import type { Catalog, Program, Range } from '../../sdk/schemas.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
 import { parseEnumAttribute, parseNumberAttribute } from '../shared/parse-attribute.js';
-import { de, en, type ProgramPickerMessages } from './program-picker.messages.js';
+import { en, type ProgramPickerMessages } from './program-picker.messages.js';
 import { styles } from './program-picker.styles.js';
 
 export interface ProgramSelectDetail {
@@ -103,7 +103,7 @@ export class ProgramPicker extends MkElement {
   declare private compared: string[];
   declare private focusId: string;
 
-  private readonly l = new LocalizeController<ProgramPickerMessages>(this, 'program-picker', { en, de });
+  private readonly l = new LocalizeController<ProgramPickerMessages>(this, 'program-picker', { en });
   private readonly internals: ElementInternals;
   private loadToken = 0;
 

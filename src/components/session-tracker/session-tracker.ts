@@ -9,7 +9,7 @@ import { toMentorshipError } from '../../sdk/errors.js';
 import { MkElement, type MentorshipErrorDetail } from '../shared/mk-element.js';
 import { parseNumberAttribute } from '../shared/parse-attribute.js';
 import { addWeeks, firstDayOfWeek, SessionIndex, streakOfWeeks, weekStart } from './session-index.js';
-import { de, en } from './session-tracker.messages.js';
+import { en } from './session-tracker.messages.js';
 import { styles } from './session-tracker.styles.js';
 
 export interface SessionChangeDetail {
@@ -100,7 +100,7 @@ export class SessionTracker extends MkElement {
   /** The date the tracker treats as now (previews and tests); unset: the real clock. */
   declare today: Date | undefined;
 
-  private readonly l = new LocalizeController(this, 'session-tracker', { en, de });
+  private readonly l = new LocalizeController(this, 'session-tracker', { en });
   private index = new SessionIndex();
   private loaded = false;
   private queued: ChangeEvent[] | null = null;

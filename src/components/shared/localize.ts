@@ -1,6 +1,8 @@
 /**
  * A small typed message table per element and locale, Shoelace-style. English is built in;
- * German ships too; site owners add or override strings with `registerTranslation()`.
+ * German ships as its own module (`mentorship-kit/locales/de`, `dist/locales/de.js`) so pages
+ * that don't need it don't download it; site owners add or override strings with
+ * `registerTranslation()`.
  * Numbers, money, dates, times, lists and relative times go through Intl for the resolved locale.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -10,12 +12,20 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export type Message = string | ((...args: any[]) => string);
 export type MessageTable = Record<string, Message>;
 
-const REGISTRY = Symbol.for('mentorship-kit/translations@1');
-type Registry = Map<string, Map<string, Partial<MessageTable>>>;
+const REGISTRY = Symbol.for('mentorship-kit/translations@2');
+
+/**
+ * Translations and the controllers that show them live on globalThis, so a locale file bundled
+ * on its own (dist/locales/de.js) and a second copy of the kit reach the same elements.
+ */
+interface Registry {
+  tables: Map<string, Map<string, Partial<MessageTable>>>;
+  controllers: Set<{ refresh(): void }>;
+}
 
 function registry(): Registry {
   const g = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (g[REGISTRY] ??= new Map());
+  return (g[REGISTRY] ??= { tables: new Map(), controllers: new Set() });
 }
 
 /**
@@ -23,13 +33,13 @@ function registry(): Registry {
  * (`'fr'`, `'de-CH'`). Elements already on the page re-render.
  */
 export function registerTranslation(scope: string, locale: string, messages: Partial<MessageTable>): void {
-  const byLocale = registry().get(scope) ?? new Map<string, Partial<MessageTable>>();
-  byLocale.set(locale.toLowerCase(), { ...byLocale.get(locale.toLowerCase()), ...messages });
-  registry().set(scope, byLocale);
-  for (const controller of liveControllers) controller.refresh();
+  const { tables, controllers } = registry();
+  const key = locale.toLowerCase();
+  const byLocale = tables.get(scope) ?? new Map<string, Partial<MessageTable>>();
+  byLocale.set(key, { ...byLocale.get(key), ...messages });
+  tables.set(scope, byLocale);
+  for (const controller of controllers) controller.refresh();
 }
-
-const liveControllers = new Set<LocalizeController<MessageTable>>();
 
 export interface LocalizeHost extends ReactiveControllerHost, HTMLElement {
   locale?: string;
@@ -52,11 +62,11 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
   }
 
   hostConnected(): void {
-    liveControllers.add(this as unknown as LocalizeController<MessageTable>);
+    registry().controllers.add(this);
   }
 
   hostDisconnected(): void {
-    liveControllers.delete(this as unknown as LocalizeController<MessageTable>);
+    registry().controllers.delete(this);
   }
 
   refresh(): void {
@@ -90,7 +100,7 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
   }
 
   private lookup(key: string): Message | undefined {
-    const tables = registry();
+    const { tables } = registry();
     for (const locale of [...chain(this.lang), 'en']) {
       for (const scope of [this.scope, '*']) {
         const registered = tables.get(scope)?.get(locale)?.[key];

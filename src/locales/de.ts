@@ -1,0 +1,20 @@
+/**
+ * German for every element. Import it once, after or before the kit:
+ *   import 'mentorship-kit/locales/de';
+ *   <script type="module" src="…/dist/locales/de.js"></script>
+ * then `locale="de-DE"` on an element, or `lang="de"` on the page, shows German.
+ */
+import { de as calculator } from '../components/commitment-calculator/commitment-calculator.messages.js';
+import { de as booking } from '../components/mentor-booking/mentor-booking.messages.js';
+import { de as picker } from '../components/program-picker/program-picker.messages.js';
+import { de as tracker } from '../components/session-tracker/session-tracker.messages.js';
+import { registerTranslation, type MessageTable } from '../components/shared/localize.js';
+
+const tables: Record<string, Partial<MessageTable>> = {
+  'commitment-calculator': calculator,
+  'program-picker': picker,
+  'mentor-booking': booking,
+  'session-tracker': tracker,
+};
+
+for (const [tag, table] of Object.entries(tables)) registerTranslation(tag, 'de', table);
