@@ -1,2 +1,12 @@
 export { generateSlots, isSlotFree, type SlotInput } from './slots.js';
-export { wallTimeToInstant, wallClockAt, offsetMinutes, dateInZone, isoWeekday, addDays } from './zone.js';
+export {
+  wallTimeToInstant,
+  firstInstantAtOrAfter,
+  wallClockAt,
+  offsetMinutes,
+  dateInZone,
+  timeInZone,
+  isoWeekday,
+  addDays,
+  type WallClock,
+} from './zone.js';

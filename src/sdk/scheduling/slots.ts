@@ -1,16 +1,33 @@
 /**
  * Free slots from a mentor's availability rules, as UTC instants. Pure: everything it needs,
  * including "now", comes in as arguments.
+ *
+ * The rules, in order:
+ * - A day's windows are the date override for that date (none = day off) or the weekly windows
+ *   of its ISO weekday, all in the mentor's zone.
+ * - A window runs from the first instant its start wall time is reached to the first instant its
+ *   end wall time is reached (see `firstInstantAtOrAfter`): a wall time in a spring-forward gap
+ *   means the moment the clock jumps past it; a wall time that occurs twice (fall-back) means its
+ *   first occurrence. Slots step in real minutes from the window's start, so a window over a DST
+ *   change holds exactly the real time the mentor is there: no slot in the missing hour, and the
+ *   repeated hour counted once as the real hour it is (Berlin 2026-10-25, 01:00–04:00 is four
+ *   real hours and gives four one-hour slots).
+ * - A slot fits when the whole session ends by the window's end.
+ * - Minimum notice: starts at or after now + notice. Horizon: starts before now + horizonDays × 24 h.
+ * - Buffers keep time free around each confirmed booking: a new session needs its own buffer
+ *   before and after, and an existing booking keeps its buffers too. They do not apply at window
+ *   edges.
+ * - Daily cap: a mentor-local day that already has `maxPerDay` confirmed bookings offers nothing.
  */
 import type { AvailabilityWindow, Booking, Mentor, SessionType, Slot } from '../schemas.js';
-import { addDays, dateInZone, isoWeekday, wallTimeToInstant } from './zone.js';
+import { addDays, dateInZone, firstInstantAtOrAfter, isoWeekday } from './zone.js';
 
 const MINUTE = 60_000;
 
 export interface SlotInput {
   mentor: Mentor;
   sessionType: SessionType;
-  /** The mentor's bookings; only confirmed ones block time. */
+  /** Bookings (any mentor's; others are ignored); only confirmed ones block time. */
   bookings: readonly Booking[];
   /** Range of slot starts, ISO instants: [from, to). */
   from: string;
@@ -20,7 +37,7 @@ export interface SlotInput {
   ignoreBookingId?: string;
 }
 
-function windowsFor(mentor: Mentor, date: string): AvailabilityWindow[] {
+function windowsFor(mentor: Mentor, date: string): readonly AvailabilityWindow[] {
   const override = mentor.overrides.find((o) => o.date === date);
   if (override) return override.windows;
   const day = isoWeekday(date);
@@ -34,59 +51,61 @@ export function generateSlots(input: SlotInput): Slot[] {
   const zone = mentor.timeZone;
   const length = sessionType.minutes * MINUTE;
   const step = rules.slotIntervalMinutes * MINUTE;
-  const fromMs = Math.max(Date.parse(input.from), Date.parse(input.now) + rules.minimumNoticeMinutes * MINUTE);
-  const toMs = Math.min(Date.parse(input.to), Date.parse(input.now) + rules.horizonDays * 1440 * MINUTE);
+  const before = rules.bufferBeforeMinutes * MINUTE;
+  const after = rules.bufferAfterMinutes * MINUTE;
+  const now = Date.parse(input.now);
+  const fromMs = Math.max(Date.parse(input.from), now + rules.minimumNoticeMinutes * MINUTE);
+  const toMs = Math.min(Date.parse(input.to), now + rules.horizonDays * 1440 * MINUTE);
   if (!(fromMs < toMs)) return [];
 
-  const busy = input.bookings
-    .filter((b) => b.status === 'confirmed' && b.mentorId === mentor.id && b.id !== input.ignoreBookingId)
-    .map((b) => ({
-      start: Date.parse(b.start) - rules.bufferBeforeMinutes * MINUTE,
-      end: Date.parse(b.end) + rules.bufferAfterMinutes * MINUTE,
-      date: dateInZone(Date.parse(b.start), zone),
-    }));
+  // Busy intervals, each widened by the booking's own buffers; bookings per mentor-local day.
+  const busy: [number, number][] = [];
+  const perDay = new Map<string, number>();
+  for (const b of input.bookings) {
+    if (b.status !== 'confirmed' || b.mentorId !== mentor.id || b.id === input.ignoreBookingId) continue;
+    const start = Date.parse(b.start);
+    busy.push([start - before, Date.parse(b.end) + after]);
+    if (rules.maxPerDay !== undefined) {
+      const date = dateInZone(start, zone);
+      perDay.set(date, (perDay.get(date) ?? 0) + 1);
+    }
+  }
 
+  const starts = new Set<number>();
   const slots: Slot[] = [];
   const lastDate = dateInZone(toMs, zone);
   for (let date = dateInZone(fromMs, zone); date <= lastDate; date = addDays(date, 1)) {
-    let taken = busy.filter((b) => b.date === date).length;
-    const daySlots: Slot[] = [];
+    if (rules.maxPerDay !== undefined && (perDay.get(date) ?? 0) >= rules.maxPerDay) continue;
     for (const window of windowsFor(mentor, date)) {
       const windowStart = firstInstantAtOrAfter(date, window.start, zone);
-      const windowEnd = window.end === '24:00' ? firstInstantAtOrAfter(addDays(date, 1), '00:00', zone) : firstInstantAtOrAfter(date, window.end, zone);
-      // Step in real minutes from the window's start, so a DST change inside the window
-      // neither invents nor drops an hour.
+      const windowEnd = firstInstantAtOrAfter(date, window.end, zone);
       for (let start = windowStart; start + length <= windowEnd; start += step) {
-        if (start < fromMs || start >= toMs) continue;
+        if (start < fromMs || start >= toMs || starts.has(start)) continue;
         const end = start + length;
-        const blocked = busy.some(
-          (b) => start - rules.bufferBeforeMinutes * MINUTE < b.end && end + rules.bufferAfterMinutes * MINUTE > b.start,
-        );
-        if (!blocked) daySlots.push({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
+        let free = true;
+        for (const [busyStart, busyEnd] of busy) {
+          if (start - before < busyEnd && end + after > busyStart) {
+            free = false;
+            break;
+          }
+        }
+        if (!free) continue;
+        starts.add(start);
+        slots.push({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
       }
     }
-    if (rules.maxPerDay !== undefined && taken >= rules.maxPerDay) continue;
-    slots.push(...daySlots);
   }
-  return slots.sort((a, b) => a.start.localeCompare(b.start));
-}
-
-/** Wall time → instant, moving forward past a spring-forward gap to the first real instant. */
-function firstInstantAtOrAfter(date: string, time: string, zone: string): number {
-  const exact = wallTimeToInstant(date, time, zone);
-  if (exact !== null) return exact;
-  const [h, m] = time.split(':').map(Number) as [number, number];
-  for (let minutes = h * 60 + m + 1; minutes < 24 * 60; minutes++) {
-    const t = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-    const instant = wallTimeToInstant(date, t, zone);
-    if (instant !== null) return instant;
+  // Windows are usually listed in order; sort only when they were not.
+  for (let i = 1; i < slots.length; i++) {
+    if (slots[i - 1]!.start > slots[i]!.start) return slots.sort((a, b) => (a.start < b.start ? -1 : 1));
   }
-  throw new Error(`No valid time on ${date} in ${zone}`);
+  return slots;
 }
 
 /** True when `start` is one of the free slots right now (the re-check before a booking). */
 export function isSlotFree(input: Omit<SlotInput, 'from' | 'to'> & { start: string }): boolean {
   const startMs = Date.parse(input.start);
+  if (Number.isNaN(startMs)) return false;
   const slots = generateSlots({ ...input, from: new Date(startMs).toISOString(), to: new Date(startMs + MINUTE).toISOString() });
   return slots.some((s) => Date.parse(s.start) === startMs);
 }

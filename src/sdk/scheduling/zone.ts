@@ -1,7 +1,17 @@
 /**
- * Wall time ⇄ instant in an IANA zone, with Intl only. A wall time never exists without its zone.
+ * Wall time ⇄ instant in an IANA zone, with Intl only (no date library). A wall time never exists
+ * without its zone.
+ *
+ * Offsets are read from `Intl.DateTimeFormat` once per zone and 15-minute UTC bucket and cached:
+ * every zone's transitions since 1970 fall on a quarter hour of UTC, so the offset cannot change
+ * inside a bucket. Slot generation therefore makes a handful of Intl calls per day, not per minute.
  */
+const MINUTE = 60_000;
+const BUCKET = 15 * MINUTE;
+const DAY = 1440 * MINUTE;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsets = new Map<string, number>();
 
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -10,11 +20,10 @@ function formatterFor(zone: string): Intl.DateTimeFormat {
       timeZone: zone,
       hourCycle: 'h23',
       year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
     });
     formatters.set(zone, f);
   }
@@ -30,18 +39,57 @@ export interface WallClock {
   second: number;
 }
 
-/** The wall clock in `zone` at instant `ms`. */
-export function wallClockAt(ms: number, zone: string): WallClock {
-  const parts = formatterFor(zone).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
+/** Offset of `zone` from UTC at instant `ms`, in minutes (Berlin in summer: +120, Kolkata: +330). */
+export function offsetMinutes(ms: number, zone: string): number {
+  const bucket = Math.floor(ms / BUCKET) * BUCKET;
+  const key = zone + bucket;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts = formatterFor(zone).formatToParts(new Date(bucket));
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+    offset = Math.round((asUtc - bucket) / MINUTE);
+    if (offsets.size > 20_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
-/** Offset of `zone` from UTC at instant `ms`, in minutes (Berlin in summer: +120). */
-export function offsetMinutes(ms: number, zone: string): number {
-  const w = wallClockAt(ms, zone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
+/** The wall clock in `zone` at instant `ms`. */
+export function wallClockAt(ms: number, zone: string): WallClock {
+  const d = new Date(ms + offsetMinutes(ms, zone) * MINUTE);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+/** "YYYY-MM-DD" of the wall clock in `zone` at instant `ms`. */
+export function dateInZone(ms: number, zone: string): string {
+  return new Date(ms + offsetMinutes(ms, zone) * MINUTE).toISOString().slice(0, 10);
+}
+
+/** "HH:MM" of the wall clock in `zone` at instant `ms`. */
+export function timeInZone(ms: number, zone: string): string {
+  return new Date(ms + offsetMinutes(ms, zone) * MINUTE).toISOString().slice(11, 16);
+}
+
+function wallUtc(date: string, time: string): number {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  return Date.UTC(y, mo - 1, d, h, mi);
+}
+
+/**
+ * The two offsets around a wall time (a day before and after, as if it were UTC): equal on
+ * ordinary days, different when a transition is near.
+ */
+function candidates(wallMs: number, zone: string): [number, number] {
+  return [offsetMinutes(wallMs - DAY, zone), offsetMinutes(wallMs + DAY, zone)];
 }
 
 /**
@@ -49,27 +97,36 @@ export function offsetMinutes(ms: number, zone: string): number {
  * not exist (inside a spring-forward gap). In a fall-back overlap the earlier instant is returned.
  */
 export function wallTimeToInstant(date: string, time: string, zone: string): number | null {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
-  const [h, mi] = time.split(':').map(Number) as [number, number];
-  const wallMs = Date.UTC(y, mo - 1, d, h, mi);
-  // Try both offsets around the wall time; the earlier valid candidate wins (fall-back overlap).
-  const candidates = new Set([
-    wallMs - offsetMinutes(wallMs - 86_400_000 / 2, zone) * 60000,
-    wallMs - offsetMinutes(wallMs + 86_400_000 / 2, zone) * 60000,
-  ]);
+  const wallMs = wallUtc(date, time);
   let best: number | null = null;
-  for (const candidate of candidates) {
-    const back = wallClockAt(candidate, zone);
-    const same = Date.UTC(back.year, back.month - 1, back.day, back.hour, back.minute) === wallMs;
-    if (same && (best === null || candidate < best)) best = candidate;
+  for (const offset of candidates(wallMs, zone)) {
+    const instant = wallMs - offset * MINUTE;
+    if (offsetMinutes(instant, zone) === offset && (best === null || instant < best)) best = instant;
   }
   return best;
 }
 
-/** "YYYY-MM-DD" of the wall clock in `zone` at instant `ms`. */
-export function dateInZone(ms: number, zone: string): string {
-  const w = wallClockAt(ms, zone);
-  return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+/**
+ * The first instant at which the wall clock in `zone` shows `date` `time` or later: the exact
+ * instant normally, the earlier one in a fall-back overlap, and the moment the clock jumps past it
+ * when the wall time falls in a spring-forward gap (Berlin 2026-03-29 02:30 → 01:00Z, shown as
+ * 03:00). "24:00" is midnight at the end of `date`.
+ */
+export function firstInstantAtOrAfter(date: string, time: string, zone: string): number {
+  if (time === '24:00') return firstInstantAtOrAfter(addDays(date, 1), '00:00', zone);
+  const exact = wallTimeToInstant(date, time, zone);
+  if (exact !== null) return exact;
+  // In a gap: the offset before the jump holds at `lo`, the one after at `hi`; find the jump.
+  const wallMs = wallUtc(date, time);
+  const [before, after] = candidates(wallMs, zone);
+  let lo = Math.floor((wallMs - after * MINUTE) / BUCKET);
+  let hi = Math.ceil((wallMs - before * MINUTE) / BUCKET);
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetMinutes(mid * BUCKET, zone) === before) lo = mid;
+    else hi = mid;
+  }
+  return hi * BUCKET;
 }
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
