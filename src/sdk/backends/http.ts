@@ -1,5 +1,5 @@
 /**
- * httpBackend: the same Backend over the documented HTTP contract (docs/http-api.md), with ky.
+ * httpBackend: the same Backend over the documented HTTP contract (docs/http-api.md).
  *
  * - `getToken()` is sent as `Authorization: Bearer …`; a timeout; retries with backoff for safe
  *   calls and for writes that carry an idempotency key (bookings, session upserts by id).
@@ -11,7 +11,6 @@
  * - Kept in this browser, not on the server: the visitor's plan, the cancel tokens of bookings
  *   made without an account, and the last session list (to show while offline).
  */
-import ky, { isHTTPError, isTimeoutError, type KyInstance, type Options } from 'ky';
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
 import { MentorshipError, type ErrorCode, type ValidationIssue } from '../errors.js';
 import * as V from '../generated/validators.js';
@@ -19,6 +18,7 @@ import type { Booking, Catalog, Plan, Session, Slot } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
 import type { Validator } from '../validator.js';
 import type { Backend, SlotRequest } from './backend.js';
+import { createRequester, HttpStatusError, RequestTimeoutError, type RequestOptions } from './request.js';
 
 export interface HttpBackendOptions {
   /** The API root, e.g. "https://api.example.com/v1". */
@@ -50,7 +50,7 @@ const BOOKING = 'b:';
 
 async function toError(error: unknown, what: string): Promise<MentorshipError> {
   if (MentorshipError.is(error)) return error;
-  if (isHTTPError(error)) {
+  if (error instanceof HttpStatusError) {
     const { status } = error.response;
     let detail = '';
     let issues: ValidationIssue[] | undefined;
@@ -64,7 +64,7 @@ async function toError(error: unknown, what: string): Promise<MentorshipError> {
     const code = CODE_BY_STATUS[status] ?? (status >= 502 && status <= 504 ? 'network' : 'bad-response');
     return new MentorshipError(code, detail || `${what} failed: HTTP ${status}`, { cause: error, issues });
   }
-  if (isTimeoutError(error)) return new MentorshipError('timeout', `${what} timed out`, { cause: error });
+  if (error instanceof RequestTimeoutError) return new MentorshipError('timeout', `${what} timed out`, { cause: error });
   return new MentorshipError('network', `${what} failed: the server cannot be reached`, { cause: error });
 }
 
@@ -77,28 +77,21 @@ export function httpBackend(options: HttpBackendOptions): Backend {
   const store: UseStore = createStore(`mentorship-kit:http-queue:${options.namespace ?? base}`, 'records');
   const listeners = new Set<(ids: string[]) => void>();
 
-  const api: KyInstance = ky.create({
-    prefixUrl: base,
-    timeout: options.timeoutMs ?? 10_000,
-    retry: { limit: retries, backoffLimit: 4_000 },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    hooks: {
-      beforeRequest: [
-        async (request) => {
-          const token = await options.getToken?.();
-          if (token) request.headers.set('Authorization', `Bearer ${token}`);
-        },
-      ],
-    },
+  const request = createRequester({
+    baseUrl: base,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    retries,
+    getToken: options.getToken,
+    fetch: options.fetch,
   });
 
   /** One request → validated JSON (or nothing for 204). */
-  async function call<T>(method: string, path: string, init: Options = {}, check?: (json: unknown, what: string) => T): Promise<T> {
+  async function call<T>(method: string, path: string, init: RequestOptions = {}, check?: (json: unknown, what: string) => T): Promise<T> {
     const what = `${method.toUpperCase()} /${path.split('?')[0]}`;
     if (!online()) throw new MentorshipError('network', `${what} failed: the browser is offline`);
     let json: unknown;
     try {
-      const response = await api(path, { method, ...init });
+      const response = await request(path, { method, ...init });
       if (response.status === 204) return undefined as T;
       json = await response.json();
     } catch (error) {
@@ -149,7 +142,7 @@ export function httpBackend(options: HttpBackendOptions): Backend {
   };
 
   const sendPut = (session: Session) =>
-    call('post', 'sessions', { json: session, retry: { limit: retries, methods: ['post'] } }, as(V.Session));
+    call('post', 'sessions', { json: session, retryWrite: true }, as(V.Session));
   const sendDelete = async (id: string) => {
     try {
       await call('delete', `sessions/${encodeURIComponent(id)}`);
@@ -251,7 +244,7 @@ export function httpBackend(options: HttpBackendOptions): Backend {
       const booking = await call(
         'post',
         'bookings',
-        { json: request, headers: { 'Idempotency-Key': idempotencyKey }, retry: { limit: retries, methods: ['post'] } },
+        { json: request, headers: { 'Idempotency-Key': idempotencyKey }, retryWrite: true },
         as(V.Booking),
       );
       await remember(booking);
