@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import '../../src/define/mentorship-provider.js';
 import { MentorshipProvider } from '../../src/components/mentorship-provider/mentorship-provider.js';
@@ -35,8 +35,10 @@ describe('<mentorship-provider> and context', () => {
   });
 
   it('reaches an element upgraded before a provider defined later (ContextRoot)', async () => {
-    const wrapper = await fixture(html`<div><late-provider><mk-probe></mk-probe></late-provider></div>`);
+    // fixtureSync: fixture() waits a frame for non-Lit roots, and frames stall in background pages.
+    const wrapper = fixtureSync(html`<div><late-provider><mk-probe></mk-probe></late-provider></div>`);
     const probe = wrapper.querySelector<ProbeElement>('mk-probe')!;
+    await probe.updateComplete;
     expect(probe.client).to.equal(defaultClient()); // no provider yet: the fallback
     const client = createClient({ backend: memoryBackend() });
     class LateProvider extends MentorshipProvider {}
@@ -53,8 +55,8 @@ describe('<mentorship-provider> and context', () => {
     expect(el.client).to.equal(defaultClient());
     expect(other.client).to.equal(el.client);
     expect(el.client!.backend.kind).to.equal('local');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(el.count).to.be.greaterThan(0);
+    await waitUntil(() => el.count >= 0, 'the default client never answered');
+    expect(el.count).to.equal(6); // the demo catalog's programs
   });
 
   it('builds a memory client from backend="memory" and re-emits its changes', async () => {
