@@ -32,6 +32,23 @@ export async function measureSizes() {
   return rows;
 }
 
+/** Minified bytes of the whole kit by folder or package: where the bytes are. */
+export async function breakdown() {
+  const result = await build({ entryPoints: ['src/index.ts'], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, metafile: true });
+  const groups = new Map();
+  for (const [path, input] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
+    const parts = path.split('node_modules/');
+    const group = parts.length > 1 ? parts[1].split('/').slice(0, parts[1].startsWith('@') ? 2 : 1).join('/') : path.replace(/\/[^/]+$/, '');
+    groups.set(group, (groups.get(group) ?? 0) + input.bytesInOutput);
+  }
+  return [...groups].sort((a, b) => b[1] - a[1]);
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv.includes('--breakdown')) {
+  for (const [group, bytes] of await breakdown()) console.log(`${(bytes / 1024).toFixed(1).padStart(6)} KB  ${group}`);
+  process.exit(0);
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = await measureSizes();
   const kb = (n) => `${(n / KB).toFixed(1)} KB`;
