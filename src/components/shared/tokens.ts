@@ -3,8 +3,9 @@ import { css } from 'lit';
 /**
  * Kit-level design tokens. Site owners set the public `--mk-*` properties anywhere above the
  * element (or on it); elements read the private `--_mk-*` ones, which fall back to the defaults
- * below. Dark defaults apply with `theme="dark"`, or with the system setting unless
- * `theme="light"`. Element tokens (`--mk-booking-slot-bg`, …) default to these.
+ * below. Each colour default is `light-dark(light, dark)`: dark applies with `theme="dark"`, or
+ * with the system setting unless `theme="light"` (through `color-scheme`). Element tokens
+ * (`--mk-booking-slot-bg`, …) default to these.
  */
 export const tokens = css`
   :host {
@@ -12,22 +13,22 @@ export const tokens = css`
     --_mk-font-size: var(--mk-font-size, 1rem);
     --_mk-radius: var(--mk-radius, 0.5rem);
     --_mk-space: var(--mk-space, 0.5rem);
-    --_mk-primary: var(--mk-color-primary, #2c55c9);
-    --_mk-on-primary: var(--mk-color-on-primary, #ffffff);
-    --_mk-surface: var(--mk-color-surface, #ffffff);
-    --_mk-surface-alt: var(--mk-color-surface-alt, #f3f5f9);
-    --_mk-text: var(--mk-color-text, #1b1f27);
-    --_mk-text-muted: var(--mk-color-text-muted, #4f5867);
-    --_mk-border: var(--mk-color-border, #c9cfda);
-    --_mk-danger: var(--mk-color-danger, #b3261e);
-    --_mk-success: var(--mk-color-success, #1d6b35);
-    --_mk-warning: var(--mk-color-warning, #8a5300);
-    --_mk-focus: var(--mk-color-focus, #2c55c9);
-    --_mk-chart-1: var(--mk-color-chart-1, #2c55c9);
-    --_mk-chart-2: var(--mk-color-chart-2, #1d8a6b);
-    --_mk-chart-3: var(--mk-color-chart-3, #c77700);
-    --_mk-chart-4: var(--mk-color-chart-4, #9b3fb5);
-    --_mk-chart-5: var(--mk-color-chart-5, #c2414b);
+    --_mk-primary: var(--mk-color-primary, light-dark(#2c55c9, #9db7ff));
+    --_mk-on-primary: var(--mk-color-on-primary, light-dark(#fff, #0c1330));
+    --_mk-surface: var(--mk-color-surface, light-dark(#fff, #15181e));
+    --_mk-surface-alt: var(--mk-color-surface-alt, light-dark(#f3f5f9, #222731));
+    --_mk-text: var(--mk-color-text, light-dark(#1b1f27, #eceef3));
+    --_mk-text-muted: var(--mk-color-text-muted, light-dark(#4f5867, #b1b8c6));
+    --_mk-border: var(--mk-color-border, light-dark(#c9cfda, #4a5262));
+    --_mk-danger: var(--mk-color-danger, light-dark(#b3261e, #ffb4ab));
+    --_mk-success: var(--mk-color-success, light-dark(#1d6b35, #8fd9a4));
+    --_mk-warning: var(--mk-color-warning, light-dark(#8a5300, #f5c26b));
+    --_mk-focus: var(--mk-color-focus, light-dark(#2c55c9, #9db7ff));
+    --_mk-chart-1: var(--mk-color-chart-1, light-dark(#2c55c9, #9db7ff));
+    --_mk-chart-2: var(--mk-color-chart-2, light-dark(#1d8a6b, #6fd3b2));
+    --_mk-chart-3: var(--mk-color-chart-3, light-dark(#c77700, #f5b35c));
+    --_mk-chart-4: var(--mk-color-chart-4, light-dark(#9b3fb5, #d69be8));
+    --_mk-chart-5: var(--mk-color-chart-5, light-dark(#c2414b, #f28b93));
     --_mk-duration: var(--mk-transition-duration, 150ms);
 
     display: block;
@@ -37,53 +38,19 @@ export const tokens = css`
     line-height: 1.5;
     color: var(--_mk-text);
     background: var(--_mk-surface);
-    color-scheme: light;
+    color-scheme: light dark;
   }
 
   :host([hidden]) {
     display: none;
   }
 
-  :host([theme='dark']) {
-    --_mk-primary: var(--mk-color-primary, #9db7ff);
-    --_mk-on-primary: var(--mk-color-on-primary, #0c1330);
-    --_mk-surface: var(--mk-color-surface, #15181e);
-    --_mk-surface-alt: var(--mk-color-surface-alt, #222731);
-    --_mk-text: var(--mk-color-text, #eceef3);
-    --_mk-text-muted: var(--mk-color-text-muted, #b1b8c6);
-    --_mk-border: var(--mk-color-border, #4a5262);
-    --_mk-danger: var(--mk-color-danger, #ffb4ab);
-    --_mk-success: var(--mk-color-success, #8fd9a4);
-    --_mk-warning: var(--mk-color-warning, #f5c26b);
-    --_mk-focus: var(--mk-color-focus, #9db7ff);
-    --_mk-chart-1: var(--mk-color-chart-1, #9db7ff);
-    --_mk-chart-2: var(--mk-color-chart-2, #6fd3b2);
-    --_mk-chart-3: var(--mk-color-chart-3, #f5b35c);
-    --_mk-chart-4: var(--mk-color-chart-4, #d69be8);
-    --_mk-chart-5: var(--mk-color-chart-5, #f28b93);
-    color-scheme: dark;
+  :host([theme='light']) {
+    color-scheme: light;
   }
 
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_mk-primary: var(--mk-color-primary, #9db7ff);
-      --_mk-on-primary: var(--mk-color-on-primary, #0c1330);
-      --_mk-surface: var(--mk-color-surface, #15181e);
-      --_mk-surface-alt: var(--mk-color-surface-alt, #222731);
-      --_mk-text: var(--mk-color-text, #eceef3);
-      --_mk-text-muted: var(--mk-color-text-muted, #b1b8c6);
-      --_mk-border: var(--mk-color-border, #4a5262);
-      --_mk-danger: var(--mk-color-danger, #ffb4ab);
-      --_mk-success: var(--mk-color-success, #8fd9a4);
-      --_mk-warning: var(--mk-color-warning, #f5c26b);
-      --_mk-focus: var(--mk-color-focus, #9db7ff);
-      --_mk-chart-1: var(--mk-color-chart-1, #9db7ff);
-      --_mk-chart-2: var(--mk-color-chart-2, #6fd3b2);
-      --_mk-chart-3: var(--mk-color-chart-3, #f5b35c);
-      --_mk-chart-4: var(--mk-color-chart-4, #d69be8);
-      --_mk-chart-5: var(--mk-color-chart-5, #f28b93);
-      color-scheme: dark;
-    }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
 
   @media (prefers-reduced-motion: reduce) {
