@@ -1,7 +1,9 @@
 // npm run build: the CDN bundle, per-entry ESM for bundlers, type declarations, the manifest.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { bundleForBrowser } from './bundle.mjs';
 import { entryPoints } from './entries.mjs';
 
 rmSync('dist', { recursive: true, force: true });
@@ -9,9 +11,12 @@ rmSync('dist', { recursive: true, force: true });
 const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, legalComments: 'none', logLevel: 'warning' };
 
 // 1. One self-contained file a site owner loads with <script type="module">: dependencies bundled.
-await build({ ...common, entryPoints: ['src/index.ts'], outfile: 'dist/mentorship-kit.js' });
-// German, as its own small self-contained file (translations meet the kit on globalThis).
-await build({ ...common, entryPoints: ['src/locales/de.ts'], outfile: 'dist/locales/de.js' });
+//    German too, as its own small self-contained file (translations meet the kit on globalThis).
+for (const [entry, outfile] of [['src/index.ts', 'dist/mentorship-kit.js'], ['src/locales/de.ts', 'dist/locales/de.js']]) {
+  const { code } = await bundleForBrowser(entry);
+  mkdirSync(dirname(outfile), { recursive: true });
+  writeFileSync(outfile, code);
+}
 
 // 2. For bundler users: one file per entry, shared chunks, dependencies left as imports so they dedupe.
 await build({ ...common, entryPoints, outdir: 'dist', splitting: true, packages: 'external', chunkNames: 'chunks/[name]-[hash]' });

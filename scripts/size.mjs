@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { writeFileSync, mkdirSync } from 'node:fs';
+import { bundleForBrowser } from './bundle.mjs';
 import { ELEMENT_TAGS } from './entries.mjs';
 
 const KB = 1024;
@@ -17,8 +18,8 @@ export const zodLeaks = [];
 export async function measureSizes() {
   const rows = [];
   for (const c of cases) {
-    const result = await build({ entryPoints: [c.entry], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, legalComments: 'none', metafile: true });
-    const code = result.outputFiles[0].contents;
+    const result = await bundleForBrowser(c.entry);
+    const code = Buffer.from(result.code);
     // zod runs on the server only; the browser validates with the generated validators.
     const zodInputs = Object.keys(result.metafile.inputs).filter((path) => path.includes('node_modules/zod/'));
     if (zodInputs.length) {
