@@ -1,0 +1,39 @@
+// Opens demo/plain.html from the built files (npm run build first) in headless Chromium, served
+// with a strict Content-Security-Policy, and fails unless every element becomes interactive with
+// no console error and no CSP violation. Run by .ci/run after the build.
+import { chromium } from 'playwright-core';
+import { startPreview } from './preview.mjs';
+
+const server = await startPreview(0);
+const port = server.address().port;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+});
+const problems = [];
+try {
+  const page = await browser.newPage();
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(`console: ${m.text()}`));
+  page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && problems.push(`HTTP ${r.status()} for ${r.url()}`));
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  await page.goto(`http://127.0.0.1:${port}/demo/plain.html`);
+  const tags = ['commitment-calculator', 'program-picker', 'mentor-booking', 'session-tracker'];
+  for (const tag of tags) {
+    await page.waitForSelector(`${tag}[state="ready"], ${tag}[state="empty"]`, { timeout: 15_000 }).catch(() => problems.push(`${tag} never became ready`));
+  }
+  const shown = await page.evaluate(() => document.querySelector('commitment-calculator').shadowRoot.textContent);
+  if (!shown.includes('5.5')) problems.push('the calculator does not show the mentee\'s 5.5 hours');
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('[locale]')) el.removeAttribute('locale');
+    document.querySelector('commitment-calculator').setAttribute('locale', 'de-DE');
+  });
+  await page.waitForFunction(() => document.querySelector('commitment-calculator').shadowRoot.textContent.includes('5,5'), null, { timeout: 5000 }).catch(() => problems.push('dist/locales/de.js did not make the calculator German'));
+} finally {
+  await browser.close();
+  server.close();
+}
+if (problems.length) {
+  console.error(`demo/plain.html from dist/ under a strict CSP:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('demo/plain.html works from dist/mentorship-kit.js under a strict CSP');
