@@ -7,7 +7,7 @@ import { freshNamespace, localClient, nextChange } from '../helpers.js';
 const session = { start: '2026-03-02T09:00:00.000Z', minutes: 60, activity: 'one-on-one', notes: 'first' };
 
 describe('localBackend', () => {
-  it('seeds the demo catalog on first use', async () => {
+  it('serves the built-in demo catalog with no configuration', async () => {
     const client = localClient();
     const programs = await client.programs.list();
     expect(programs.find((p) => p.id === 'three-tier-community')?.title).to.equal('Three-tier Community Mentorship');

@@ -1,5 +1,6 @@
 /**
  * The embedded default: everything in the visitor's browser, in IndexedDB through idb-keyval.
+ * The catalog is the built-in demo catalog (or `catalogUrl`'s, fetched and validated).
  * One database per namespace ("mentorship-kit:<namespace>"), one key per record, a stored
  * schema version with migrations, and changes shared with other tabs via the client.
  */
@@ -15,7 +16,6 @@ import type { RecordStore } from './record-store.js';
 
 export const LOCAL_SCHEMA_VERSION = 1;
 const VERSION_KEY = 'meta:schema-version';
-const CATALOG_KEY = 'catalog';
 
 /** Upgrades stored records from one schema version to the next: migrations[n] takes n → n+1. */
 export type Migration = (store: RecordStore) => Promise<void>;
@@ -100,21 +100,16 @@ export function localBackend(options: LocalBackendOptions = {}): Backend {
   const open = () =>
     (ready ??= (async () => {
       const version = (await store.get<number>(VERSION_KEY)) ?? 0;
-      if (version === 0) {
-        await store.set(CATALOG_KEY, DEMO_CATALOG);
-      } else {
-        for (let v = version; v < target; v++) await options.migrations?.[v]?.(store);
-      }
+      if (version > 0) for (let v = version; v < target; v++) await options.migrations?.[v]?.(store);
       if (version !== target) await store.set(VERSION_KEY, target);
     })());
 
   let catalog: Promise<Catalog> | undefined;
   const loadCatalog = () => {
     catalog ??= (async () => {
-      if (options.catalogUrl) return fetchCatalog(options.catalogUrl);
-      await open();
-      const stored = await store.get<unknown>(CATALOG_KEY);
-      return stored === undefined ? DEMO_CATALOG : parseOrThrow(V.Catalog, stored, 'stored catalog', 'storage');
+      // The built-in catalog is read from the bundle, not copied into every visitor's
+      // IndexedDB: first paint then needs no storage round trip for it.
+      return options.catalogUrl ? fetchCatalog(options.catalogUrl) : DEMO_CATALOG;
     })();
     catalog.catch(() => (catalog = undefined)); // a failed load may be retried
     return catalog;
