@@ -36,6 +36,40 @@ themeSelect.addEventListener('change', () => {
   for (const el of elements()) theme ? el.setAttribute('theme', theme) : el.removeAttribute('theme');
 });
 
+/** Two brand themes: kit tokens set once on the page reach every element (and its dark mode). */
+const BRANDS: Record<string, Record<string, string>> = {
+  aubergine: {
+    '--mk-color-primary': 'light-dark(#6b2a7f, #e2b6f2)',
+    '--mk-color-on-primary': 'light-dark(#fff, #2a0f33)',
+    '--mk-color-surface-alt': 'light-dark(#f7f1f9, #2a2230)',
+    '--mk-color-focus': 'light-dark(#6b2a7f, #e2b6f2)',
+    '--mk-color-chart-1': 'light-dark(#6b2a7f, #e2b6f2)',
+    '--mk-radius': '1rem',
+    '--mk-font-family': 'Georgia, "Times New Roman", serif',
+  },
+  forest: {
+    '--mk-color-primary': 'light-dark(#1f6b45, #86d9ab)',
+    '--mk-color-on-primary': 'light-dark(#fff, #0b2417)',
+    '--mk-color-surface-alt': 'light-dark(#eef6f1, #1d2a23)',
+    '--mk-color-focus': 'light-dark(#1f6b45, #86d9ab)',
+    '--mk-color-chart-2': 'light-dark(#2c55c9, #9db7ff)',
+    '--mk-radius': '2px',
+    '--mk-space': '0.6rem',
+  },
+};
+const brandSelect = document.querySelector<HTMLSelectElement>('#brand-select')!;
+const themeCss = document.querySelector<HTMLElement>('#theme-css')!;
+function showBrand(): void {
+  for (const tokens of Object.values(BRANDS)) for (const name of Object.keys(tokens)) document.body.style.removeProperty(name);
+  const tokens = BRANDS[brandSelect.value] ?? {};
+  for (const [name, value] of Object.entries(tokens)) document.body.style.setProperty(name, value);
+  const theme = themeSelect.value ? `\n\n/* and ${themeSelect.value} mode on every element */\n<commitment-calculator theme="${themeSelect.value}">…` : '';
+  const body = Object.entries(tokens).map(([name, value]) => `  ${name}: ${value};`).join('\n');
+  themeCss.textContent = (body ? `body {\n${body}\n}` : "/* the kit's defaults: nothing to write */") + theme;
+}
+brandSelect.addEventListener('change', showBrand);
+themeSelect.addEventListener('change', showBrand);
+
 const localeSelect = document.querySelector<HTMLSelectElement>('#locale-select')!;
 localeSelect.addEventListener('change', () => {
   for (const el of elements()) localeSelect.value ? el.setAttribute('locale', localeSelect.value) : el.removeAttribute('locale');
