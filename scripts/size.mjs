@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { bundleForBrowser } from './bundle.mjs';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 import { ELEMENT_TAGS } from './entries.mjs';
 
 const KB = 1024;
@@ -35,7 +36,7 @@ export async function measureSizes() {
 
 /** Minified bytes of the whole kit by folder or package: where the bytes are. */
 export async function breakdown() {
-  const result = await build({ entryPoints: ['src/index.ts'], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, metafile: true });
+  const result = await build({ entryPoints: ['src/index.ts'], bundle: true, format: 'esm', target: 'es2022', minify: true, write: false, metafile: true, plugins: [minifyTemplatesPlugin] });
   const groups = new Map();
   for (const [path, input] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
     const parts = path.split('node_modules/');

@@ -1,17 +1,24 @@
 /**
  * Text of <commitment-calculator>. Functions take already formatted numbers (Intl, for the
  * element's locale) and, for plurals, the Intl.PluralRules category of the count.
- * Keys `n:<model id>`, `n:t:<id>` (three-tier) and `n:c:<id>` (coaching cadence) name the built-in models' roles and activities (the data holds English names).
+ * The three number fields' labels and hints are keyed by their property names.
  */
 type Plural = Intl.LDMLPluralRule;
 
+/**
+ * Names of a model (`n:<model id>`) and of its roles and activities (`n:<model id>:<id>`) in
+ * another language. The models' data holds English names, so English needs none; German names
+ * the built-in models. A model without them shows the names in its data.
+ */
+type ModelNames = Record<`n:${string}`, string>;
+
 export const en = {
-  mentees: 'Mentees per mentor (X)',
-  menteesHint: (min: string, max: string) => `How many people each mentor takes on, ${min} to ${max}.`,
+  menteesPerMentor: 'Mentees per mentor (X)',
+  menteesPerMentorHint: (min: string, max: string) => `People each mentor takes on: ${min} to ${max}.`,
   weeks: 'Cycle length in weeks',
   weeksHint: (min: string, max: string) => `${min} to ${max} weeks.`,
-  available: 'Your available hours a week',
-  availableHint: 'Optional: leave empty to skip the fit check.',
+  availableHours: 'Your available hours a week',
+  availableHoursHint: 'Optional: leave empty to skip the fit check.',
   invalid: (label: string, raw: string, min: string, max: string, whole: boolean) =>
     `${label}: “${raw}” is not ${whole ? 'a whole number' : 'a number'} from ${min} to ${max}. Showing the last valid result.`,
   caption: (model: string) => `Weekly hours by role and activity: ${model}`,
@@ -26,46 +33,30 @@ export const en = {
   about: (value: string) => `about ${value}`,
   none: 'not part of this role',
   summary: (list: string) => `Weekly hours: ${list}.`,
-  fitSummary: (list: string) => `Fits your hours: ${list}.`,
-  noFit: 'No role fits your hours.',
+  /** `list` is empty when no role fits. */
+  fitSummary: (list: string) => (list ? `Fits your hours: ${list}.` : 'No role fits your hours.'),
   reach: (count: string, p: Plural) => `One lead reaches ${count} ${p === 'one' ? 'person' : 'people'}.`,
   chart: 'Chart: weekly hours by role, stacked by activity',
-  legend: 'Activities',
   choose: 'Choose your role',
   saved: (role: string, hours: string) => `Saved to your plan: ${role}, ${hours} a week.`,
-  loading: 'Loading the commitment model…',
+  loading: 'Loading the model…',
   empty: 'This program has no commitment model yet.',
   failed: 'The commitment model could not be loaded.',
   retry: 'Try again',
   notJson: (src: string) => `${src} is not JSON.`,
-  httpError: (status: string, src: string) => `HTTP ${status} loading ${src}.`,
+  httpError: (status: number, src: string) => `HTTP ${status} loading ${src}.`,
   noRole: (id: string) => `There is no role “${id}” in this model.`,
-  'n:three-tier': 'Three-tier community mentorship',
-  'n:coaching-cadence': 'One-to-one coaching cadence',
-  'n:t:lead': 'Lead mentor',
-  'n:t:mentor-mentee': 'Mentor-mentee',
-  'n:t:mentee': 'Mentee',
-  'n:c:mentor': 'Coach',
-  'n:c:mentee': 'Participant',
-  'n:t:one-on-one': 'One-on-ones',
-  'n:t:weekly-review': 'Weekly review',
-  'n:t:project-practice': 'Project / practice',
-  'n:t:code-review': 'Code review',
-  'n:c:one-on-one': '1:1 coaching',
-  'n:c:technical-review': 'Technical review',
-  'n:c:career-planning': 'Career planning',
-  'n:c:practice-interview': 'Practice interview',
 };
 
-export type CalculatorMessages = typeof en;
+export type CalculatorMessages = typeof en & ModelNames;
 
 export const de: CalculatorMessages = {
-  mentees: 'Betreute pro Mentor:in (X)',
-  menteesHint: (min, max) => `Wie viele Personen jede:r Mentor:in betreut, ${min} bis ${max}.`,
+  menteesPerMentor: 'Betreute pro Mentor:in (X)',
+  menteesPerMentorHint: (min, max) => `Personen, die jede:r Mentor:in betreut: ${min} bis ${max}.`,
   weeks: 'Zykluslänge in Wochen',
   weeksHint: (min, max) => `${min} bis ${max} Wochen.`,
-  available: 'Ihre verfügbaren Stunden pro Woche',
-  availableHint: 'Optional: leer lassen, um die Prüfung zu überspringen.',
+  availableHours: 'Ihre verfügbaren Stunden pro Woche',
+  availableHoursHint: 'Optional: leer lassen, um die Prüfung zu überspringen.',
   invalid: (label, raw, min, max, whole) =>
     `${label}: „${raw}“ ist keine ${whole ? 'ganze Zahl' : 'Zahl'} von ${min} bis ${max}. Angezeigt wird das letzte gültige Ergebnis.`,
   caption: (model) => `Wochenstunden nach Rolle und Tätigkeit: ${model}`,
@@ -80,14 +71,12 @@ export const de: CalculatorMessages = {
   about: (value) => `etwa ${value}`,
   none: 'gehört nicht zu dieser Rolle',
   summary: (list) => `Wochenstunden: ${list}${list.endsWith('.') ? '' : '.'}`,
-  fitSummary: (list) => `Passt zu Ihren Stunden: ${list}${list.endsWith('.') ? '' : '.'}`,
-  noFit: 'Keine Rolle passt zu Ihren Stunden.',
+  fitSummary: (list) => (list ? `Passt zu Ihren Stunden: ${list}${list.endsWith('.') ? '' : '.'}` : 'Keine Rolle passt zu Ihren Stunden.'),
   reach: (count, p) => `Eine Leitung erreicht ${count} ${p === 'one' ? 'Person' : 'Personen'}.`,
   chart: 'Diagramm: Wochenstunden je Rolle, gestapelt nach Tätigkeit',
-  legend: 'Tätigkeiten',
   choose: 'Wählen Sie Ihre Rolle',
   saved: (role, hours) => `In Ihrem Plan gespeichert: ${role}, ${hours} pro Woche.`,
-  loading: 'Das Zeitmodell wird geladen …',
+  loading: 'Das Modell wird geladen …',
   empty: 'Für dieses Programm gibt es noch kein Zeitmodell.',
   failed: 'Das Zeitmodell konnte nicht geladen werden.',
   retry: 'Erneut versuchen',
@@ -96,17 +85,17 @@ export const de: CalculatorMessages = {
   noRole: (id) => `Dieses Modell hat keine Rolle „${id}“.`,
   'n:three-tier': 'Dreistufiges Community-Mentoring',
   'n:coaching-cadence': 'Rhythmus der Einzelbetreuung',
-  'n:t:lead': 'Leitende:r Mentor:in',
-  'n:t:mentor-mentee': 'Mentor:in in Ausbildung',
-  'n:t:mentee': 'Einsteiger:in',
-  'n:c:mentor': 'Betreuer:in',
-  'n:c:mentee': 'Teilnehmer:in',
-  'n:t:one-on-one': 'Einzelgespräche',
-  'n:t:weekly-review': 'Wochenrückblick',
-  'n:t:project-practice': 'Projekt / Übung',
-  'n:t:code-review': 'Codeprüfung',
-  'n:c:one-on-one': 'Einzelbetreuung (1:1)',
-  'n:c:technical-review': 'Technisches Review',
-  'n:c:career-planning': 'Karriereplanung',
-  'n:c:practice-interview': 'Übungsinterview',
+  'n:three-tier:lead': 'Leitende:r Mentor:in',
+  'n:three-tier:mentor-mentee': 'Mentor:in in Ausbildung',
+  'n:three-tier:mentee': 'Einsteiger:in',
+  'n:coaching-cadence:mentor': 'Betreuer:in',
+  'n:coaching-cadence:mentee': 'Teilnehmer:in',
+  'n:three-tier:one-on-one': 'Einzelgespräche',
+  'n:three-tier:weekly-review': 'Wochenrückblick',
+  'n:three-tier:project-practice': 'Projekt / Übung',
+  'n:three-tier:code-review': 'Codeprüfung',
+  'n:coaching-cadence:one-on-one': 'Einzelbetreuung (1:1)',
+  'n:coaching-cadence:technical-review': 'Technisches Review',
+  'n:coaching-cadence:career-planning': 'Karriereplanung',
+  'n:coaching-cadence:practice-interview': 'Übungsinterview',
 };

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type CSSResultArray, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import type { ChangeEvent } from '../../sdk/client.js';
 import {
   COMMITMENT_LIMITS,
@@ -24,23 +24,34 @@ export interface CommitmentChangeDetail {
   result: CommitmentResult;
 }
 
-/** Number attributes keep a typo visible as NaN (Lit's Number turns "" into 0). */
-const numberAttribute = {
-  fromAttribute: (value: string | null) => (value === null ? undefined : value.trim() === '' ? Number.NaN : Number(value)),
-  toAttribute: (value: number | undefined) => (value === undefined ? null : String(value)),
-};
+/** A reflected number attribute that keeps a typo visible as NaN (Lit's Number turns "" into 0). */
+const numberProperty = (attribute: string) => ({
+  attribute,
+  reflect: true,
+  converter: (value: string | null) => (value === null ? undefined : value.trim() === '' ? NaN : Number(value)),
+});
 
-type Label = 'mentees' | 'weeks' | 'available';
-/** Field → attribute → label key. */
-const FIELDS: [CommitmentField, string, Label][] = [
-  ['menteesPerMentor', 'mentees-per-mentor', 'mentees'],
-  ['weeks', 'weeks', 'weeks'],
-  ['availableHours', 'available-hours', 'available'],
+/** X = 3 mentees per mentor over a 12-week cycle, with no fit check. */
+const DEFAULT_INPUT: CommitmentInput = { menteesPerMentor: 3, weeks: 12 };
+
+/** The number fields: property (also the key of its label and `…Hint` message) and attribute. */
+const FIELDS: [CommitmentField, string][] = [
+  ['menteesPerMentor', 'mentees-per-mentor'],
+  ['weeks', 'weeks'],
+  ['availableHours', 'available-hours'],
 ];
 
-/** Message-key prefixes for the built-in models, whose data carries English names. */
-const BUILT_IN: Record<string, string> = { 'three-tier': 'n:t:', 'coaching-cadence': 'n:c:' };
-const NBSP = '\u00a0';
+/** A figure that may be a minimum ("2 or more") or an average or estimate. */
+interface Qualified {
+  atLeast: boolean;
+  approximate?: boolean;
+}
+/** The sign shown before a qualified figure, by the message key of its spoken form. */
+const SIGNS = { atLeast: '≥\u00a0', about: '≈\u00a0' } as const;
+/** The chart's geometry in SVG units: where bars start, their full length, one bar's row height. */
+const BAR_LEFT = 190;
+const BAR_WIDTH = 340;
+const BAR_ROW = 40;
 
 /**
  * Estimates the weekly hours each role of a mentorship program asks for: a per-activity table,
@@ -82,16 +93,16 @@ const NBSP = '\u00a0';
  * @cssprop --mk-calculator-chart-1 - First activity's colour (…-2 to …-5 likewise). Default `--mk-color-chart-1`.
  */
 export class CommitmentCalculator extends MkElement {
-  static override styles = [...(MkElement.styles as CSSResultArray), styles];
+  static override styles = [MkElement.styles, styles];
 
   static override properties = {
     ...MkElement.properties,
-    menteesPerMentor: { type: Number, attribute: 'mentees-per-mentor', reflect: true, converter: numberAttribute },
-    weeks: { type: Number, reflect: true, converter: numberAttribute },
-    availableHours: { type: Number, attribute: 'available-hours', reflect: true, converter: numberAttribute },
-    selectedRole: { type: String, attribute: 'selected-role', reflect: true },
-    program: { type: String, reflect: true },
-    modelSrc: { type: String, attribute: 'model-src', reflect: true },
+    menteesPerMentor: numberProperty('mentees-per-mentor'),
+    weeks: numberProperty('weeks'),
+    availableHours: numberProperty('available-hours'),
+    selectedRole: { attribute: 'selected-role', reflect: true },
+    program: { reflect: true },
+    modelSrc: { attribute: 'model-src', reflect: true },
     model: { attribute: false },
     active: { state: true },
     result: { state: true },
@@ -118,10 +129,10 @@ export class CommitmentCalculator extends MkElement {
   /** The figures shown: last valid inputs with the model in use. */
   declare result: CommitmentResult | undefined;
   declare protected planRole: string | undefined;
-  declare protected status: string;
+  declare protected status: string | undefined;
 
   /** The last valid inputs; a bad value keeps these. */
-  input: CommitmentInput = { menteesPerMentor: 3, weeks: 12 };
+  input: CommitmentInput = DEFAULT_INPUT;
   private readonly l = new LocalizeController<CalculatorMessages>(this, 'commitment-calculator', { en });
   private token = 0;
   private planProgramId?: string;
@@ -129,9 +140,7 @@ export class CommitmentCalculator extends MkElement {
 
   constructor() {
     super();
-    this.menteesPerMentor = 3;
-    this.weeks = 12;
-    this.status = '';
+    Object.assign(this, DEFAULT_INPUT);
   }
 
   override clientChanged(): void {
@@ -146,37 +155,32 @@ export class CommitmentCalculator extends MkElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     let inputChanged = false;
-    for (const [field, attr, label] of FIELDS) {
-      if (!changed.has(field)) continue;
-      const value = this[field];
-      if (value === undefined || value === null) {
-        // Only available-hours may be unset; the others keep their last valid value.
-        if (field === 'availableHours') {
-          this.clearError(attr);
-          inputChanged ||= this.input.availableHours !== undefined;
-          const { availableHours: _, ...rest } = this.input;
-          this.input = rest;
-        }
-      } else if (isValidCommitmentValue(field, value)) {
-        this.clearError(attr);
-        inputChanged ||= this.input[field] !== value;
-        this.input = { ...this.input, [field]: value };
-      } else {
-        this.fieldError(field, attr, label, this.getAttribute(attr) ?? String(value));
-      }
+    for (const [field, attr] of FIELDS) {
+      const value = this[field] ?? undefined;
+      // Only available hours may be unset; the others keep their last valid value.
+      if (!changed.has(field) || (value === undefined && field !== 'availableHours')) continue;
+      if (!this.accept(field, attr, value, this.getAttribute(attr) ?? String(value))) continue;
+      inputChanged ||= this.input[field] !== value;
+      this.input = { ...this.input, [field]: value };
+      if (value === undefined) delete this.input.availableHours;
     }
     if (!this.hasUpdated || changed.has('model') || changed.has('modelSrc') || changed.has('program')) void this.resolve();
     else if (inputChanged) this.compute(true);
     if (changed.has('selectedRole') || changed.has('result')) {
       const id = this.selectedRole;
-      if (id && this.result && !this.result.roles.some((r) => r.id === id)) this.reportError('selected-role', this.l.t('noRole', id));
+      if (id && this.result?.roles.every((r) => r.id !== id)) this.reportError('selected-role', this.l.t('noRole', id));
       else this.clearError('selected-role');
     }
   }
 
-  private fieldError(field: CommitmentField, attr: string, label: Label, raw: string): void {
+  /** Shows or clears the error of a field's attribute; true when `value` may be used (unset: available hours only). */
+  private accept(field: CommitmentField, attr: string, value: number | undefined, raw: string): boolean {
+    const ok = value === undefined ? field === 'availableHours' : isValidCommitmentValue(field, value);
     const { min, max, integer } = COMMITMENT_LIMITS[field];
-    this.reportError(attr, this.l.t('invalid', this.l.t(label), raw, this.l.number(min), this.l.number(max), integer));
+    const l = this.l;
+    if (ok) this.clearError(attr);
+    else this.reportError(attr, l.t('invalid', l.t(field), raw, l.number(min), l.number(max), integer));
+    return ok;
   }
 
   /** Finds and validates the model to use; stale answers (a newer call started) are dropped. */
@@ -203,62 +207,55 @@ export class CommitmentCalculator extends MkElement {
       for (const s of ['model', 'model-src', 'program', 'plan']) this.clearError(s);
       this.planRole = planRole;
       this.active = model;
-      if (!model) {
-        this.result = undefined;
-        this.viewState = 'empty';
-        return;
-      }
-      this.compute(false);
-      this.viewState = 'ready';
+      if (model) this.compute(false);
+      else this.result = undefined;
+      this.viewState = model ? 'ready' : 'empty';
     } catch (error) {
       if (token !== this.token) return;
-      this.reportError(source, error, source === 'model-src' ? 'network' : 'invalid-input');
+      // Errors of the SDK carry their own code; anything else went wrong while loading.
+      this.reportError(source, error, 'network');
       if (!this.result) this.viewState = 'error';
     }
   }
 
   private async fetchJson(src: string): Promise<unknown> {
-    const response = await fetch(new URL(src, document.baseURI));
-    if (!response.ok) throw new MentorshipError('network', this.l.t('httpError', String(response.status), src));
-    try {
-      return await response.json();
-    } catch (cause) {
+    const response = await fetch(src);
+    if (!response.ok) throw new MentorshipError('network', this.l.t('httpError', response.status, src));
+    return response.json().catch((cause) => {
       throw new MentorshipError('bad-response', this.l.t('notJson', src), { cause });
-    }
+    });
   }
 
   private compute(fromInput: boolean): void {
-    if (!this.active) return;
     const input = { ...this.input };
-    this.result = computeCommitment(this.active, input);
+    this.result = computeCommitment(this.active!, input);
     this.emit<CommitmentChangeDetail>('commitment-change', { input, result: this.result });
     // Keep the saved plan's weekly hours true when the visitor changes X after choosing.
     if (fromInput && this.savedRole) void this.save(this.savedRole, false);
   }
 
-  private onInput(field: CommitmentField, attr: string, label: Label, event: Event): void {
+  private onInput(field: CommitmentField, attr: string, event: Event): void {
     const raw = (event.target as HTMLInputElement).value.trim();
-    const value = raw === '' ? (field === 'availableHours' ? undefined : Number.NaN) : Number(raw);
-    if (value !== undefined && !isValidCommitmentValue(field, value)) return this.fieldError(field, attr, label, raw);
-    this.clearError(attr);
-    (this as Record<CommitmentField, number | undefined>)[field] = value;
+    const value = raw === '' ? undefined : Number(raw);
+    if (this.accept(field, attr, value, raw)) (this as Record<CommitmentField, number | undefined>)[field] = value;
   }
 
-  private choose(role: RoleCommitment): void {
-    this.selectedRole = role.id;
-    void this.save(role.id, true);
+  /** The visitor chose a role: highlight it and save it as their plan. */
+  private choose(id: string): void {
+    this.selectedRole = id;
+    void this.save(id, true);
   }
 
   private async save(id: string, announce: boolean): Promise<void> {
     const role = this.result?.roles.find((r) => r.id === id);
     const client = this.client;
-    if (!role || !client || !this.active) return;
+    if (!role || !client) return;
     const programId = this.program || this.planProgramId;
-    const roleName = this.name(role.id, role.name);
+    const roleName = this.name(role);
     try {
       await client.plan.update({
-        modelId: this.active.id,
-        roleId: role.id,
+        modelId: this.active!.id,
+        roleId: id,
         roleName,
         weeklyHours: role.weeklyHours,
         menteesPerMentor: this.input.menteesPerMentor,
@@ -266,218 +263,169 @@ export class CommitmentCalculator extends MkElement {
       });
       this.clearError('plan');
       this.savedRole = id;
-      if (announce) this.status = this.l.t('saved', roleName, this.spoken(role.weeklyHours, role.atLeast));
+      if (announce) this.status = this.l.t('saved', roleName, this.spoken(role.weeklyHours, role));
     } catch (error) {
       this.reportError('plan', error, 'storage');
     }
   }
 
-  /** Localized name of a built-in model's role or activity; a custom model's own name. */
-  private name(id: string, fallback: string): string {
-    const key = `${BUILT_IN[this.active?.id ?? ''] ?? '-'}${id}`;
-    return key in en ? this.l.t(key as keyof CalculatorMessages) : fallback;
+  /**
+   * The name of the model in use, or of one of its roles or activities, in the visitor's language:
+   * the message `n:<model id>` / `n:<model id>:<id>` where the locale has one, else the data's name.
+   */
+  private name(item: { id: string; name: string }): string {
+    const model = this.active!;
+    const key = item === model ? `n:${model.id}` : `n:${model.id}:${item.id}`;
+    const text = this.l.t(key as `n:${string}`);
+    return text === key ? item.name : text; // t() answers the key itself when no table has it
   }
 
   private hr(value: number): string {
-    return this.l.number(value, { style: 'unit', unit: 'hour', unitDisplay: 'short', maximumFractionDigits: 2 });
+    return this.l.number(value, { style: 'unit', unit: 'hour', maximumFractionDigits: 2 });
+  }
+
+  /**
+   * A figure on screen ("≥ 2", "≈ 4") and spoken ("at least 2", "about 4"): `atLeast` marks a
+   * minimum ("2 or more"), `approximate` an average or estimate. Exact figures read the same.
+   */
+  private figure(hours: number, { atLeast, approximate }: Qualified, text = this.l.hours(hours)): [shown: string, spoken: string] {
+    const qualifier = atLeast ? 'atLeast' : approximate && hours > 0 ? 'about' : undefined;
+    return qualifier ? [SIGNS[qualifier] + text, this.l.t(qualifier, text)] : [text, text];
   }
 
   /** "at least 7 hr", "about 4 hr", "8 hr": for live regions and text alternatives. */
-  private spoken(value: number, atLeast: boolean, approximate = false): string {
-    const text = this.hr(value);
-    return atLeast ? this.l.t('atLeast', text) : approximate && value > 0 ? this.l.t('about', text) : text;
+  private spoken(hours: number, figure: Qualified): string {
+    return this.figure(hours, figure, this.hr(hours))[1];
   }
 
-  /** "≥ 2" / "≈ 4" on screen, "at least 2" / "about 4" for screen readers. */
-  private value(value: number, atLeast: boolean, approximate = false) {
-    const text = this.l.hours(value);
-    if (!atLeast && !(approximate && value > 0)) return text;
-    return html`<span aria-hidden="true">${atLeast ? '≥' : '≈'}${NBSP}${text}</span><span class="visually-hidden"
-        >${this.l.t(atLeast ? 'atLeast' : 'about', text)}</span
-      >`;
+  /** A table figure: "≥ 2" on screen with "at least 2" for screen readers. */
+  private value(hours: number, figure: Qualified) {
+    const [shown, spoken] = this.figure(hours, figure);
+    return shown === spoken ? shown : this.alt(shown, spoken);
+  }
+
+  /** `shown` on screen, `spoken` for screen readers. */
+  private alt(shown: string, spoken: string) {
+    return html`<span aria-hidden="true">${shown}</span><span class="visually-hidden">${spoken}</span>`;
   }
 
   override render() {
-    const t = this.l.t.bind(this.l);
-    return html`<div part="base" dir=${this.l.dir} aria-busy=${this.viewState === 'loading' ? 'true' : 'false'}>
+    return html`<div part="base" dir=${this.l.dir} aria-busy=${this.viewState === 'loading'}>
       ${this.renderConfigErrors()}
-      ${this.viewState === 'loading'
-        ? html`<p class="visually-hidden">${t('loading')}</p>
-            <span class="skeleton" part="skeleton"></span><span class="skeleton" part="skeleton"></span>`
-        : this.viewState === 'error'
-          ? html`<div class="message error">
-              <p>${t('failed')}</p>
-              <button type="button" @click=${() => void this.resolve()}>${t('retry')}</button>
-            </div>`
-          : this.viewState === 'empty' || !this.result || !this.active
-            ? html`<p class="message info">${t('empty')}</p>`
-            : this.renderReady(this.result, this.active)}
+      ${this.viewState === 'ready' ? this.renderReady(this.result!, this.active!) : this.renderPlaceholder()}
     </div>`;
   }
 
-  private field(field: CommitmentField, attr: string, label: Label, hint: string, step: string) {
-    const { min, max } = COMMITMENT_LIMITS[field];
-    return html`<label part="field"
-      >${this.l.t(label)}
-      <input
-        part="input"
-        type="number"
-        inputmode="decimal"
-        name=${attr}
-        min=${min}
-        max=${max}
-        step=${step}
-        .value=${String(this.input[field] ?? '')}
-        aria-invalid=${this.configErrors.has(attr) ? 'true' : 'false'}
-        aria-describedby="${attr}-hint"
-        @input=${(e: Event) => this.onInput(field, attr, label, e)}
-      />
-      <span class="hint" id="${attr}-hint">${hint}</span>
+  /** What shows instead of the figures: loading, error (with retry) or empty. */
+  private renderPlaceholder() {
+    const t = this.l.t.bind(this.l);
+    if (this.viewState === 'loading') {
+      return html`<p class="visually-hidden">${t('loading')}</p>
+        <span class="skeleton" part="skeleton"></span><span class="skeleton" part="skeleton"></span>`;
+    }
+    if (this.viewState === 'empty') return html`<p class="message info">${t('empty')}</p>`;
+    return html`<div class="message error"><p>${t('failed')}</p><button type="button" @click=${this.resolve}>${t('retry')}</button></div>`;
+  }
+
+  private renderField([field, attr]: [CommitmentField, string]) {
+    const { min, max, integer } = COMMITMENT_LIMITS[field];
+    const l = this.l;
+    const hint = l.t(`${field}Hint` as 'weeksHint', l.number(min), l.number(max));
+    // The hint is inside the label, so it is part of the input's accessible name.
+    return html`<label part="field">
+      ${l.t(field)}
+      <input part="input" type="number" name=${attr} min=${min} max=${max} step=${integer ? 1 : 0.5}
+        .value=${String(this.input[field] ?? '')} aria-invalid=${this.configErrors.has(attr)}
+        @input=${(e: Event) => this.onInput(field, attr, e)} />
+      <small>${hint}</small>
     </label>`;
   }
 
-  private renderReady(r: CommitmentResult, model: CommitmentModel) {
+  private renderReady(result: CommitmentResult, model: CommitmentModel) {
     const l = this.l;
     const t = l.t.bind(l);
     const tiered = model.kind === 'tiered';
-    const activities = (tiered ? model.activities : model.sessions).map((a) => [a.id, this.name(a.id, a.name)] as const);
-    const roleNames = r.roles.map((role) => this.name(role.id, role.name));
+    const { roles } = result;
+    const names = roles.map((role) => this.name(role));
+    const totals = roles.map((role, i) => `${names[i]}: ${this.spoken(role.weeklyHours, role)}`);
     const chosen = this.selectedRole ?? this.planRole;
     const available = this.input.availableHours;
-    const cls = (role: RoleCommitment) => (role.id === chosen ? 'chosen' : '');
-    const lim = COMMITMENT_LIMITS;
+    /** A row of the table: its header, then one cell per role. */
+    const row = (head: string, cell: (role: RoleCommitment) => unknown, name?: string) => html`<tr data-row=${name ?? nothing}>
+      <th scope="row">${head}</th>
+      ${roles.map((role) => html`<td>${cell(role)}</td>`)}
+    </tr>`;
+    const fit = (role: RoleCommitment) =>
+      html`<span class=${role.fits ? 'fit' : 'misfit'}>${role.fits ? t('fits') : t('over', this.hr(role.weeklyHours - available!))}</span>`;
 
-    let summary = t('summary', l.list(r.roles.map((role, i) => `${roleNames[i]}: ${this.spoken(role.weeklyHours, role.atLeast)}`)));
-    if (available !== undefined) {
-      const fit = r.roles.flatMap((role, i) => (role.fits ? [roleNames[i]!] : []));
-      summary += ` ${fit.length ? t('fitSummary', l.list(fit)) : t('noFit')}`;
-    }
+    let summary = t('summary', l.list(totals));
+    if (available !== undefined) summary += ` ${t('fitSummary', l.list(names.filter((_, i) => roles[i]!.fits)))}`;
 
-    return html`
-      <div part="inputs">
-        ${tiered
-          ? this.field('menteesPerMentor', 'mentees-per-mentor', 'mentees', t('menteesHint', l.number(lim.menteesPerMentor.min), l.number(lim.menteesPerMentor.max)), '1')
-          : nothing}
-        ${this.field('weeks', 'weeks', 'weeks', t('weeksHint', l.number(lim.weeks.min), l.number(lim.weeks.max)), '1')}
-        ${this.field('availableHours', 'available-hours', 'available', t('availableHint'), '0.5')}
-      </div>
-
+    return html`<div part="inputs">${FIELDS.filter(([field]) => tiered || field !== 'menteesPerMentor').map((f) => this.renderField(f))}</div>
       <p part="summary" aria-live="polite">${summary}</p>
-
       <div class="table-wrap">
         <table part="table">
-          <caption>
-            ${t('caption', this.modelName(model))}
-          </caption>
+          <caption>${t('caption', this.name(model))}</caption>
+          <colgroup><col />${roles.map((role) => html`<col class=${role.id === chosen ? 'chosen' : ''} />`)}</colgroup>
           <thead>
-            <tr>
-              <th scope="col">${t('activity')}</th>
-              ${r.roles.map((role, i) => html`<th scope="col" class=${cls(role)}>${roleNames[i]}</th>`)}
-            </tr>
+            <tr><th scope="col">${t('activity')}</th>${names.map((name) => html`<th scope="col">${name}</th>`)}</tr>
           </thead>
           <tbody>
-            ${activities.map(
-              ([id, name]) => html`<tr>
-                <th scope="row">${name}</th>
-                ${r.roles.map((role) => {
-                  const a = role.activities.find((x) => x.id === id);
-                  return html`<td class=${cls(role)}>
-                    ${a
-                      ? this.value(a.hours, a.atLeast, a.approximate)
-                      : html`<span aria-hidden="true">—</span><span class="visually-hidden">${t('none')}</span>`}
-                  </td>`;
-                })}
-              </tr>`,
+            ${(tiered ? model.activities : model.sessions).map((activity) =>
+              row(this.name(activity), (role) => {
+                const a = role.activities.find((x) => x.id === activity.id);
+                return a ? this.value(a.hours, a) : this.alt('—', t('none'));
+              }),
             )}
           </tbody>
           <tfoot>
-            <tr data-row="total">
-              <th scope="row">${t('total')}</th>
-              ${r.roles.map((role) => html`<td class=${cls(role)}>${this.value(role.weeklyHours, role.atLeast)}</td>`)}
-            </tr>
-            <tr data-row="cycle">
-              <th scope="row">${t('cycle', l.number(this.input.weeks), l.plural(this.input.weeks))}</th>
-              ${r.roles.map((role) => html`<td class=${cls(role)}>${this.value(role.cycleHours, role.atLeast)}</td>`)}
-            </tr>
-            ${tiered
-              ? html`<tr data-row="people">
-                  <th scope="row">${t('people')}</th>
-                  ${r.roles.map((role) => html`<td class=${cls(role)}>${l.number(role.people)}</td>`)}
-                </tr>`
-              : nothing}
-            ${available !== undefined
-              ? html`<tr data-row="fit">
-                  <th scope="row">${t('fitHead', this.hr(available))}</th>
-                  ${r.roles.map(
-                    (role) => html`<td class="${cls(role)} ${role.fits ? 'fit' : 'misfit'}">
-                      ${role.fits ? t('fits') : t('over', this.hr(role.weeklyHours - available))}
-                    </td>`,
-                  )}
-                </tr>`
-              : nothing}
+            ${row(t('total'), (role) => this.value(role.weeklyHours, role), 'total')}
+            ${row(t('cycle', l.number(this.input.weeks), l.plural(this.input.weeks)), (role) => this.value(role.cycleHours, role), 'cycle')}
+            ${tiered ? row(t('people'), (role) => l.number(role.people), 'people') : nothing}
+            ${available === undefined ? nothing : row(t('fitHead', this.hr(available)), fit, 'fit')}
           </tfoot>
         </table>
       </div>
-
-      ${this.renderChart(r, activities, roleNames)}
-      ${tiered ? html`<p part="reach">${t('reach', l.number(r.reach), l.plural(r.reach))}</p>` : nothing}
-
+      ${this.renderChart(result, model, names, totals)}
+      ${tiered ? html`<p part="reach">${t('reach', l.number(result.reach), l.plural(result.reach))}</p>` : nothing}
       <fieldset part="roles">
         <legend>${t('choose')}</legend>
-        ${r.roles.map(
-          (role, i) => html`<button
-            type="button"
-            part="role-button"
-            data-role=${role.id}
-            aria-pressed=${role.id === chosen ? 'true' : 'false'}
-            @click=${() => this.choose(role)}
-          >
-            ${roleNames[i]}
-          </button>`,
+        ${roles.map(
+          (role, i) => html`<button type="button" part="role-button" class=${role.id === chosen ? 'primary' : ''} data-role=${role.id}
+            aria-pressed=${role.id === chosen} @click=${() => this.choose(role.id)}>${names[i]}</button>`,
         )}
       </fieldset>
-      <p part="status" role="status">${this.status}</p>
-    `;
+      <p part="status" role="status">${this.status}</p>`;
   }
 
-  private modelName(model: CommitmentModel): string {
-    const key = `n:${model.id}`;
-    return model.id in BUILT_IN && key in en ? this.l.t(key as keyof CalculatorMessages) : model.name;
-  }
-
-  private renderChart(r: CommitmentResult, activities: (readonly [string, string])[], roleNames: string[]) {
-    const t = this.l.t.bind(this.l);
-    const max = Math.max(1, ...r.roles.map((role) => role.weeklyHours));
-    const left = 190;
-    const width = 340;
-    const color = (id: string) => `c${activities.findIndex(([a]) => a === id) % 5}`;
-    const desc = this.l.list(
-      r.roles.map((role, i) => {
-        const parts = role.activities.map((a) => `${this.name(a.id, a.name)} ${this.spoken(a.hours, a.atLeast, a.approximate)}`);
-        return `${roleNames[i]}: ${this.spoken(role.weeklyHours, role.atLeast)} (${this.l.list(parts)})`;
-      }),
+  /** Stacked bars, one per role and one segment per activity, with a text alternative and a legend. */
+  private renderChart(result: CommitmentResult, model: CommitmentModel, names: string[], totals: string[]) {
+    const l = this.l;
+    const activities = model.kind === 'tiered' ? model.activities : model.sessions;
+    const max = Math.max(1, ...result.roles.map((role) => role.weeklyHours));
+    const colour = (id: string) => `c${activities.findIndex((a) => a.id === id) % 5}`;
+    const desc = l.list(
+      result.roles.map((role, i) => `${totals[i]} (${l.list(role.activities.map((a) => `${this.name(a)} ${this.spoken(a.hours, a)}`))})`),
     );
-    return html`<figure part="chart">
-      <svg viewBox="0 0 640 ${r.roles.length * 40}" role="img" aria-labelledby="chart-title chart-desc">
-        <title id="chart-title">${t('chart')}</title>
-        <desc id="chart-desc">${desc}</desc>
-        ${r.roles.map((role, i) => {
-          const y = i * 40 + 8;
-          let x = left;
-          return svg`<text x="0" y=${y + 17}>${roleNames[i]}</text>
-            <rect class="track" x=${left} y=${y} width=${width} height="24" rx="3"></rect>
-            ${role.activities.map((a) => {
-              const w = (a.hours / max) * width;
-              const segment = svg`<rect class="${color(a.id)} ${a.atLeast ? 'min' : ''}" x=${x} y=${y} width=${w} height="24"></rect>`;
-              x += w;
-              return segment;
-            })}
-            <text x=${x + 8} y=${y + 17}>${role.atLeast ? `≥${NBSP}` : ''}${this.hr(role.weeklyHours)}</text>`;
+    const bar = (role: RoleCommitment, i: number) => {
+      const y = i * BAR_ROW + 8;
+      let x = BAR_LEFT;
+      return svg`<text y=${y + 17}>${names[i]}</text>
+        <rect class="track" x=${x} y=${y} width=${BAR_WIDTH} height="24"></rect>
+        ${role.activities.map((a) => {
+          const width = (a.hours / max) * BAR_WIDTH;
+          x += width;
+          return svg`<rect class="${colour(a.id)} ${a.atLeast ? 'min' : ''}" x=${x - width} y=${y} width=${width} height="24"></rect>`;
         })}
+        <text x=${x + 8} y=${y + 17}>${this.figure(role.weeklyHours, role, this.hr(role.weeklyHours))[0]}</text>`;
+    };
+    return html`<figure part="chart">
+      <svg viewBox="0 0 640 ${result.roles.length * BAR_ROW}" role="img" aria-labelledby="chart-title chart-desc">
+        <title id="chart-title">${l.t('chart')}</title>
+        <desc id="chart-desc">${desc}</desc>
+        ${result.roles.map(bar)}
       </svg>
-      <ul part="legend">
-        ${activities.map(([id, name]) => html`<li><span class="swatch ${color(id)}"></span>${name}</li>`)}
-      </ul>
+      <ul part="legend">${activities.map((a) => html`<li class=${colour(a.id)}>${this.name(a)}</li>`)}</ul>
     </figure>`;
   }
 }

@@ -99,7 +99,8 @@ export const controls = css`
     border-radius: var(--_mk-radius);
     background: var(--_mk-surface);
     padding: calc(var(--_mk-space) * 0.75) calc(var(--_mk-space) * 1.5);
-    transition: background-color var(--_mk-duration), border-color var(--_mk-duration);
+    /* Border only: a fading background would briefly fail contrast with text that changes at once. */
+    transition: border-color var(--_mk-duration);
   }
 
   button:hover:not(:disabled) {
