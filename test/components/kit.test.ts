@@ -20,7 +20,7 @@ import { createClient } from '../../src/sdk/client.js';
 
 const NOW = () => '2026-03-02T08:00:00.000Z';
 
-const elements: { tag: string; en: Record<string, unknown>; de: Record<string, unknown>; render: (attrs: string) => TemplateResult }[] = [
+const elements: { tag: string; en: Record<string, unknown>; de: Record<string, unknown>; render: () => TemplateResult }[] = [
   { tag: 'commitment-calculator', en: calculatorEn, de: calculatorDe, render: () => html`<commitment-calculator available-hours="6"></commitment-calculator>` },
   { tag: 'program-picker', en: pickerEn, de: pickerDe, render: () => html`<program-picker compare></program-picker>` },
   { tag: 'mentor-booking', en: bookingEn, de: bookingDe, render: () => html`<mentor-booking></mentor-booking>` },

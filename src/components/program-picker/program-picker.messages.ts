@@ -1,7 +1,12 @@
 /**
  * <program-picker> strings. Plurals are functions of the formatted number and its Intl.PluralRules
- * category for the element's locale. Keys with a prefix (`format-…`, `focus-…`, `role-<model>-<role>`, `freq-…`)
- * name catalog ids the kit knows; other ids fall back to the catalog's own text.
+ * category for the element's locale.
+ *
+ * Catalog ids (formats, focus areas, session frequencies, the commitment models' roles) show as
+ * the message `format-<id>`, `focus-<id>`, `freq-<id>` or `role-<model>-<role>` when the locale
+ * has one, else in the catalog's own words: the id with spaces for hyphens ("web-development" →
+ * "Web development"), a role's name from its model. English needs a message only where those do
+ * not read well; other languages translate the ids the kit knows.
  */
 type Plural = (n: string, category: string) => string;
 type One = (text: string) => string;
@@ -14,7 +19,7 @@ export const en = {
   anyFormat: 'Any format',
   duration: 'Duration',
   anyDuration: 'Any length',
-  upToMonths: ((n, c) => (c === 'one' ? `Up to ${n} month` : `Up to ${n} months`)) as Plural,
+  upTo: ((months) => `Up to ${months}`) as One,
   budget: ((currency) => (currency ? `Monthly budget (${currency})` : 'Monthly budget')) as One,
   results: ((n, c) => (c === 'one' ? `${n} program` : `${n} programs`)) as Plural,
   noMatch: 'No program matches these filters.',
@@ -46,36 +51,20 @@ export const en = {
   compareHint: 'Tick two or three programs to compare them side by side.',
   clearCompare: 'Clear comparison',
   required: 'Please choose a program.',
-  httpFailed: ((url: string, status: number) => status ? `Could not load ${url}: the server answered ${status}` : `Could not load ${url}: the network request failed`) as (
-    url: string,
-    status: number,
-  ) => string,
+  httpFailed: ((url: string, status: number) =>
+    `Could not load ${url}: ${status ? `the server answered ${status}` : 'the network request failed'}`) as (url: string, status: number) => string,
   badJson: ((url) => `${url} is not valid JSON`) as One,
   badCatalog: ((url) => `${url} is not a valid catalog`) as One,
-  badPrograms: 'The programs property is not a list of valid programs',
-  'format-individual': 'Individual',
-  'format-group': 'Group',
-  'format-corporate': 'Corporate',
-  'format-community': 'Community',
-  'focus-technical-leadership': 'Technical leadership',
-  'focus-career-advancement': 'Career advancement',
-  'focus-engineering-management': 'Engineering management',
-  'focus-architectural-thinking': 'Architectural thinking',
-  'focus-web-development': 'Web development',
-  'role-three-tier-lead': 'Lead mentor',
-  'role-three-tier-mentor-mentee': 'Mentor-mentee',
-  'role-three-tier-mentee': 'Mentee',
-  'role-coaching-cadence-mentor': 'Coach',
-  'role-coaching-cadence-mentee': 'Participant',
-  'freq-weekly': 'weekly',
+  badPrograms: 'not a list of valid programs',
   'freq-biweekly': 'every two weeks',
-  'freq-monthly': 'monthly',
-  'freq-as-needed': 'as needed',
 };
 
 export type ProgramPickerMessages = typeof en;
 
-export const de: ProgramPickerMessages = {
+/** Translations of catalog ids: `format-<id>`, `focus-<id>`, `freq-<id>`, `role-<model>-<role>`. */
+type CatalogLabels = Partial<Record<`${'format' | 'focus' | 'freq' | 'role'}-${string}`, string>>;
+
+export const de: ProgramPickerMessages & CatalogLabels = {
   programs: 'Programme',
   filters: 'Filter',
   focusArea: 'Schwerpunkt',
@@ -83,7 +72,7 @@ export const de: ProgramPickerMessages = {
   anyFormat: 'Alle Formate',
   duration: 'Dauer',
   anyDuration: 'Beliebige Dauer',
-  upToMonths: (n, c) => (c === 'one' ? `Bis ${n} Monat` : `Bis ${n} Monate`),
+  upTo: (months) => `Bis ${months}`,
   budget: (currency) => (currency ? `Monatsbudget (${currency})` : 'Monatsbudget'),
   results: (n, c) => (c === 'one' ? `${n} Programm` : `${n} Programme`),
   noMatch: 'Kein Programm passt zu diesen Filtern.',
@@ -111,10 +100,10 @@ export const de: ProgramPickerMessages = {
   compareHint: 'Wählen Sie zwei oder drei Programme, um sie nebeneinander zu vergleichen.',
   clearCompare: 'Vergleich leeren',
   required: 'Bitte wählen Sie ein Programm.',
-  httpFailed: (url, status) => status ? `${url} konnte nicht geladen werden: Der Server antwortete mit ${status}` : `${url} konnte nicht geladen werden: Netzwerkfehler`,
+  httpFailed: (url, status) => `${url} konnte nicht geladen werden: ${status ? `Der Server antwortete mit ${status}` : 'Netzwerkfehler'}`,
   badJson: (url) => `${url} ist kein gültiges JSON`,
   badCatalog: (url) => `${url} ist kein gültiger Katalog`,
-  badPrograms: 'Die Eigenschaft programs ist keine Liste gültiger Programme',
+  badPrograms: 'keine Liste gültiger Programme',
   'format-individual': 'Einzeln',
   'format-group': 'Gruppe',
   'format-corporate': 'Unternehmen',

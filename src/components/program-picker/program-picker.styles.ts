@@ -1,119 +1,46 @@
 import { css } from 'lit';
 
+// Buttons, inputs, labels, .message, .skeleton and .visually-hidden come from the shared
+// `controls` and `tokens`. A card's title is its radio: `::before` draws the circle, filled when
+// chosen.
 export const styles = css`
   :host {
     --_pp-card-bg: var(--mk-picker-card-bg, var(--_mk-surface));
-    --_pp-card-border: var(--mk-picker-card-border, var(--_mk-border));
     --_pp-chosen: var(--mk-picker-chosen-color, var(--_mk-primary));
-    --_pp-chip-bg: var(--mk-picker-chip-bg, var(--_mk-surface-alt));
   }
-  .filters,
-  .chips,
-  .empty {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_mk-space);
-    align-items: end;
-  }
-  .chips {
-    inline-size: 100%;
-    align-items: center;
-  }
-  .chips button {
-    background: var(--_pp-chip-bg);
-    border-radius: 2em;
-    padding-block: 0.15em;
-  }
-  .chips [aria-pressed='true'] {
-    background: var(--_mk-primary);
-    color: var(--_mk-on-primary);
-  }
-  .hint {
-    color: var(--_mk-text-muted);
-    font-weight: 400;
-  }
-  [part='count'] {
-    margin-block: var(--_mk-space);
-  }
+  .filters, .chips, .empty { display: flex; flex-wrap: wrap; gap: var(--_mk-space); align-items: end; }
+  .chips { inline-size: 100%; align-items: center; }
+  [part='chip'] { background: var(--mk-picker-chip-bg, var(--_mk-surface-alt)); border-radius: 2em; padding-block: 0.15em; }
+  [aria-pressed='true'] { background: var(--_mk-primary); color: var(--_mk-on-primary); }
+  .hint, dt, th[scope='row'] { color: var(--_mk-text-muted); }
+  h3, p, dl, dd { margin: 0; }
+  dd ul, td ul { margin: 0; padding-inline-start: 1em; }
+  [part='count'], table { margin-block: var(--_mk-space); }
+
   .cards {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--mk-picker-card-min-width, 18rem)), 1fr));
     gap: calc(var(--_mk-space) * 2);
   }
-  :host([layout='list']) .cards {
-    grid-template-columns: 1fr;
-  }
-  .card {
+  :host([layout='list']) .cards { grid-template-columns: 1fr; }
+  article {
     display: flex;
     flex-direction: column;
     gap: var(--_mk-space);
     background: var(--_pp-card-bg);
-    border: 1px solid var(--_pp-card-border);
+    border: 1px solid var(--mk-picker-card-border, var(--_mk-border));
     border-radius: var(--_mk-radius);
     padding: calc(var(--_mk-space) * 2);
   }
-  .chosen {
-    border-color: var(--_pp-chosen);
-    box-shadow: 0 0 0 1px var(--_pp-chosen);
-  }
-  h3,
-  p,
-  dl,
-  dd {
-    margin: 0;
-  }
-  [role='radio'] {
-    display: flex;
-    gap: var(--_mk-space);
-    cursor: pointer;
-  }
-  [role='radio']::before {
-    content: '';
-    flex: none;
-    inline-size: 0.7em;
-    block-size: 0.7em;
-    margin-block-start: 0.3em;
-    border: 0.2em solid var(--_mk-border);
-    border-radius: 50%;
-  }
-  [aria-checked='true']::before {
-    border-color: var(--_pp-chosen);
-    background: var(--_pp-chosen);
-    box-shadow: inset 0 0 0 0.12em var(--_pp-card-bg);
-  }
-  dl {
-    display: grid;
-    grid-template-columns: max-content 1fr;
-    gap: 0.25em var(--_mk-space);
-  }
-  dt,
-  th[scope='row'] {
-    color: var(--_mk-text-muted);
-  }
-  .plain {
-    margin: 0;
-    padding-inline-start: 1em;
-  }
-  label.check {
-    flex-direction: row;
-    margin-block-start: auto;
-  }
-  .table-wrap {
-    overflow-x: auto;
-  }
-  table {
-    border-collapse: collapse;
-    margin-block: var(--_mk-space);
-  }
-  caption,
-  th,
-  td {
-    text-align: start;
-    vertical-align: top;
-    padding: var(--_mk-space);
-  }
-  th,
-  td {
-    border-block-end: 1px solid var(--_mk-border);
-  }
+  [part~='chosen'] { border-color: var(--_pp-chosen); box-shadow: 0 0 0 1px var(--_pp-chosen); }
+  [role='radio'] { display: flex; gap: var(--_mk-space); cursor: pointer; }
+  [role='radio']::before { content: ''; flex: none; inline-size: 0.7em; block-size: 0.7em; margin-block-start: 0.3em; border: 0.2em solid var(--_mk-border); border-radius: 50%; }
+  [aria-checked='true']::before { border-color: var(--_pp-chosen); background: var(--_pp-chosen); box-shadow: inset 0 0 0 0.12em var(--_pp-card-bg); }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25em var(--_mk-space); }
+  .check { flex-direction: row; margin-block-start: auto; }
+
+  .table-wrap { overflow-x: auto; }
+  table { border-collapse: collapse; }
+  caption, th, td { text-align: start; vertical-align: top; padding: var(--_mk-space); }
+  th, td { border-block-end: 1px solid var(--_mk-border); }
 `;

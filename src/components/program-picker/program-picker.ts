@@ -1,14 +1,14 @@
 import { html, nothing, type CSSResultArray, type PropertyValues } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { BUILT_IN_MODELS, computeCommitment } from '../../sdk/commitment.js';
-import { MentorshipError } from '../../sdk/errors.js';
 import { PROGRAM_FORMATS } from '../../sdk/constants.js';
+import { MentorshipError } from '../../sdk/errors.js';
 import * as V from '../../sdk/generated/validators.js';
+import type { Catalog, CommitmentModel, Program, Range } from '../../sdk/schemas.js';
 import { check } from '../../sdk/validator.js';
-import type { Catalog, Program, Range } from '../../sdk/schemas.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
-import { parseEnumAttribute, parseNumberAttribute } from '../shared/parse-attribute.js';
+import { parseEnumAttribute, parseNumberAttribute, type Parsed } from '../shared/parse-attribute.js';
 import { en, type ProgramPickerMessages } from './program-picker.messages.js';
 import { styles } from './program-picker.styles.js';
 
@@ -18,9 +18,19 @@ export interface ProgramSelectDetail {
 }
 
 const LAYOUTS = ['grid', 'list'] as const;
-const FORMATS = PROGRAM_FORMATS;
+/** The duration filter's choices, in months. */
 const MONTH_STEPS = [3, 6, 9, 12];
+/** The most programs compared side by side. */
+const MAX_COMPARED = 3;
+/** What a card lists and the compare table has a row for, in this order, keyed by the message that labels it. */
+type Facts = Record<'audience' | 'format' | 'duration' | 'price' | 'groupSize' | 'sessions' | 'weeklyHours' | 'includes', unknown>;
+
 const words = (value: string) => value.split(/[\s,]+/).filter(Boolean);
+const spaced = (id: string) => id.replace(/-/g, ' ');
+/** `ids` with `id` added at the end (`on`) or taken out; by default, whichever it is not yet. */
+const toggled = (ids: string[], id: string, on = !ids.includes(id)) => [...ids.filter((other) => other !== id), ...(on ? [id] : [])];
+/** Items as a bulleted list, or a dash when there are none. */
+const bullets = (items: string[]) => (items.length ? html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>` : '—');
 
 /**
  * Lists the catalog's programs as cards, filters them by focus area, format, duration and monthly
@@ -57,21 +67,20 @@ export class ProgramPicker extends MkElement {
 
   static override styles = [...(MkElement.styles as CSSResultArray), styles];
 
+  // Lit adds MkElement's properties (locale, theme, state) itself. Without a `type`, values are strings.
   static override properties = {
-    ...MkElement.properties,
-    src: { type: String, reflect: true },
-    focusAreas: { type: String, reflect: true, attribute: 'focus' },
-    format: { type: String, reflect: true },
-    maxPrice: { attribute: 'max-price', reflect: true },
-    maxMonths: { attribute: 'max-months', reflect: true },
+    src: { reflect: true },
+    focusAreas: { reflect: true, attribute: 'focus' },
+    format: { reflect: true },
+    maxPrice: { reflect: true, attribute: 'max-price' },
+    maxMonths: { reflect: true, attribute: 'max-months' },
     compare: { type: Boolean, reflect: true },
-    name: { type: String, reflect: true },
-    value: { type: String },
+    name: { reflect: true },
+    value: {},
     required: { type: Boolean, reflect: true },
-    layout: { type: String, reflect: true },
+    layout: { reflect: true },
     programs: { attribute: false },
     catalog: { state: true },
-    failed: { state: true },
     compared: { state: true },
     focusId: { state: true },
   };
@@ -99,13 +108,22 @@ export class ProgramPicker extends MkElement {
   /** Programs to show instead of the catalog's (validated); session types and models still come from the catalog. */
   declare programs: Program[] | undefined;
   declare private catalog: Catalog | undefined;
-  declare private failed: boolean;
+  /** Ids of the programs ticked for comparison, in the order they were ticked. */
   declare private compared: string[];
+  /** The card that takes Tab focus in the radio group (roving tabindex). */
   declare private focusId: string;
 
   private readonly l = new LocalizeController<ProgramPickerMessages>(this, 'program-picker', { en });
-  private readonly internals: ElementInternals;
+  private readonly internals = this.attachInternals();
   private loadToken = 0;
+  /** The `programs` property once validated. */
+  private validPrograms: Program[] | undefined;
+  // The filter attributes, parsed: undefined when empty or invalid (no filter).
+  private priceLimit: number | undefined;
+  private monthsLimit: number | undefined;
+  private formatFilter: string | undefined;
+  /** The programs that pass the filters, worked out before each render. */
+  private shown: Program[] = [];
 
   constructor() {
     super();
@@ -117,10 +135,8 @@ export class ProgramPicker extends MkElement {
     this.value = '';
     this.required = false;
     this.layout = 'grid';
-    this.failed = false;
     this.compared = [];
     this.focusId = '';
-    this.internals = this.attachInternals();
   }
 
   // ---- form control ---------------------------------------------------------------------------
@@ -145,58 +161,54 @@ export class ProgramPicker extends MkElement {
   }
   formResetCallback(): void {
     this.value = '';
-    this.syncForm();
   }
   formStateRestoreCallback(state: string | File | FormData | null): void {
     if (typeof state === 'string') this.value = state;
   }
 
-  private syncForm(): void {
+  /** After each render, so the browser's "please choose" bubble can point at the first card. */
+  override updated(): void {
+    const missing = this.required && !this.value;
     this.internals.setFormValue(this.value || null);
-    if (this.required && !this.value) {
-      const anchor = this.renderRoot?.querySelector<HTMLElement>('[role=radio]') ?? undefined;
-      this.internals.setValidity({ valueMissing: true }, this.l.t('required'), anchor);
-    } else this.internals.setValidity({});
+    this.internals.setValidity(
+      { valueMissing: missing },
+      missing ? this.l.t('required') : '',
+      this.renderRoot.querySelector<HTMLElement>('[role=radio]') ?? undefined,
+    );
   }
 
   // ---- data -----------------------------------------------------------------------------------
 
   override clientChanged(client: MentorshipClient): void {
     if (!this.src) void this.load();
+    // Start from the visitor's earlier choice unless the page set a value.
     void client.plan
       .get()
-      .then((plan) => {
-        if (!this.value && plan?.programId) this.value = plan.programId;
-      })
+      .then((plan) => (this.value ||= plan?.programId ?? ''))
       .catch(() => undefined);
   }
 
   override clientChange(event: ChangeEvent): void {
-    if (event.resource === 'plan' && event.plan.programId && event.plan.programId !== this.value) {
-      this.value = event.plan.programId;
-    }
+    // A choice made in another picker or tab.
+    if (event.resource === 'plan' && event.plan.programId) this.value = event.plan.programId;
   }
 
-  /** Loads the catalog again (after a failure): from `src`, else the client's. */
+  /** Loads the catalog again (after a failure): from `src`, else the client's (which forgets a failed load by itself). */
   retry(): Promise<void> {
-    if (!this.src) void this.client?.catalog.reload().catch(() => undefined);
     return this.load();
   }
 
   private async load(): Promise<void> {
     const token = ++this.loadToken;
     const source = this.src ? 'src' : 'catalog';
-    this.failed = false;
     this.clearError('src');
     this.clearError('catalog');
     try {
-      const catalog = this.src ? await this.fetchCatalog(this.src) : await this.client?.catalog.get();
-      if (token !== this.loadToken) return;
-      this.catalog = catalog;
+      const catalog = await (this.src ? this.fetchCatalog(this.src) : this.client?.catalog.get());
+      if (token === this.loadToken) this.catalog = catalog;
     } catch (error) {
       if (token !== this.loadToken) return;
       this.catalog = undefined;
-      this.failed = true;
       this.reportError(source, error, 'network');
     }
   }
@@ -220,70 +232,50 @@ export class ProgramPicker extends MkElement {
   private get all(): Program[] | undefined {
     return this.validPrograms ?? this.catalog?.programs;
   }
-  private validPrograms: Program[] | undefined;
 
   // ---- attributes and filters -----------------------------------------------------------------
 
-  /** The valid number in `raw`, else undefined (reported when not empty). */
-  private number(attribute: string, raw: unknown, max: number): number | undefined {
+  override willUpdate(changed: PropertyValues<this>): void {
+    // A new src loads it; removing src goes back to the client's catalog.
+    if (changed.has('src') && (this.src || (changed.get('src') && this.client))) void this.load();
+    if (changed.has('programs')) {
+      const result = this.programs ? check(V.ProgramList, this.programs) : undefined;
+      this.validPrograms = result?.success ? result.data : undefined;
+      if (result?.success === false) this.reportError('programs', this.l.t('badPrograms'));
+      else this.clearError('programs');
+    }
+    if (changed.has('maxPrice')) {
+      this.priceLimit = this.parse('max-price', this.maxPrice, (text) => parseNumberAttribute(text, { min: 0, max: 1e9 }));
+    }
+    if (changed.has('maxMonths')) {
+      this.monthsLimit = this.parse('max-months', this.maxMonths, (text) => parseNumberAttribute(text, { min: 0, max: 120 }));
+    }
+    if (changed.has('format')) this.formatFilter = this.parse('format', this.format, (text) => parseEnumAttribute(text, PROGRAM_FORMATS));
+    if (changed.has('layout')) this.parse('layout', this.layout, (text) => parseEnumAttribute(text, LAYOUTS));
+    this.shown = this.matching();
+    const loadFailed = this.configErrors.has(this.src ? 'src' : 'catalog');
+    this.viewState = loadFailed ? 'error' : !this.all ? 'loading' : this.shown.length ? 'ready' : 'empty';
+  }
+
+  /** An attribute's parsed value; undefined when empty, or when invalid (then reported). */
+  private parse<T>(attribute: string, raw: unknown, parse: (text: string) => Parsed<T>): T | undefined {
     this.clearError(attribute);
     if (raw === undefined || raw === null || raw === '') return undefined;
-    const parsed = parseNumberAttribute(String(raw), { min: 0, max });
+    const parsed = parse(String(raw));
     if (parsed.ok) return parsed.value;
     this.reportError(attribute, parsed.message);
     return undefined;
   }
 
-  private priceLimit: number | undefined;
-  private monthsLimit: number | undefined;
-
-  override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('src') && this.src) void this.load();
-    if (changed.has('src') && !this.src && changed.get('src') && this.client) void this.load();
-    if (changed.has('programs')) {
-      this.validPrograms = undefined;
-      this.clearError('programs');
-      if (this.programs !== undefined && this.programs !== null) {
-        const result = check(V.ProgramList, this.programs);
-        if (result.success) this.validPrograms = result.data;
-        else this.reportError('programs', new MentorshipError('invalid-input', this.l.t('badPrograms')));
-      }
-    }
-    if (changed.has('maxPrice')) {
-      this.priceLimit = this.number('max-price', this.maxPrice, 1e9);
-    }
-    if (changed.has('maxMonths')) {
-      this.monthsLimit = this.number('max-months', this.maxMonths, 120);
-    }
-    if (changed.has('format')) this.checkEnum('format', this.format, FORMATS);
-    if (changed.has('layout')) this.checkEnum('layout', this.layout, LAYOUTS);
-    if (changed.has('value') || changed.has('required')) this.syncForm();
-    const list = this.all;
-    this.viewState = this.failed ? 'error' : !list ? 'loading' : this.filtered().length ? 'ready' : 'empty';
-  }
-
-  override updated(): void {
-    // The anchor for the browser's validation bubble exists only after the first render.
-    if (this.required && !this.value) this.syncForm();
-  }
-
-  private checkEnum(attribute: string, value: string, allowed: readonly string[]): void {
-    const parsed = value ? parseEnumAttribute(value, allowed) : { ok: true as const, value };
-    if (parsed.ok) this.clearError(attribute);
-    else this.reportError(attribute, parsed.message);
-  }
-
-  private filtered(): Program[] {
+  private matching(): Program[] {
     const focus = words(this.focusAreas);
-    const format = (FORMATS as readonly string[]).includes(this.format) ? this.format : '';
-    const price = this.priceLimit;
-    const months = this.monthsLimit;
+    const { formatFilter, priceLimit = Infinity, monthsLimit = Infinity } = this;
     return (this.all ?? []).filter(
       (p) =>
         (!focus.length || p.focusAreas.some((f) => focus.includes(f))) &&
-        (!format || p.format === format) &&
-        (price === undefined || !p.price || p.price.min <= price) &&
-        (months === undefined || p.durationMonths.min <= months),
+        (!formatFilter || p.format === formatFilter) &&
+        (p.price?.min ?? 0) <= priceLimit &&
+        p.durationMonths.min <= monthsLimit,
     );
   }
 
@@ -292,11 +284,6 @@ export class ProgramPicker extends MkElement {
     this.format = '';
     this.maxPrice = undefined;
     this.maxMonths = undefined;
-  }
-
-  private toggleFocus(id: string): void {
-    const current = words(this.focusAreas);
-    this.focusAreas = (current.includes(id) ? current.filter((f) => f !== id) : [...current, id]).join(' ');
   }
 
   // ---- choosing -------------------------------------------------------------------------------
@@ -309,229 +296,158 @@ export class ProgramPicker extends MkElement {
     this.client?.plan.update({ programId: program.id }).catch((error) => this.reportError('plan', error, 'storage'));
   }
 
-  private async onKey(event: KeyboardEvent, list: Program[], index: number): Promise<void> {
+  /** Radio-group keys: Space and Enter choose; arrows move focus (wrapping around), Home and End jump. */
+  private async onKey(event: KeyboardEvent, index: number): Promise<void> {
+    const list = this.shown;
     const { key } = event;
-    let next: number;
-    if (key === ' ' || key === 'Enter') next = index;
-    else if (key === 'Home') next = 0;
-    else if (key === 'End') next = list.length - 1;
-    else if (key === 'ArrowUp' || key === (this.l.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft')) next = index - 1;
-    else if (key.startsWith('Arrow')) next = index + 1;
-    else return;
+    const forward = this.l.dir === 'rtl' ? -1 : 1;
+    const moves: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -forward, ArrowRight: forward, Home: -index, End: -index - 1 };
+    const choosing = key === ' ' || key === 'Enter';
+    if (!choosing && !(key in moves)) return;
     event.preventDefault();
-    const target = list[(next + list.length) % list.length]!;
-    if (next === index) return this.choose(target);
-    this.focusId = target.id;
+    if (choosing) return this.choose(list[index]!);
+    // at() counts a negative index from the end: -1 is the last card.
+    this.focusId = list.at((index + moves[key]!) % list.length)!.id;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[data-id="${target.id}"]`)?.focus();
-  }
-
-  private toggleCompare(id: string, on: boolean): void {
-    this.compared = on ? [...this.compared.filter((c) => c !== id), id].slice(0, 3) : this.compared.filter((c) => c !== id);
+    this.renderRoot.querySelector<HTMLElement>('[role=radio][tabindex="0"]')?.focus();
   }
 
   // ---- formatting -----------------------------------------------------------------------------
 
-  /** A catalog id in words: the kit's translation when it knows the id, else the fallback. */
-  private label(prefix: string, id: string, fallback?: string): string {
+  /** A catalog id in words: the message `<prefix>-<id>` when the locale has one, else the fallback ("Web development"). */
+  private label(prefix: string, id: string, fallback = id[0]!.toUpperCase() + spaced(id.slice(1))): string {
     const key = `${prefix}-${id}`;
-    const text = (this.l.t as (k: string) => string).call(this.l, key);
-    if (text !== key) return text;
-    return fallback ?? id.replace(/-/g, ' ');
+    const text = (this.l.t as (key: string) => string).call(this.l, key);
+    return text === key ? fallback : text;
   }
 
-  private plural(key: 'months' | 'people' | 'results' | 'upToMonths', n: number, text = this.l.number(n)): string {
+  private plural(key: 'months' | 'people' | 'results', n: number, text = this.l.number(n)): string {
     return this.l.t(key, text, this.l.plural(n));
   }
 
-  private range(r: Range, format = new Intl.NumberFormat(this.l.lang, { maximumFractionDigits: 0 })): string {
-    return r.min === r.max ? format.format(r.min) : format.formatRange(r.min, r.max);
+  /** "3–6" (or "6" when both ends are equal), formatted for the locale. */
+  private range({ min, max }: Range, options?: Intl.NumberFormatOptions): string {
+    const format = new Intl.NumberFormat(this.l.lang, { maximumFractionDigits: 0, ...options });
+    return min === max ? format.format(min) : format.formatRange(min, max);
   }
 
-  /** Label and value of every fact about a program, in order: the card's list and the compare table's rows. */
-  private facts(p: Program): [string, unknown][] {
+  private facts(p: Program): Facts {
     const t = this.l;
-    const { price, groupSize } = p;
-    const types = this.catalog?.sessionTypes ?? [];
+    const { price, groupSize, durationMonths } = p;
     const model = (this.catalog?.commitmentModels ?? BUILT_IN_MODELS).find((m) => m.id === p.commitmentModelId);
-    const list = (items: string[]) => (items.length ? html`<ul class="plain">${items.map((i) => html`<li>${i}</li>`)}</ul>` : '—');
-    return [
-      [t.t('audience'), p.audience],
-      [t.t('format'), this.label('format', p.format)],
-      [t.t('duration'), this.plural('months', p.durationMonths.max, this.range(p.durationMonths))],
-      [
-        t.t('price'),
-        price
-          ? t.t(
-              price.unit === 'month' ? 'perMonth' : 'perPersonMonth',
-              this.range(price, new Intl.NumberFormat(t.lang, { style: 'currency', currency: price.currency, maximumFractionDigits: 0 })),
-            )
-          : t.t(p.format === 'community' ? 'free' : 'onRequest'),
-      ],
-      [
-        t.t('groupSize'),
-        groupSize ? this.plural('people', groupSize.max, this.range(groupSize)) : p.format === 'individual' ? t.t('oneToOne') : '—',
-      ],
-      [
-        t.t('sessions'),
-        list(
-          p.sessionTypeIds.flatMap((id) => {
-            const type = types.find((s) => s.id === id);
-            return type
-              ? [t.t('session', type.name, this.label('freq', type.frequency), t.number(type.minutes, { style: 'unit', unit: 'minute' }))]
-              : [];
-          }),
-        ),
-      ],
-      [
-        t.t('weeklyHours'),
-        model
-          ? list(
-              computeCommitment(model, { menteesPerMentor: 3, weeks: Math.round((p.durationMonths.max * 52) / 12) }).roles.map(
-                (r) =>
-                  `${this.label('role', `${model.id}-${r.id}`, r.name)}: ${t.t(r.atLeast ? 'atLeastHours' : 'hours', t.hours(r.weeklyHours))}`,
-              ),
-            )
-          : '—',
-      ],
-      [t.t('includes'), list(p.includes)],
-    ];
+    const sessions = p.sessionTypeIds.flatMap((id) => this.catalog?.sessionTypes.find((s) => s.id === id) ?? []);
+    return {
+      audience: p.audience,
+      format: this.label('format', p.format),
+      duration: this.plural('months', durationMonths.max, this.range(durationMonths)),
+      price: price
+        ? t.t(price.unit === 'month' ? 'perMonth' : 'perPersonMonth', this.range(price, { style: 'currency', currency: price.currency }))
+        : t.t(p.format === 'community' ? 'free' : 'onRequest'),
+      groupSize: groupSize ? this.plural('people', groupSize.max, this.range(groupSize)) : p.format === 'individual' ? t.t('oneToOne') : '—',
+      sessions: bullets(
+        sessions.map((s) => t.t('session', s.name, this.label('freq', s.frequency, spaced(s.frequency)), t.number(s.minutes, { style: 'unit', unit: 'minute' }))),
+      ),
+      weeklyHours: model ? bullets(this.weeklyHours(model, durationMonths.max)) : '—',
+      includes: bullets(p.includes),
+    };
+  }
+
+  /** Each role's weekly hours in a program's commitment model: 3 mentees per mentor, over its longest duration. */
+  private weeklyHours(model: CommitmentModel, months: number): string[] {
+    const t = this.l;
+    const { roles } = computeCommitment(model, { menteesPerMentor: 3, weeks: Math.round((months * 52) / 12) });
+    return roles.map(
+      (r) => `${this.label('role', `${model.id}-${r.id}`, r.name)}: ${t.t(r.atLeast ? 'atLeastHours' : 'hours', t.hours(r.weeklyHours))}`,
+    );
   }
 
   // ---- rendering ------------------------------------------------------------------------------
 
   override render() {
     const t = this.l;
-    return html`<div part="base" dir=${t.dir} aria-busy=${this.viewState === 'loading' ? 'true' : 'false'}>
-      ${this.renderConfigErrors()}
-      ${this.viewState === 'error'
-        ? html`<button part="retry" @click=${() => this.retry()}>${t.t('retry')}</button>`
-        : this.viewState === 'loading'
-          ? html`<span class="visually-hidden">${t.t('loading')}</span><span class="skeleton"></span
-              ><span class="skeleton"></span>`
-          : this.renderReady()}
-    </div>`;
+    const state = this.viewState;
+    return html`<div part="base" dir=${t.dir} aria-busy=${state === 'loading'}>
+${this.renderConfigErrors()}
+${state === 'error'
+  ? html`<button part="retry" @click=${this.retry}>${t.t('retry')}</button>`
+  : state === 'loading'
+    ? html`<span class="visually-hidden">${t.t('loading')}</span><span class="skeleton"></span><span class="skeleton"></span>`
+    : this.renderReady()}
+</div>`;
   }
 
   private renderReady() {
     const t = this.l;
     const all = this.all ?? [];
-    const list = this.filtered();
+    const list = this.shown;
     const focus = words(this.focusAreas);
     const areas = [...new Set(all.flatMap((p) => p.focusAreas))];
-    const formats = FORMATS.filter((f) => all.some((p) => p.format === f));
+    const formats = PROGRAM_FORMATS.filter((f) => all.some((p) => p.format === f));
     const currency = all.find((p) => p.price)?.price?.currency;
-    const tabId = list.some((p) => p.id === this.focusId)
-      ? this.focusId
-      : list.some((p) => p.id === this.value)
-        ? this.value
-        : list[0]?.id;
-    return html`
-      <div class="filters" part="filters" role="group" aria-label=${t.t('filters')}>
-        <div class="chips" role="group" aria-labelledby="focus-label">
-          <span id="focus-label" class="hint">${t.t('focusArea')}</span>
-          ${areas.map(
-            (id) =>
-              html`<button part="chip" aria-pressed=${focus.includes(id) ? 'true' : 'false'} @click=${() => this.toggleFocus(id)}>
-                ${this.label('focus', id)}
-              </button>`,
-          )}
-        </div>
-        <label
-          >${t.t('format')}
-          <select @change=${(e: Event) => (this.format = (e.target as HTMLSelectElement).value)}>
-            <option value="" ?selected=${!this.format}>${t.t('anyFormat')}</option>
-            ${formats.map((f) => html`<option value=${f} ?selected=${this.format === f}>${this.label('format', f)}</option>`)}
-          </select>
-        </label>
-        <label
-          >${t.t('duration')}
-          <select @change=${(e: Event) => (this.maxMonths = (e.target as HTMLSelectElement).value || undefined)}>
-            <option value="" ?selected=${this.monthsLimit === undefined}>${t.t('anyDuration')}</option>
-            ${MONTH_STEPS.map(
-              (n) => html`<option value=${n} ?selected=${this.monthsLimit === n}>${this.plural('upToMonths', n)}</option>`,
-            )}
-          </select>
-        </label>
-        <label
-          >${t.t('budget', currency ?? '')}
-          <input
-            type="number"
-            min="0"
-            step="100"
-            inputmode="numeric"
-            .value=${this.maxPrice === undefined ? '' : String(this.maxPrice)}
-            @input=${(e: Event) => (this.maxPrice = (e.target as HTMLInputElement).value || undefined)}
-          />
-        </label>
-      </div>
-      <p class="count" part="count" role="status">${this.plural('results', list.length)}</p>
-      ${list.length
-        ? html`<div class="cards" part="list" role="radiogroup" aria-label=${t.t('programs')} aria-required=${this.required ? 'true' : 'false'}>
-            ${list.map((p, i) => this.renderCard(p, i, list, p.id === tabId))}
-          </div>`
-        : html`<div class="empty message info" part="empty">
-            <span>${t.t('noMatch')}</span>
-            ${all.length ? html`<button @click=${() => this.clearFilters()}>${t.t('clearFilters')}</button>` : nothing}
-          </div>`}
-      ${this.compare ? this.renderCompare(all) : nothing}
-    `;
+    // Roving tabindex: the card focused last, else the chosen one, else the first.
+    const tabbable = [this.focusId, this.value].find((id) => list.some((p) => p.id === id)) ?? list[0]?.id;
+    const chip = (id: string) =>
+      html`<button part="chip" aria-pressed=${focus.includes(id)} @click=${() => (this.focusAreas = toggled(words(this.focusAreas), id).join(' '))}>${this.label('focus', id)}</button>`;
+    return html`<div class="filters" part="filters" role="group" aria-label=${t.t('filters')}>
+<div class="chips" role="group" aria-labelledby="focus-label"><span id="focus-label" class="hint">${t.t('focusArea')}</span>${areas.map(chip)}</div>
+${this.renderSelect(t.t('format'), t.t('anyFormat'), this.formatFilter, formats.map((f) => [f, this.label('format', f)]), (value) => (this.format = value))}
+${this.renderSelect(
+  t.t('duration'),
+  t.t('anyDuration'),
+  this.monthsLimit,
+  MONTH_STEPS.map((n) => [n, t.t('upTo', this.plural('months', n))]),
+  (value) => (this.maxMonths = value || undefined),
+)}
+<label>${t.t('budget', currency ?? '')}<input type="number" min="0" step="100" inputmode="numeric" .value=${this.maxPrice ?? ''}
+  @input=${(e: Event) => (this.maxPrice = (e.target as HTMLInputElement).value || undefined)}></label>
+</div>
+<p part="count" role="status">${this.plural('results', list.length)}</p>
+${list.length
+  ? html`<div class="cards" part="list" role="radiogroup" aria-label=${t.t('programs')} aria-required=${this.required}>
+${list.map((p, i) => this.renderCard(p, i, p.id === tabbable))}
+</div>`
+  : html`<div class="empty message info" part="empty">${t.t('noMatch')}
+${all.length ? html`<button @click=${this.clearFilters}>${t.t('clearFilters')}</button>` : nothing}</div>`}
+${this.compare ? this.renderCompare(all) : nothing}`;
   }
 
-  private renderCard(p: Program, index: number, list: Program[], tabbable: boolean) {
+  /** A labelled filter `<select>`: "any" first, then the options as [value, text]. */
+  private renderSelect<T>(label: string, any: string, current: T | undefined, options: [T, string][], onChange: (value: string) => void) {
+    return html`<label>${label}<select @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
+<option value="" .selected=${current === undefined}>${any}</option>
+${options.map(([value, text]) => html`<option value=${value} .selected=${value === current}>${text}</option>`)}
+</select></label>`;
+  }
+
+  private renderCard(p: Program, index: number, tabbable: boolean) {
     const t = this.l;
     const chosen = p.id === this.value;
     const compared = this.compared.includes(p.id);
-    return html`<article class="card ${chosen ? 'chosen' : ''}" part=${chosen ? 'card chosen' : 'card'}>
-      <h3>
-        <span
-          role="radio"
-          part="radio"
-          data-id=${p.id}
-          aria-checked=${chosen ? 'true' : 'false'}
-          tabindex=${tabbable ? '0' : '-1'}
-          @click=${() => this.choose(p)}
-          @keydown=${(e: KeyboardEvent) => this.onKey(e, list, index)}
-          >${p.title}</span
-        >
-      </h3>
-      <p>${p.summary}</p>
-      <dl>${this.facts(p).map(([term, value]) => html`<dt>${term}</dt><dd>${value}</dd>`)}</dl>
-      ${this.compare
-        ? html`<label class="check"
-            ><input
-              type="checkbox"
-              .checked=${compared}
-              ?disabled=${!compared && this.compared.length >= 3}
-              @change=${(e: Event) => this.toggleCompare(p.id, (e.target as HTMLInputElement).checked)}
-            />${t.t('compare')}<span class="visually-hidden">${p.title}</span></label
-          >`
-        : nothing}
-    </article>`;
+    const facts = this.facts(p);
+    return html`<article part=${chosen ? 'card chosen' : 'card'}>
+<h3><span role="radio" part="radio" aria-checked=${chosen} tabindex=${tabbable ? 0 : -1}
+  @click=${() => this.choose(p)} @keydown=${(e: KeyboardEvent) => this.onKey(e, index)}>${p.title}</span></h3>
+<p>${p.summary}</p>
+<dl>${Object.entries(facts).map(([key, value]) => html`<dt>${t.t(key as keyof Facts)}</dt><dd>${value}</dd>`)}</dl>
+${this.compare
+  ? html`<label class="check"><input type="checkbox" .checked=${compared} ?disabled=${!compared && this.compared.length >= MAX_COMPARED}
+  @change=${(e: Event) => (this.compared = toggled(this.compared, p.id, (e.target as HTMLInputElement).checked))}>${t.t('compare')}<span class="visually-hidden">${p.title}</span></label>`
+  : nothing}
+</article>`;
   }
 
   private renderCompare(all: Program[]) {
     const t = this.l;
-    const picked = this.compared.map((id) => all.find((p) => p.id === id)).filter((p): p is Program => !!p);
+    const picked = this.compared.flatMap((id) => all.find((p) => p.id === id) ?? []);
     if (picked.length < 2) return html`<p class="hint">${t.t('compareHint')}</p>`;
-    const facts = picked.map((p) => this.facts(p));
-    return html`<div class="table-wrap">
-      <table part="compare-table">
-        <caption>${t.t('compareTitle')}</caption>
-        <thead>
-          <tr>
-            <td></td>
-            ${picked.map((p) => html`<th scope="col">${p.title}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${facts[0]!.map(
-            ([term], row) => html`<tr><th scope="row">${term}</th>${facts.map((f) => html`<td>${f[row]![1]}</td>`)}</tr>`,
-          )}
-        </tbody>
-      </table>
-      <button @click=${() => (this.compared = [])}>${t.t('clearCompare')}</button>
-    </div>`;
+    const columns = picked.map((p) => this.facts(p));
+    const rows = Object.keys(columns[0]!) as (keyof Facts)[];
+    return html`<div class="table-wrap"><table part="compare-table">
+<caption>${t.t('compareTitle')}</caption>
+<thead><tr><td></td>${picked.map((p) => html`<th scope="col">${p.title}</th>`)}</tr></thead>
+<tbody>${rows.map((key) => html`<tr><th scope="row">${t.t(key)}</th>${columns.map((facts) => html`<td>${facts[key]}</td>`)}</tr>`)}</tbody>
+</table>
+<button @click=${() => (this.compared = [])}>${t.t('clearCompare')}</button></div>`;
   }
 }
 
