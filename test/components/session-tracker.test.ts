@@ -483,8 +483,7 @@ describe('<session-tracker>', () => {
     const client = createClient({ backend: localBackend({ namespace }) });
     const el = await mount(client, { 'weekly-goal': '10' });
 
-    const index = new SessionIndex(1);
-    index.reset(seeded);
+    const index = new SessionIndex(1, seeded);
     const expectedWeeks = index.keys.slice(0, 4).map((k) => index.weeks.get(k)!.length);
     const rendered = $$(el, '.week').map((w) => w.querySelectorAll('li[data-id]').length);
     expect(rendered).to.deep.equal(expectedWeeks);

@@ -1,55 +1,61 @@
 /**
  * The tracker's in-memory index: sessions by id, grouped by week (newest first), minutes per week
- * and activity, tags and logged booking ids. Built once from a list; every later change touches
- * one week only (binary insert), so adding a session to 10,000 never re-reads or re-sorts the rest.
+ * and activity, tags and logged booking ids. Every change touches one week only (binary insert),
+ * so adding a session to 10,000 never re-reads or re-sorts the rest.
  * Weeks are keyed by the local-midnight timestamp of their first day.
  */
 import type { Session } from '../../sdk/schemas.js';
 
-/** First day of the week for a locale, ISO numbering (1 = Monday … 7 = Sunday); Monday if unknown. */
+/**
+ * First day of the week for a (canonical) locale, ISO numbering (1 = Monday … 7 = Sunday);
+ * Monday if the browser does not know.
+ */
 export function firstDayOfWeek(lang: string): number {
-  try {
-    const locale = new Intl.Locale(lang) as Intl.Locale & {
-      getWeekInfo?: () => { firstDay: number };
-      weekInfo?: { firstDay: number };
-    };
-    return (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1;
-  } catch {
-    return 1;
-  }
+  const locale = new Intl.Locale(lang) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+  return (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1;
 }
+
+/** The local-midnight timestamp `days` calendar days after `time` (so DST cannot shift it). */
+const addDays = (time: Date | number | string, days: number) => {
+  const d = new Date(time);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days).getTime();
+};
 
 /** Local-midnight timestamp of the first day of the week holding `time`. */
 export function weekStart(time: Date | number | string, firstDay: number): number {
-  const d = new Date(time);
-  const back = ((d.getDay() || 7) - firstDay + 7) % 7;
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - back).getTime();
+  return addDays(time, -(((new Date(time).getDay() || 7) - firstDay + 7) % 7));
 }
 
-/** The week key `n` weeks after (negative: before) `key`; calendar days, so DST cannot shift it. */
-export function addWeeks(key: number, n: number): number {
-  const d = new Date(key);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + 7 * n).getTime();
-}
+/** The week key `n` weeks after (negative: before) `key`. */
+export const addWeeks = (key: number, n: number) => addDays(key, 7 * n);
 
 /**
  * Consecutive weeks with at least `goal` hours, counted back from the current week. The current
  * week counts once it is on goal; until then the streak runs up to last week.
  */
 export function streakOfWeeks(hoursOf: (key: number) => number, goal: number, current: number, oldest: number): number {
-  if (!(goal > 0)) return 0;
   let key = hoursOf(current) >= goal ? current : addWeeks(current, -1);
   let count = 0;
-  while (key >= oldest && hoursOf(key) >= goal) {
-    count++;
-    key = addWeeks(key, -1);
-  }
+  for (; goal > 0 && key >= oldest && hoursOf(key) >= goal; key = addWeeks(key, -1)) count++;
   return count;
 }
 
 /** Newest first; ties by id so the order is stable. */
 const before = (a: Session, b: Session) => (a.start === b.start ? a.id > b.id : a.start > b.start);
 
+/** First index whose item is not `isBefore` the new one (the list is sorted by `isBefore`). */
+function position<T>(list: T[], isBefore: (item: T) => boolean): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (isBefore(list[mid]!)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Adds `by` to a counter; a counter at zero leaves the map. */
 function bump<K>(map: Map<K, number>, key: K, by: number): void {
   const next = (map.get(key) ?? 0) + by;
   if (next) map.set(key, next);
@@ -60,7 +66,7 @@ export class SessionIndex {
   readonly byId = new Map<string, Session>();
   readonly weeks = new Map<number, Session[]>();
   /** Week keys, newest first. */
-  keys: number[] = [];
+  readonly keys: number[] = [];
   /** Minutes per week key, per activity. */
   readonly minutes = new Map<number, Map<string, number>>();
   readonly tags = new Map<string, number>();
@@ -68,30 +74,15 @@ export class SessionIndex {
   /** The session created last (for the quick-add defaults). */
   latest?: Session;
 
-  constructor(readonly firstDay = 1) {}
+  constructor(
+    readonly firstDay = 1,
+    sessions: Iterable<Session> = [],
+  ) {
+    for (const session of sessions) this.put(session);
+  }
 
   get size(): number {
     return this.byId.size;
-  }
-
-  /** Replaces everything with `sessions`: one grouping pass, one sort per week. */
-  reset(sessions: Iterable<Session>): void {
-    this.byId.clear();
-    this.weeks.clear();
-    this.minutes.clear();
-    this.tags.clear();
-    this.bookingIds.clear();
-    this.latest = undefined;
-    for (const s of sessions) {
-      this.byId.set(s.id, s);
-      const key = weekStart(s.start, this.firstDay);
-      const rows = this.weeks.get(key);
-      if (rows) rows.push(s);
-      else this.weeks.set(key, [s]);
-      this.count(s, key, 1);
-    }
-    for (const rows of this.weeks.values()) rows.sort((a, b) => (before(a, b) ? -1 : 1));
-    this.keys = [...this.weeks.keys()].sort((a, b) => b - a);
   }
 
   /** Adds or replaces one session. */
@@ -102,10 +93,11 @@ export class SessionIndex {
     let rows = this.weeks.get(key);
     if (!rows) {
       this.weeks.set(key, (rows = []));
-      this.keys.splice(this.position(this.keys, (k) => k > key), 0, key);
+      this.keys.splice(position(this.keys, (k) => k > key), 0, key);
     }
-    rows.splice(this.position(rows, (s) => before(s, session)), 0, session);
+    rows.splice(position(rows, (s) => before(s, session)), 0, session);
     this.count(session, key, 1);
+    if (!this.latest || session.createdAt >= this.latest.createdAt) this.latest = session;
   }
 
   /** Removes one session; returns it when it was there. */
@@ -116,7 +108,7 @@ export class SessionIndex {
     const key = weekStart(session.start, this.firstDay);
     const rows = this.weeks.get(key)!;
     rows.splice(rows.indexOf(session), 1);
-    if (rows.length === 0) {
+    if (!rows.length) {
       this.weeks.delete(key);
       this.keys.splice(this.keys.indexOf(key), 1);
     }
@@ -137,25 +129,12 @@ export class SessionIndex {
     return this.keys.flatMap((key) => this.weeks.get(key)!);
   }
 
-  /** First index whose item is not `isBefore` the new one (the list is sorted by `isBefore`). */
-  private position<T>(list: T[], isBefore: (item: T) => boolean): number {
-    let low = 0;
-    let high = list.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (isBefore(list[mid]!)) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
   private count(s: Session, key: number, sign: 1 | -1): void {
-    let perActivity = this.minutes.get(key);
-    if (!perActivity) this.minutes.set(key, (perActivity = new Map()));
+    const perActivity = this.minutes.get(key) ?? new Map<string, number>();
+    this.minutes.set(key, perActivity);
     bump(perActivity, s.activity, sign * s.minutes);
-    if (perActivity.size === 0) this.minutes.delete(key);
+    if (!perActivity.size) this.minutes.delete(key);
     for (const tag of s.tags) bump(this.tags, tag, sign);
     if (s.bookingId) bump(this.bookingIds, s.bookingId, sign);
-    if (sign > 0 && (!this.latest || s.createdAt >= this.latest.createdAt)) this.latest = s;
   }
 }
