@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResultArray, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultArray, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { MentorshipError } from '../../sdk/errors.js';
@@ -17,11 +17,27 @@ import { styles } from './mentor-booking.styles.js';
 
 type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled';
 type Field = 'name' | 'email' | 'careerLevel' | 'goals' | 'message';
-const FIELDS: Field[] = ['name', 'email', 'careerLevel', 'goals', 'message'];
+/** The details form's fields, in order. */
+const emptyForm = (): Record<Field, string> => ({ name: '', email: '', careerLevel: '', goals: '', message: '' });
+const FIELDS = Object.keys(emptyForm()) as Field[];
 const DAY = 86_400_000;
+/** Internal reactive state: re-renders when it changes, no attribute. */
+const state = { state: true };
+
+/** "Tuesday, 3 March 2026, 10:00–11:00"; ZONED adds the zone's short name ("CET"). */
+const WHEN: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' };
+const ZONED: Intl.DateTimeFormatOptions = { ...WHEN, timeZoneName: 'short' };
+const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 /** Calendar date "YYYY-MM-DD" → a Date at noon UTC, to format a date with no zone. */
 const noon = (date: string) => new Date(`${date}T12:00:00Z`);
+
+/** The same day `months` later, clamped to the month's length (31 January + 1 → 28 February). */
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y, m + months, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
 
 /**
  * Books a session with a mentor in a few steps: session type (and program), mentor, a day on a
@@ -67,19 +83,18 @@ export class MentorBooking extends MkElement {
     hourCycle: { type: String, reflect: true, attribute: 'hour-cycle' },
     name: { type: String, reflect: true },
     email: { type: String, reflect: true },
-    step: { state: true },
-    catalog: { state: true },
-    slots: { state: true },
-    month: { state: true },
-    focusDate: { state: true },
-    date: { state: true },
-    booking: { state: true },
-    alert: { state: true },
-    errors: { state: true },
-    pending: { state: true },
-    planProgram: { state: true },
-    chosenProgram: { state: true },
-    zoneError: { state: true },
+    step: state,
+    catalog: state,
+    slots: state,
+    focusDate: state,
+    date: state,
+    booking: state,
+    alert: state,
+    errors: state,
+    pending: state,
+    planProgram: state,
+    chosenProgram: state,
+    zoneError: state,
   };
 
   /** Mentor id: only this mentor's times are offered (the mentor step is skipped). */
@@ -101,8 +116,9 @@ export class MentorBooking extends MkElement {
   declare private catalog?: Catalog;
   /** Free slots of the chosen mentor and session type; undefined while loading. */
   declare private slots?: Slot[];
-  declare private month: string;
+  /** The calendar's roving focus; its month is the month shown. */
   declare private focusDate: string;
+  /** The day the visitor picked. */
   declare private date: string;
   declare private booking?: Booking;
   declare private alert: string;
@@ -116,15 +132,15 @@ export class MentorBooking extends MkElement {
   private typeId = '';
   private mentorId = '';
   private picked?: Slot;
-  private form: Record<Field, string> = { name: '', email: '', careerLevel: '', goals: '', message: '' };
+  private form = emptyForm();
   private history: Step[] = [];
   private idempotencyKey = '';
   private rescheduling = false;
-  private focusHeading = false;
-  private focusDay = false;
+  /** A selector to focus after the next render: the new step's heading, a calendar day, an invalid field. */
+  private focusTarget = '';
   private icsUrl = '';
-  private loadError = '';
   private byDay = new Map<string, Slot[]>();
+  private formats = new Map<string, Intl.DateTimeFormat>();
 
   constructor() {
     super();
@@ -136,7 +152,6 @@ export class MentorBooking extends MkElement {
     this.name = '';
     this.email = '';
     this.step = 'type';
-    this.month = '';
     this.focusDate = '';
     this.date = '';
     this.alert = '';
@@ -154,7 +169,6 @@ export class MentorBooking extends MkElement {
 
   override clientChanged(client: MentorshipClient): void {
     this.catalog = undefined;
-    this.loadError = '';
     this.viewState = 'loading';
     Promise.all([client.catalog.get(), client.plan.get()]).then(
       ([catalog, plan]) => {
@@ -177,54 +191,43 @@ export class MentorBooking extends MkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
+    URL.revokeObjectURL(this.icsUrl);
     this.icsUrl = '';
   }
 
   protected override willUpdate(props: PropertyValues<this>): void {
-    const changed = props as Map<string, unknown>;
-    if (changed.has('timezone')) {
-      if (this.timezone && !isValidTimeZone(this.timezone)) this.reportError('timezone', this.l.t('badZone', this.timezone, this.zone));
-      else this.clearError('timezone');
-    }
-    if (changed.has('hourCycle')) {
-      if (this.hourCycle && !['h12', 'h23'].includes(this.hourCycle)) this.reportError('hour-cycle', this.l.t('badCycle', this.hourCycle));
-      else this.clearError('hour-cycle');
-    }
+    const changed = (name: string) => (props as Map<string, unknown>).has(name);
+    if (changed('timezone')) this.flag('timezone', this.timezone && !isValidTimeZone(this.timezone) && this.l.t('badZone', this.timezone, this.zone));
+    if (changed('hourCycle')) this.flag('hour-cycle', this.hourCycle && !this.cycle && this.l.t('badCycle', this.hourCycle));
     const catalog = this.catalog;
-    if (catalog && (changed.has('catalog') || changed.has('mentor') || changed.has('sessionType') || changed.has('program'))) {
-      const check = (attr: string, value: string, list: { id: string }[]) =>
-        value && !list.some((x) => x.id === value) ? this.reportError(attr, this.l.t('badAttr', value)) : this.clearError(attr);
-      check('mentor', this.mentor, catalog.mentors);
-      check('session-type', this.sessionType, catalog.sessionTypes);
-      check('program', this.program, catalog.programs);
+    if (catalog && ['catalog', 'mentor', 'sessionType', 'program'].some(changed)) {
+      const unknown = (value: string, list: { id: string }[]) => value && !list.some((x) => x.id === value) && this.l.t('badAttr', value);
       const mentor = this.fixedMentor;
-      const type = catalog.sessionTypes.find((t) => t.id === this.sessionType);
-      if (mentor && type && !mentor.sessionTypeIds.includes(type.id)) {
-        this.reportError('session-type', this.l.t('notOffered', mentor.name, this.typeName(type.id)));
-      }
-      if (changed.has('catalog') || this.step === 'type') this.begin();
+      const notOffered = mentor && this.sessionType && !mentor.sessionTypeIds.includes(this.sessionType) && this.l.t('notOffered', mentor.name, this.typeName(this.sessionType));
+      this.flag('mentor', unknown(this.mentor, catalog.mentors));
+      this.flag('session-type', unknown(this.sessionType, catalog.sessionTypes) || notOffered);
+      this.flag('program', unknown(this.program, catalog.programs));
+      if (changed('catalog') || this.step === 'type') this.begin();
     }
-    if (changed.has('slots') || changed.has('timezone')) {
+    if (changed('slots') || changed('timezone')) {
       this.byDay = new Map();
       for (const slot of this.slots ?? []) {
         const day = dateInZone(Date.parse(slot.start), this.zone);
-        const list = this.byDay.get(day);
-        if (list) list.push(slot);
-        else this.byDay.set(day, [slot]);
+        this.byDay.set(day, [...(this.byDay.get(day) ?? []), slot]);
       }
     }
   }
 
   protected override updated(): void {
-    if (this.focusHeading) {
-      this.focusHeading = false;
-      this.renderRoot.querySelector<HTMLElement>('h3')?.focus();
-    }
-    if (this.focusDay) {
-      this.focusDay = false;
-      this.renderRoot.querySelector<HTMLElement>(`[data-date="${this.focusDate}"]`)?.focus();
-    }
+    if (!this.focusTarget) return;
+    this.renderRoot.querySelector<HTMLElement>(this.focusTarget)?.focus();
+    this.focusTarget = '';
+  }
+
+  /** Shows `problem` with `attribute` (and fires `mentorship-error`), or clears it when there is none. */
+  private flag(attribute: string, problem: string | false | undefined): void {
+    if (problem) this.reportError(attribute, problem);
+    else this.clearError(attribute);
   }
 
   // ---- data ------------------------------------------------------------------------------
@@ -233,17 +236,19 @@ export class MentorBooking extends MkElement {
     return this.catalog?.mentors.find((m) => m.id === this.mentor);
   }
 
+  private get currentMentor() {
+    return this.catalog?.mentors.find((m) => m.id === this.mentorId);
+  }
+
   /** The program narrowing the session types: the attribute, else the visitor's choice here, else their plan. */
   private get programId(): string {
     const valid = (id: string) => (this.catalog?.programs.some((p) => p.id === id) ? id : '');
-    return valid(this.program) || (this.chosenProgram ? valid(this.chosenProgram) : valid(this.planProgram));
+    return valid(this.program) || valid(this.chosenProgram || this.planProgram);
   }
 
   private get types() {
-    const catalog = this.catalog;
-    if (!catalog) return [];
-    const program = catalog.programs.find((p) => p.id === this.programId);
-    return catalog.sessionTypes.filter((t) => (!program || program.sessionTypeIds.includes(t.id)) && this.mentorsFor(t.id).length > 0);
+    const program = this.catalog?.programs.find((p) => p.id === this.programId);
+    return (this.catalog?.sessionTypes ?? []).filter((t) => (!program || program.sessionTypeIds.includes(t.id)) && this.mentorsFor(t.id).length);
   }
 
   private mentorsFor(typeId: string) {
@@ -251,24 +256,22 @@ export class MentorBooking extends MkElement {
     return (this.catalog?.mentors ?? []).filter((m) => m.sessionTypeIds.includes(typeId) && (!fixed || fixed === m));
   }
 
-  private get currentMentor() {
-    return this.catalog?.mentors.find((m) => m.id === this.mentorId);
-  }
-
   private typeName(id: string): string {
     return this.translated('st:' + id, this.catalog?.sessionTypes.find((t) => t.id === id)?.name ?? id);
   }
 
+  /** The demo catalog's text in the visitor's language (`st:`, `pt:`, `mt:` keys), else the catalog's own. */
   private translated(key: string, fallback: string): string {
     const text = this.l.t(key as keyof MentorBookingMessages);
     return text === key ? fallback : text;
   }
 
   private failed(error: unknown): void {
-    this.loadError = this.l.t('loadFailed');
     this.viewState = 'error';
     this.reportError('load', error, 'storage');
   }
+
+  // ---- steps -------------------------------------------------------------------------------
 
   /** The first step that needs the visitor, given the attributes. */
   private begin(): void {
@@ -283,16 +286,13 @@ export class MentorBooking extends MkElement {
     if (step !== 'day') this.viewState = 'ready';
     this.step = step;
     this.alert = '';
-    this.focusHeading = true;
+    this.focusTarget = 'h3';
   }
 
   private back(): void {
     const previous = this.history.pop();
     if (!previous) return;
-    this.alert = '';
-    if (previous !== 'day') this.viewState = 'ready';
-    this.step = previous;
-    this.focusHeading = true;
+    this.go(previous, false);
     if (previous === 'day' || previous === 'time') void this.loadSlots(true);
     if (previous === 'done') this.rescheduling = false;
   }
@@ -306,23 +306,20 @@ export class MentorBooking extends MkElement {
 
   private chooseMentor(id: string, push = true): void {
     this.mentorId = id;
-    this.slots = undefined;
-    this.month = '';
     this.go('day', push);
     void this.loadSlots();
   }
 
   private async loadSlots(quiet = false): Promise<void> {
-    const client = this.client;
-    if (!client || !this.mentorId) return;
     if (!quiet) {
       this.slots = undefined;
+      this.focusDate = '';
       this.viewState = 'loading';
     }
     const now = Date.now();
     try {
       // Every free slot in the mentor's horizon; the backend clamps the range with its own clock.
-      const slots = await client.slots.list({
+      const slots = await this.client!.slots.list({
         mentorId: this.mentorId,
         sessionTypeId: this.typeId,
         from: new Date(now - 366 * DAY).toISOString(),
@@ -330,57 +327,11 @@ export class MentorBooking extends MkElement {
       });
       this.slots = slots;
       this.viewState = slots.length ? 'ready' : 'empty';
-      const first = slots[0] && dateInZone(Date.parse(slots[0].start), this.zone);
-      if (first && (!this.month || !quiet)) {
-        this.month = first.slice(0, 7);
-        this.focusDate = first;
-      }
+      // Show the month of the first free day, unless a quiet refresh keeps the visitor's page.
+      if (slots[0] && !this.focusDate) this.focusDate = dateInZone(Date.parse(slots[0].start), this.zone);
     } catch (error) {
       this.failed(error);
     }
-  }
-
-  // ---- calendar ----------------------------------------------------------------------------
-
-  private get firstDayOfWeek(): number {
-    const locale = new Intl.Locale(this.l.lang) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
-    return (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1;
-  }
-
-  private moveFocus(date: string): void {
-    const days = [...this.byDay.keys()];
-    const min = days[0]?.slice(0, 7) + '-01';
-    const max = addDays(`${days.at(-1)?.slice(0, 7)}-01`, 40).slice(0, 7) + '-01';
-    if (!days.length || date < min || date >= max) return;
-    this.focusDate = date;
-    this.month = date.slice(0, 7);
-    this.focusDay = true;
-  }
-
-  private addMonths(date: string, months: number): string {
-    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-    const target = new Date(Date.UTC(y, m - 1 + months, 1));
-    const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-    return new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
-  }
-
-  private onGridKey(event: KeyboardEvent): void {
-    const date = this.focusDate;
-    const weekday = (isoWeekday(date) - this.firstDayOfWeek + 7) % 7;
-    const moves: Record<string, () => string> = {
-      ArrowLeft: () => addDays(date, this.l.dir === 'rtl' ? 1 : -1),
-      ArrowRight: () => addDays(date, this.l.dir === 'rtl' ? -1 : 1),
-      ArrowUp: () => addDays(date, -7),
-      ArrowDown: () => addDays(date, 7),
-      Home: () => addDays(date, -weekday),
-      End: () => addDays(date, 6 - weekday),
-      PageUp: () => this.addMonths(date, -1),
-      PageDown: () => this.addMonths(date, 1),
-    };
-    const move = moves[event.key];
-    if (!move) return;
-    event.preventDefault();
-    this.moveFocus(move());
   }
 
   private pickDay(date: string): void {
@@ -390,49 +341,73 @@ export class MentorBooking extends MkElement {
     this.go('time');
   }
 
-  // ---- formatting ----------------------------------------------------------------------------
-
-  private formats = new Map<string, Intl.DateTimeFormat>();
-
-  private dt(options: Intl.DateTimeFormatOptions, zone = this.zone): Intl.DateTimeFormat {
-    const cycle = ['h12', 'h23'].includes(this.hourCycle) ? (this.hourCycle as 'h12' | 'h23') : undefined;
-    const key = [this.l.lang, zone, cycle, JSON.stringify(options)].join('|');
-    let format = this.formats.get(key);
-    if (!format) this.formats.set(key, (format = new Intl.DateTimeFormat(this.l.lang, { timeZone: zone, hourCycle: cycle, ...options })));
-    return format;
-  }
-
-  private fullDate(date: string): string {
-    return this.dt({ dateStyle: 'full' }, 'UTC').format(noon(date));
-  }
-
-  /** "Tuesday, 3 March 2026, 10:00–11:00" in `zone`. */
-  private range(slot: Slot, zone = this.zone, zoneName = false): string {
-    const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' };
-    if (zoneName) options.timeZoneName = 'short';
-    return this.dt(options, zone).formatRange(new Date(slot.start), new Date(slot.end));
-  }
-
-  // ---- actions ---------------------------------------------------------------------------
-
   private pickTime(slot: Slot): void {
     this.picked = slot;
     if (this.rescheduling) {
-      void this.reschedule(slot);
+      void this.write(async (client) => {
+        this.confirmed(await client.bookings.reschedule(this.booking!.id, slot.start), 'booking-rescheduled');
+        this.alert = this.l.t('rescheduled');
+      });
       return;
     }
     this.idempotencyKey = newId('idem-');
-    for (const field of ['name', 'email'] as const) this.form[field] ||= this[field];
+    this.form.name ||= this.name;
+    this.form.email ||= this.email;
     this.errors = {};
     this.go('details');
   }
+
+  private startReschedule(): void {
+    this.rescheduling = true;
+    this.history = ['done'];
+    this.date = '';
+    this.go('day', false);
+    void this.loadSlots();
+  }
+
+  private cancel(): void {
+    void this.write(async (client) => {
+      this.booking = await client.bookings.cancel(this.booking!.id);
+      this.go('cancelled', false);
+      this.emit<Booking>('booking-cancelled', this.booking);
+    });
+  }
+
+  private startOver(): void {
+    this.date = '';
+    this.form = emptyForm();
+    this.begin();
+    this.focusTarget = 'h3';
+  }
+
+  private setZone(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.zoneError = !isValidTimeZone(input.value);
+    if (!this.zoneError) this.timezone = input.value;
+  }
+
+  // ---- the form ----------------------------------------------------------------------------
+
+  /**
+   * Keeps what the visitor types (it survives a taken slot) and re-checks a field already flagged.
+   * On the form in the capture phase, so it hears every control's input and change events.
+   */
+  private onField = {
+    capture: true,
+    handleEvent: (event: Event) => {
+      const control = event.target as HTMLInputElement;
+      const field = control.name as Field;
+      this.form[field] = control.value;
+      if (this.errors[field]) this.validate();
+    },
+  };
 
   private request(): BookingRequest {
     return {
       ...this.form,
       mentorId: this.mentorId,
       sessionTypeId: this.typeId,
-      ...(this.programId ? { programId: this.programId } : {}),
+      programId: this.programId || undefined,
       start: this.picked!.start,
       timeZone: this.zone,
     } as BookingRequest;
@@ -441,64 +416,45 @@ export class MentorBooking extends MkElement {
   private validate(): boolean {
     const result = check(BookingRequestValidator, this.request());
     const errors: Partial<Record<Field, string>> = {};
-    if (!result.success) {
-      for (const issue of result.issues) {
-        const field = issue.path.split('.')[0] as Field;
-        if (FIELDS.includes(field)) errors[field] = this.l.t(`err${field[0]!.toUpperCase()}${field.slice(1)}` as 'errName');
-      }
+    for (const { path } of result.success ? [] : result.issues) {
+      if (path in this.form) errors[path as Field] = this.l.t(`err:${path as Field}`);
     }
     this.errors = errors;
     return Object.keys(errors).length === 0;
   }
 
-  private async submit(event: Event): Promise<void> {
+  private submit(event: Event): void {
     event.preventDefault();
-    if (this.pending) return;
     if (!this.validate()) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      this.focusTarget = '[aria-invalid="true"]';
       return;
     }
+    void this.write(async (client) => this.confirmed(await client.bookings.create(this.request(), { idempotencyKey: this.idempotencyKey }), 'booking-confirmed'));
+  }
+
+  /** Runs one booking change at a time. A slot taken meanwhile (create, reschedule) shows fresh times. */
+  private async write(change: (client: MentorshipClient) => Promise<void>): Promise<void> {
+    if (this.pending) return;
     this.pending = true;
     try {
-      const booking = await this.client!.bookings.create(this.request(), { idempotencyKey: this.idempotencyKey });
-      this.confirmed(booking, 'booking-confirmed');
+      await change(this.client!);
     } catch (error) {
-      this.conflictOr(error);
+      if (MentorshipError.is(error) && error.code === 'conflict') void this.showFreshTimes();
+      else this.alert = this.l.t('failed');
     } finally {
       this.pending = false;
     }
   }
 
-  private conflictOr(error: unknown): void {
-    if (MentorshipError.is(error) && error.code === 'conflict') {
-      // Keep the form; show fresh times on the same day (or the calendar if that day is full).
-      this.idempotencyKey = newId('idem-');
-      void this.loadSlots(true).then(() => {
-        const target: Step = this.byDay.has(this.date) ? 'time' : 'day';
-        const index = this.history.lastIndexOf(target);
-        if (index >= 0) this.history = this.history.slice(0, index);
-        this.step = target;
-        this.alert = this.l.t('taken');
-        this.focusHeading = true;
-      });
-    } else {
-      this.alert = this.l.t('failed');
-    }
-  }
-
-  private async reschedule(slot: Slot): Promise<void> {
-    if (this.pending || !this.booking) return;
-    this.pending = true;
-    try {
-      const booking = await this.client!.bookings.reschedule(this.booking.id, slot.start);
-      this.confirmed(booking, 'booking-rescheduled');
-      this.alert = this.l.t('rescheduled');
-    } catch (error) {
-      this.conflictOr(error);
-    } finally {
-      this.pending = false;
-    }
+  /** Keeps the form; shows fresh times on the same day (or the calendar if that day is now full). */
+  private async showFreshTimes(): Promise<void> {
+    this.idempotencyKey = newId('idem-');
+    await this.loadSlots(true);
+    const target: Step = this.byDay.has(this.date) ? 'time' : 'day';
+    const index = this.history.lastIndexOf(target);
+    if (index >= 0) this.history = this.history.slice(0, index);
+    this.go(target, false);
+    this.alert = this.l.t('taken');
   }
 
   private confirmed(booking: Booking, event: 'booking-confirmed' | 'booking-rescheduled'): void {
@@ -506,15 +462,14 @@ export class MentorBooking extends MkElement {
     this.rescheduling = false;
     this.history = [];
     this.go('done', false);
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
-    const mentor = this.currentMentor?.name ?? booking.mentorId;
+    URL.revokeObjectURL(this.icsUrl);
     const ics = toIcs([
       {
         uid: `${booking.id}@mentorship-kit`,
         start: booking.start,
         end: booking.end,
         stamp: booking.updatedAt,
-        summary: this.l.t('icsSummary', this.typeName(booking.sessionTypeId), mentor),
+        summary: this.l.t('icsSummary', this.typeName(booking.sessionTypeId), this.currentMentor!.name),
         description: [booking.goals, booking.message].filter(Boolean).join('\n\n'),
         status: 'CONFIRMED',
         sequence: event === 'booking-rescheduled' ? 1 : 0,
@@ -524,56 +479,85 @@ export class MentorBooking extends MkElement {
     this.emit<Booking>(event, booking);
   }
 
-  private async cancel(): Promise<void> {
-    if (this.pending || !this.booking) return;
-    this.pending = true;
-    try {
-      this.booking = await this.client!.bookings.cancel(this.booking.id);
-      this.go('cancelled', false);
-      this.emit<Booking>('booking-cancelled', this.booking);
-    } catch {
-      this.alert = this.l.t('failed');
-    } finally {
-      this.pending = false;
-    }
+  // ---- calendar ----------------------------------------------------------------------------
+
+  private get firstDayOfWeek(): number {
+    const locale = new Intl.Locale(this.l.lang) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    return (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1;
   }
 
-  private startOver(): void {
-    this.booking = undefined;
-    this.picked = undefined;
-    this.date = '';
-    this.form = { name: '', email: '', careerLevel: '', goals: '', message: '' };
-    this.history = [];
-    this.begin();
-    this.focusHeading = true;
+  /** The grid column of `date`: 0 for the locale's first day of the week. */
+  private column(date: string): number {
+    return (isoWeekday(date) - this.firstDayOfWeek + 7) % 7;
   }
 
-  private setZone(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    this.zoneError = !isValidTimeZone(input.value);
-    if (!this.zoneError) this.timezone = input.value;
+  /** "YYYY-MM" of every free day, in order: the calendar pages from the first to the last. */
+  private get freeMonths(): string[] {
+    return [...this.byDay.keys()].map((day) => day.slice(0, 7));
+  }
+
+  /** Moves the calendar's focus to `date`, turning the page, but not past the months with free days. */
+  private moveFocus(date: string): void {
+    const months = this.freeMonths;
+    const month = date.slice(0, 7);
+    if (!(months[0]! <= month && month <= months.at(-1)!)) return;
+    this.focusDate = date;
+    this.focusTarget = `[data-date="${date}"]`;
+  }
+
+  private onGridKey(event: KeyboardEvent): void {
+    const date = this.focusDate;
+    const column = this.column(date);
+    const forward = this.l.dir === 'rtl' ? -1 : 1;
+    const days: Record<string, number> = { ArrowLeft: -forward, ArrowRight: forward, ArrowUp: -7, ArrowDown: 7, Home: -column, End: 6 - column };
+    const months: Record<string, number> = { PageUp: -1, PageDown: 1 };
+    const key = event.key;
+    const target = key in days ? addDays(date, days[key]!) : key in months ? addMonths(date, months[key]!) : '';
+    if (!target) return;
+    event.preventDefault();
+    this.moveFocus(target);
+  }
+
+  // ---- formatting ----------------------------------------------------------------------------
+
+  /** `hourCycle` when valid. */
+  private get cycle() {
+    return this.hourCycle === 'h12' || this.hourCycle === 'h23' ? this.hourCycle : undefined;
+  }
+
+  /** A cached Intl.DateTimeFormat for the locale, `zone` and hour cycle. */
+  private dt(options: Intl.DateTimeFormatOptions, zone = this.zone): Intl.DateTimeFormat {
+    const key = JSON.stringify([this.l.lang, zone, this.cycle, options]);
+    let format = this.formats.get(key);
+    if (!format) this.formats.set(key, (format = new Intl.DateTimeFormat(this.l.lang, { timeZone: zone, hourCycle: this.cycle, ...options })));
+    return format;
+  }
+
+  private fullDate(date: string): string {
+    return this.dt({ dateStyle: 'full' }, 'UTC').format(noon(date));
+  }
+
+  private range(slot: Slot, options = WHEN, zone = this.zone): string {
+    return this.dt(options, zone).formatRange(new Date(slot.start), new Date(slot.end));
   }
 
   // ---- rendering ---------------------------------------------------------------------------
 
   override render() {
+    return html`<div dir=${this.l.dir} lang=${this.l.lang}>${this.renderConfigErrors()} ${this.catalog ? this.renderStep() : this.renderLoading()}</div>`;
+  }
+
+  private renderLoading() {
     const t = this.l;
-    const body = !this.catalog ? this.renderLoading() : this.renderStep();
-    return html`<div dir=${t.dir} lang=${t.lang}>
-      ${this.renderConfigErrors()} ${body}
-    </div>`;
+    return this.viewState === 'error'
+      ? html`<div class="message error" role="alert">${t.t('loadFailed')}</div>
+<button @click=${() => this.clientChanged(this.client!)}>${t.t('retry')}</button>`
+      : this.renderBusy('skeleton');
   }
 
-  private renderLoading(): TemplateResult {
-    if (this.loadError) {
-      return html`<div class="message error" role="alert">${this.loadError}</div>
-        <button @click=${() => this.client && this.clientChanged(this.client)}>${this.l.t('retry')}</button>`;
-    }
-    return html`<div aria-busy="true"><span class="visually-hidden">${this.l.t('loading')}</span><span class="skeleton"></span><span class="skeleton"></span></div>`;
-  }
-
-  private backButton() {
-    return this.history.length ? html`<p><button @click=${this.back}>${this.l.t('back')}</button></p>` : nothing;
+  /** A placeholder announced as loading. */
+  private renderBusy(skeleton: string) {
+    return html`<div aria-busy="true"><span class="visually-hidden">${this.l.t('loading')}</span><span class=${skeleton}></span></div>`;
   }
 
   private renderStep() {
@@ -589,254 +573,174 @@ export class MentorBooking extends MkElement {
     return keyed(
       step,
       html`<section part="step" data-step=${step}>
-        <h3 tabindex="-1" part="heading">${title}</h3>
-        ${this.alert ? html`<div class="message ${step === 'done' ? 'info' : 'error'}" role="alert">${this.alert}</div>` : nothing}
-        ${content} ${this.backButton()}
-      </section>`,
+<h3 tabindex="-1" part="heading">${title}</h3>
+${this.alert ? html`<div class="message ${step === 'done' ? 'info' : 'error'}" role="alert">${this.alert}</div>` : nothing}
+${content}
+${this.history.length ? html`<p><button @click=${this.back}>${this.l.t('back')}</button></p>` : nothing}
+</section>`,
     );
+  }
+
+  /** Big buttons for session types and mentors: a name and a detail below it. */
+  private renderChoices(choices: [name: string, detail: string, choose: () => void][]) {
+    return html`<ul class="choices">
+${choices.map(([name, detail, choose]) => html`<li><button part="choice" @click=${choose}>${name} <small>${detail}</small></button></li>`)}
+</ul>`;
   }
 
   private renderTypes() {
     const t = this.l;
-    const programs = this.catalog!.programs;
     const types = this.types;
+    const programSelect = html`<p><label>${t.t('program')}
+<select @change=${(e: Event) => (this.chosenProgram = (e.target as HTMLSelectElement).value || '-')}>
+<option value="" ?selected=${!this.programId}>${t.t('anyProgram')}</option>
+${this.catalog!.programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.programId}>${this.translated('pt:' + p.id, p.title)}</option>`)}
+</select></label></p>`;
     return [
       t.t('stepType'),
-      html`${this.program
-        ? nothing
-        : html`<p>
-            <label>${t.t('program')}
-              <select @change=${(e: Event) => (this.chosenProgram = (e.target as HTMLSelectElement).value || '-')}>
-                <option value="" ?selected=${!this.programId}>${t.t('anyProgram')}</option>
-                ${programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.programId}>${this.translated('pt:' + p.id, p.title)}</option>`)}
-              </select>
-            </label>
-          </p>`}
-      ${types.length
-        ? html`<ul class="choices">
-            ${types.map(
-              (type) => html`<li>
-                <button part="choice" @click=${() => this.chooseType(type.id)}>
-                  ${this.typeName(type.id)} <small>${t.number(type.minutes, { style: 'unit', unit: 'minute' })}</small>
-                </button>
-              </li>`,
-            )}
-          </ul>`
-        : html`<p class="message info">${t.t('noTypes')}</p>`}`,
+      html`${this.program ? nothing : programSelect}
+${types.length
+  ? this.renderChoices(types.map((type) => [this.typeName(type.id), t.number(type.minutes, { style: 'unit', unit: 'minute' }), () => this.chooseType(type.id)]))
+  : html`<p class="message info">${t.t('noTypes')}</p>`}`,
     ] as const;
   }
 
   private renderMentors() {
-    return [
-      this.l.t('stepMentor'),
-      html`<ul class="choices">
-        ${this.mentorsFor(this.typeId).map(
-          (m) => html`<li>
-            <button part="choice" @click=${() => this.chooseMentor(m.id)}>
-              ${m.name} <small>${this.translated('mt:' + m.id, m.title)}</small>
-            </button>
-          </li>`,
-        )}
-      </ul>`,
-    ] as const;
+    const mentors = this.mentorsFor(this.typeId);
+    return [this.l.t('stepMentor'), this.renderChoices(mentors.map((m) => [m.name, this.translated('mt:' + m.id, m.title), () => this.chooseMentor(m.id)]))] as const;
   }
 
   private renderZone() {
     const t = this.l;
-    return html`<p>
-        <label part="zone"
-          >${t.t('zone')}
-          <input
-            list="zones"
-            .value=${this.zone}
-            aria-invalid=${this.zoneError ? 'true' : 'false'}
-            aria-describedby="zone-note"
-            @change=${this.setZone}
-          />
-        </label>
-        <span id="zone-note" class=${this.zoneError ? 'field-error' : 'muted'}>${this.zoneError ? t.t('zoneInvalid') : t.t('zoneShown', this.zone)}</span>
-      </p>
-      <datalist id="zones">${Intl.supportedValuesOf('timeZone').map((zone) => html`<option value=${zone}></option>`)}</datalist>`;
+    const invalid = this.zoneError;
+    return html`<p><label part="zone">${t.t('zone')}
+<input list="zones" .value=${this.zone} aria-invalid=${invalid} aria-describedby="zone-note" @change=${this.setZone} /></label>
+<span id="zone-note" class=${invalid ? 'field-error' : 'muted'}>${invalid ? t.t('zoneInvalid') : t.t('zoneShown', this.zone)}</span></p>
+<datalist id="zones">${Intl.supportedValuesOf('timeZone').map((zone) => html`<option value=${zone}></option>`)}</datalist>`;
   }
 
   private renderDay() {
     const t = this.l;
     const title = t.t(this.rescheduling ? 'stepNewDay' : 'stepDay');
-    if (!this.slots) {
-      return [title, html`<div aria-busy="true"><span class="visually-hidden">${t.t('loading')}</span><span class="skeleton calendar"></span></div>`] as const;
-    }
+    if (!this.slots) return [title, this.renderBusy('skeleton calendar')] as const;
     if (!this.slots.length) {
-      const days = this.currentMentor?.rules.horizonDays ?? 0;
+      const days = this.currentMentor!.rules.horizonDays;
       return [title, html`<p class="message info">${t.t('empty', t.number(days), t.plural(days))}</p>`] as const;
     }
-    const month = this.month;
+    const month = this.focusDate.slice(0, 7);
     const first = `${month}-01`;
-    const lead = (isoWeekday(first) - this.firstDayOfWeek + 7) % 7;
-    const length = new Date(Date.UTC(+month.slice(0, 4), +month.slice(5, 7), 0)).getUTCDate();
-    const cells: (string | null)[] = [...Array<null>(lead).fill(null), ...Array.from({ length }, (_, i) => addDays(first, i))];
-    const weeks: (string | null)[][] = [];
-    for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-    const days = [...this.byDay.keys()];
-    const next = days.find((d) => d >= first);
-    const hasFree = days.some((d) => d.startsWith(month));
-    const weekdays = Array.from({ length: 7 }, (_, i) => noon(addDays('2026-01-05', (this.firstDayOfWeek - 1 + i) % 7)));
-    const long = this.dt({ weekday: 'long' }, 'UTC');
-    const short = this.dt({ weekday: 'short' }, 'UTC');
-    const focus = cells.includes(this.focusDate) ? this.focusDate : (days.find((d) => d.startsWith(month)) ?? first);
-    const monthLabel = this.dt({ month: 'long', year: 'numeric' }, 'UTC').format(noon(first));
+    const months = this.freeMonths;
+    const next = months.includes(month) ? undefined : [...this.byDay.keys()].find((day) => day > first);
     return [
       title,
       html`<div class="cal"><div class="row">
-        <button aria-label=${t.t('prev')} ?disabled=${!days.length || days[0]! >= first} @click=${() => this.moveFocus(this.addMonths(first, -1))}>‹</button>
-        <span class="month" id="month" aria-live="polite">${monthLabel}</span>
-        <button aria-label=${t.t('next')} ?disabled=${!days.some((d) => d > `${month}-31`)} @click=${() => this.moveFocus(this.addMonths(first, 1))}>›</button>
-      </div>
-      <table role="grid" aria-labelledby="month" part="calendar" @keydown=${this.onGridKey}>
-        <thead>
-          <tr>
-            ${weekdays.map((d) => html`<th scope="col" abbr=${long.format(d)}>${short.format(d)}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${weeks.map(
-            (week) => html`<tr>
-              ${week.map((date) => {
-                if (!date) return html`<td role="gridcell"></td>`;
-                const count = this.byDay.get(date)?.length ?? 0;
-                const label = count ? t.t('dayLabel', this.fullDate(date), t.number(count), t.plural(count)) : t.t('dayNone', this.fullDate(date));
-                return html`<td role="gridcell" aria-selected=${date === this.date ? 'true' : 'false'}>
-                  <button
-                    part="day"
-                    data-date=${date}
-                    ?data-free=${count > 0}
-                    tabindex=${date === focus ? 0 : -1}
-                    aria-disabled=${count ? 'false' : 'true'}
-                    aria-label=${label}
-                    @click=${() => this.pickDay(date)}
-                  >
-                    ${t.number(+date.slice(8))}
-                  </button>
-                </td>`;
-              })}
-            </tr>`,
-          )}
-        </tbody>
-      </table></div>
-      ${hasFree || !next
-        ? nothing
-        : html`<p class="message info">
-            ${t.t('noneThisMonth')} ${t.t('nextFree', this.fullDate(next))}
-            <button @click=${() => this.moveFocus(next)}>${t.t('showNext')}</button>
-          </p>`}
-      ${this.renderZone()}`,
+<button aria-label=${t.t('prev')} ?disabled=${month <= months[0]!} @click=${() => this.moveFocus(addMonths(first, -1))}>‹</button>
+<span class="month" id="month" aria-live="polite">${this.dt({ month: 'long', year: 'numeric' }, 'UTC').format(noon(first))}</span>
+<button aria-label=${t.t('next')} ?disabled=${month >= months.at(-1)!} @click=${() => this.moveFocus(addMonths(first, 1))}>›</button>
+</div>${this.renderGrid(month)}</div>
+${next ? html`<p class="message info">${t.t('nextFree', this.fullDate(next))} <button @click=${() => this.moveFocus(next)}>${t.t('showNext')}</button></p>` : nothing}
+${this.renderZone()}`,
     ] as const;
+  }
+
+  /** The month as a grid of weeks, starting on the locale's first day of the week. */
+  private renderGrid(month: string) {
+    const first = `${month}-01`;
+    const weeks: string[][] = [];
+    for (let start = addDays(first, -this.column(first)); start.slice(0, 7) <= month; start = addDays(start, 7)) {
+      weeks.push(Array.from({ length: 7 }, (_, i) => addDays(start, i)));
+    }
+    const long = this.dt({ weekday: 'long' }, 'UTC');
+    const short = this.dt({ weekday: 'short' }, 'UTC');
+    return html`<table role="grid" aria-labelledby="month" part="calendar" @keydown=${this.onGridKey}>
+<thead><tr>${weeks[0]!.map((day) => html`<th scope="col" abbr=${long.format(noon(day))}>${short.format(noon(day))}</th>`)}</tr></thead>
+<tbody>${weeks.map((week) => html`<tr>${week.map((day) => (day.startsWith(month) ? this.renderDayCell(day) : html`<td role="gridcell"></td>`))}</tr>`)}</tbody>
+</table>`;
+  }
+
+  private renderDayCell(date: string) {
+    const t = this.l;
+    const count = this.byDay.get(date)?.length ?? 0;
+    const label = count ? t.t('dayLabel', this.fullDate(date), t.number(count), t.plural(count)) : t.t('dayNone', this.fullDate(date));
+    return html`<td role="gridcell" aria-selected=${date === this.date}><button part="day" data-date=${date} ?data-free=${count}
+tabindex=${date === this.focusDate ? 0 : -1} aria-disabled=${!count} aria-label=${label} @click=${() => this.pickDay(date)}>${t.number(+date.slice(8))}</button></td>`;
   }
 
   private renderTimes() {
     const slots = this.byDay.get(this.date) ?? [];
-    const time = this.dt({ hour: 'numeric', minute: '2-digit' });
     return [
       this.l.t('stepTime', this.fullDate(this.date)),
-      html`<ul class="times" aria-busy=${this.pending ? 'true' : 'false'}>
-        ${slots.map(
-          (slot) => html`<li>
-            <button part="time" aria-label=${this.range(slot)} ?disabled=${this.pending} @click=${() => this.pickTime(slot)}>
-              ${time.formatRange(new Date(slot.start), new Date(slot.end))}
-            </button>
-          </li>`,
-        )}
-      </ul>
-      ${this.renderZone()}`,
+      html`<ul class="times" aria-busy=${this.pending}>
+${slots.map((slot) => html`<li><button part="time" aria-label=${this.range(slot)} ?disabled=${this.pending} @click=${() => this.pickTime(slot)}>${this.range(slot, TIME)}</button></li>`)}
+</ul>
+${this.renderZone()}`,
     ] as const;
   }
 
   private renderDetails() {
     const t = this.l;
-    const errors = this.errors;
-    const count = Object.keys(errors).length;
-    const field = (key: Field, control: TemplateResult) =>
-      html`<div class="field">
-        <label for=${key}>${t.t(key)}</label>${control}
-        ${errors[key] ? html`<span class="field-error" id="${key}-error">${errors[key]}</span>` : nothing}
-      </div>`;
-    const attrs = (key: Field) => ({ invalid: errors[key] ? 'true' : 'false', described: errors[key] ? `${key}-error` : nothing });
-    const input = (key: Field) => (e: Event) => {
-      this.form[key] = (e.target as HTMLInputElement).value;
-      if (errors[key]) this.validate();
-    };
-    const a = Object.fromEntries(FIELDS.map((f) => [f, attrs(f)])) as Record<Field, ReturnType<typeof attrs>>;
+    const count = Object.keys(this.errors).length;
     return [
       t.t('stepDetails'),
-      html`<p>${t.t('chosen', this.range(this.picked!, this.zone, true))}</p>
-      <form part="form" novalidate @submit=${this.submit}>
-        ${count ? html`<p class="message error" role="alert">${t.t('fix', t.number(count), t.plural(count))}</p>` : nothing}
-        ${field(
-          'name',
-          html`<input id="name" name="name" autocomplete="name" required .value=${this.form.name} aria-invalid=${a.name.invalid} aria-describedby=${a.name.described} @input=${input('name')} />`,
-        )}
-        ${field(
-          'email',
-          html`<input id="email" name="email" type="email" autocomplete="email" required .value=${this.form.email} aria-invalid=${a.email.invalid} aria-describedby=${a.email.described} @input=${input('email')} />`,
-        )}
-        ${field(
-          'careerLevel',
-          html`<select id="careerLevel" name="careerLevel" required aria-invalid=${a.careerLevel.invalid} aria-describedby=${a.careerLevel.described} @change=${input('careerLevel')}>
-            <option value="" ?selected=${!this.form.careerLevel}>${t.t('choose')}</option>
-            ${CAREER_LEVELS.map((level) => html`<option value=${level} ?selected=${this.form.careerLevel === level}>${t.t(`lv:${level}`)}</option>`)}
-          </select>`,
-        )}
-        ${field('goals', html`<textarea id="goals" name="goals" .value=${this.form.goals} aria-invalid=${a.goals.invalid} aria-describedby=${a.goals.described} @input=${input('goals')}></textarea>`)}
-        ${field('message', html`<textarea id="message" name="message" .value=${this.form.message} aria-invalid=${a.message.invalid} aria-describedby=${a.message.described} @input=${input('message')}></textarea>`)}
-        <p><button class="primary" type="submit" ?disabled=${this.pending}>${t.t(this.pending ? 'booking' : 'book')}</button></p>
-      </form>`,
+      html`<p>${t.t('chosen', this.range(this.picked!, ZONED))}</p>
+<form part="form" novalidate @submit=${this.submit} @input=${this.onField} @change=${this.onField}>
+${count ? html`<p class="message error" role="alert">${t.t('fix', t.number(count), t.plural(count))}</p>` : nothing}
+${FIELDS.map((field) => this.renderField(field))}
+<p><button class="primary" ?disabled=${this.pending}>${t.t(this.pending ? 'booking' : 'book')}</button></p>
+</form>`,
     ] as const;
+  }
+
+  /** A labelled form control with its error message tied to it. */
+  private renderField(field: Field) {
+    const t = this.l;
+    const error = this.errors[field];
+    const value = this.form[field];
+    const describedBy = error ? `${field}-error` : nothing;
+    const control =
+      field === 'careerLevel'
+        ? html`<select id=${field} name=${field} required aria-invalid=${!!error} aria-describedby=${describedBy}>
+<option value="" ?selected=${!value}>${t.t('choose')}</option>
+${CAREER_LEVELS.map((level) => html`<option value=${level} ?selected=${value === level}>${t.t(`lv:${level}`)}</option>`)}
+</select>`
+        : field === 'goals' || field === 'message'
+          ? html`<textarea id=${field} name=${field} .value=${value} aria-invalid=${!!error} aria-describedby=${describedBy}></textarea>`
+          : html`<input id=${field} name=${field} type=${field === 'email' ? 'email' : 'text'} autocomplete=${field} required .value=${value}
+aria-invalid=${!!error} aria-describedby=${describedBy} />`;
+    return html`<div class="field"><label for=${field}>${t.t(field)}</label>${control}
+${error ? html`<span class="field-error" id=${describedBy}>${error}</span>` : nothing}</div>`;
   }
 
   private renderDone() {
     const t = this.l;
     const booking = this.booking!;
-    const mentor = this.catalog!.mentors.find((m) => m.id === booking.mentorId);
     if (this.step === 'cancelled') {
       return [
         t.t('stepCancelled'),
-        html`<p><s>${this.range(booking, this.zone, true)}</s></p>
-          <p><button @click=${this.startOver}>${t.t('again')}</button></p>`,
+        html`<p><s>${this.range(booking, ZONED)}</s></p>
+<p><button @click=${this.startOver}>${t.t('again')}</button></p>`,
       ] as const;
     }
+    const mentor = this.currentMentor!;
+    // Term, value and, for times, the zone they are in.
+    const summary: [string, string, string?][] = [
+      [t.t('session'), this.typeName(booking.sessionTypeId)],
+      [t.t('mentor'), mentor.name],
+      [t.t('yourTime'), this.range(booking, ZONED), this.zone],
+      [t.t('mentorTime', mentor.name), this.range(booking, ZONED, mentor.timeZone), mentor.timeZone],
+      [t.t('name'), booking.name],
+      [t.t('email'), booking.email],
+    ];
     return [
       t.t('stepDone'),
       html`<dl part="summary">
-        <dt>${t.t('session')}</dt>
-        <dd>${this.typeName(booking.sessionTypeId)}</dd>
-        <dt>${t.t('mentor')}</dt>
-        <dd>${mentor?.name ?? booking.mentorId}</dd>
-        <dt>${t.t('yourTime')}</dt>
-        <dd data-zone=${this.zone}>${this.range(booking, this.zone, true)}</dd>
-        ${mentor
-          ? html`<dt>${t.t('mentorTime', mentor.name)}</dt>
-              <dd data-zone=${mentor.timeZone}>${this.range(booking, mentor.timeZone, true)}</dd>`
-          : nothing}
-        <dt>${t.t('name')}</dt>
-        <dd>${booking.name}</dd>
-        <dt>${t.t('email')}</dt>
-        <dd>${booking.email}</dd>
-      </dl>
-      <div class="row">
-        <a part="ics" href=${this.icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>
-        <button
-          ?disabled=${this.pending}
-          @click=${() => {
-            this.rescheduling = true;
-            this.history = [];
-            this.date = '';
-            this.go('day');
-            void this.loadSlots();
-          }}
-        >
-          ${t.t('reschedule')}
-        </button>
-        <button ?disabled=${this.pending} @click=${this.cancel}>${t.t('cancel')}</button>
-      </div>`,
+${summary.map(([term, value, zone]) => html`<dt>${term}</dt> <dd data-zone=${zone ?? nothing}>${value}</dd> `)}
+</dl>
+<div class="row">
+<a part="ics" href=${this.icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>
+<button ?disabled=${this.pending} @click=${this.startReschedule}>${t.t('reschedule')}</button>
+<button ?disabled=${this.pending} @click=${this.cancel}>${t.t('cancel')}</button>
+</div>`,
     ] as const;
   }
 }
