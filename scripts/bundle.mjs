@@ -15,6 +15,7 @@ export async function bundleForBrowser(entry) {
     write: false,
     metafile: true,
     legalComments: 'none',
+    charset: 'utf8', // "…" as 3 bytes, not a 6-byte \u escape
     plugins: [minifyTemplatesPlugin],
   });
   const minified = await minify(result.outputFiles[0].text, {

@@ -24,7 +24,9 @@ export function renderApi(manifest) {
   for (const tag of ORDER) {
     const el = elements.get(tag);
     if (!el) continue;
-    const attributes = (el.attributes ?? []).filter((a) => !HIDDEN_ATTRIBUTES.has(a.fieldName));
+    // Internal reactive state (private/protected fields with `state: true`) is not API.
+    const privacy = new Map((el.members ?? []).map((m) => [m.name, m.privacy ?? 'public']));
+    const attributes = (el.attributes ?? []).filter((a) => !HIDDEN_ATTRIBUTES.has(a.fieldName) && privacy.get(a.fieldName) === 'public');
     const attributeFields = new Set(attributes.map((a) => a.fieldName));
     const properties = (el.members ?? []).filter(
       (m) => m.kind === 'field' && !m.static && (m.privacy ?? 'public') === 'public' && !attributeFields.has(m.name) && m.description,

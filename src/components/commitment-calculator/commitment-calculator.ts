@@ -25,11 +25,8 @@ export interface CommitmentChangeDetail {
 }
 
 /** A reflected number attribute that keeps a typo visible as NaN (Lit's Number turns "" into 0). */
-const numberProperty = (attribute: string) => ({
-  attribute,
-  reflect: true,
-  converter: (value: string | null) => (value === null ? undefined : value.trim() === '' ? NaN : Number(value)),
-});
+/** Attribute text → number; "" and "lots" become NaN so the element can name the bad value. */
+const toNumber = (value: string | null) => (value === null ? undefined : value.trim() === '' ? NaN : Number(value));
 
 /** X = 3 mentees per mentor over a 12-week cycle, with no fit check. */
 const DEFAULT_INPUT: CommitmentInput = { menteesPerMentor: 3, weeks: 12 };
@@ -64,6 +61,7 @@ const BAR_ROW = 40;
  * plan (the program chosen in `<program-picker>`), else the built-in three-tier model.
  *
  * @summary Weekly hours for every role of a mentorship program, from a data-driven model.
+ * @customElement commitment-calculator
  *
  * @fires {CustomEvent<CommitmentChangeDetail>} commitment-change - After every new result: first render, an input, a new model. `detail: { input, result }`.
  * @fires {CustomEvent<MentorshipErrorDetail>} mentorship-error - When an attribute, a typed value or the model is invalid, or the model cannot be loaded; `detail.source` names the attribute.
@@ -97,15 +95,16 @@ export class CommitmentCalculator extends MkElement {
 
   static override properties = {
     ...MkElement.properties,
-    menteesPerMentor: numberProperty('mentees-per-mentor'),
-    weeks: numberProperty('weeks'),
-    availableHours: numberProperty('available-hours'),
+    // Written out (not built by a helper) so the manifest analyzer sees the attribute names.
+    menteesPerMentor: { attribute: 'mentees-per-mentor', reflect: true, converter: toNumber },
+    weeks: { attribute: 'weeks', reflect: true, converter: toNumber },
+    availableHours: { attribute: 'available-hours', reflect: true, converter: toNumber },
     selectedRole: { attribute: 'selected-role', reflect: true },
     program: { reflect: true },
     modelSrc: { attribute: 'model-src', reflect: true },
     model: { attribute: false },
     active: { state: true },
-    result: { state: true },
+    result: { attribute: false },
     planRole: { state: true },
     status: { state: true },
   };

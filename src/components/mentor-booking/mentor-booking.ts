@@ -46,6 +46,7 @@ function addMonths(date: string, months: number): string {
  * engine; the backend re-checks the slot atomically, so two visitors never get the same time.
  *
  * @summary Book a mentoring session in your own time zone.
+ * @customElement mentor-booking
  *
  * @fires {CustomEvent<Booking>} booking-confirmed - After a booking is made; detail is the whole booking.
  * @fires {CustomEvent<Booking>} booking-cancelled - After the visitor cancels; detail is the cancelled booking.

@@ -40,6 +40,7 @@ const bullets = (items: string[]) => (items.length ? html`<ul>${items.map((item)
  * validation.
  *
  * @summary Browse, filter, compare and choose a mentorship program.
+ * @customElement program-picker
  *
  * @fires {CustomEvent<ProgramSelectDetail>} program-select - The visitor chose a program (click, Space or Enter); detail `{ program }`.
  * @fires {CustomEvent<MentorshipErrorDetail>} mentorship-error - An attribute, the `src` catalog or the `programs` property was invalid, or loading failed.

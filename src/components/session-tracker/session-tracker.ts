@@ -54,6 +54,7 @@ const itemsOf = (model: CommitmentModel): { id: string; name: string }[] => (mod
  * weeks at a time, so 10,000 sessions stay fast; changes from other tabs appear at once.
  *
  * @summary Log sessions, track weekly hours against the plan, export and import.
+ * @customElement session-tracker
  *
  * @fires {CustomEvent<SessionChangeDetail>} session-change - after a session was added, edited,
  * deleted, restored (undo, `added`), logged from a booking or imported through this element.
