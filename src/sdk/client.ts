@@ -7,20 +7,7 @@ import { localBackend } from './backends/local.js';
 import { MentorshipError, toMentorshipError } from './errors.js';
 import { newId, nowIso } from './ids.js';
 import * as V from './generated/validators.js';
-import type {
-  Booking,
-  BookingRequest,
-  Plan,
-  Session,
-  SessionInput,
-  SessionPatch,
-  Catalog,
-  CommitmentModel,
-  Mentor,
-  Program,
-  SessionType,
-  Slot,
-} from './schemas.js';
+import type { Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
 import { parseOrThrow } from './validate.js';
 
 export type ChangeKind = 'added' | 'updated' | 'removed';
@@ -45,6 +32,8 @@ export interface ClientOptions {
 }
 
 type Listener = (event: ChangeEvent) => void;
+/** What each kind of change event carries. */
+type Written = { booking: Booking; session: Session; plan: Plan };
 
 async function call<T>(operation: () => Promise<T>): Promise<T> {
   try {
@@ -76,6 +65,11 @@ export function createClient(options: ClientOptions = {}) {
     deliver(event);
     channel?.postMessage(event);
   };
+  /** Announces a write through this client and returns what was written. */
+  const announce = <R extends keyof Written>(resource: R, kind: ChangeKind, value: Written[R]): Written[R] => {
+    emit({ resource, kind, [resource]: value, remote: false } as unknown as ChangeEvent);
+    return value;
+  };
   backend.onSyncChange?.((pendingSessionIds) => deliver({ resource: 'sync', kind: 'updated', pendingSessionIds, remote: false }));
   if (channel) channel.onmessage = (message: MessageEvent<ChangeEvent>) => deliver({ ...message.data, remote: true });
 
@@ -90,6 +84,12 @@ export function createClient(options: ClientOptions = {}) {
     if (!item) throw new MentorshipError('not-found', `No ${what} with id "${id}"`);
     return item;
   };
+  /** A read-only resource from the catalog: `list()` and `get(id)`. */
+  const catalogList = <K extends 'programs' | 'sessionTypes' | 'mentors' | 'commitmentModels'>(key: K, what: string) => {
+    const list = async (): Promise<Catalog[K]> => (await catalog())[key];
+    return { list, get: (id: string): Promise<Catalog[K][number]> => find<Catalog[K][number]>(list(), id, what) };
+  };
+  const sessions = () => backend.listSessions();
 
   const client = {
     backend,
@@ -103,108 +103,66 @@ export function createClient(options: ClientOptions = {}) {
       },
     },
 
-    programs: {
-      list: async (): Promise<Program[]> => (await catalog()).programs,
-      get: (id: string): Promise<Program> => find(client.programs.list(), id, 'program'),
-    },
-
-    sessionTypes: {
-      list: async (): Promise<SessionType[]> => (await catalog()).sessionTypes,
-      get: (id: string): Promise<SessionType> => find(client.sessionTypes.list(), id, 'session type'),
-    },
-
-    mentors: {
-      list: async (): Promise<Mentor[]> => (await catalog()).mentors,
-      get: (id: string): Promise<Mentor> => find(client.mentors.list(), id, 'mentor'),
-    },
-
-    models: {
-      list: async (): Promise<CommitmentModel[]> => (await catalog()).commitmentModels,
-      get: (id: string): Promise<CommitmentModel> => find(client.models.list(), id, 'commitment model'),
-    },
+    programs: catalogList('programs', 'program'),
+    sessionTypes: catalogList('sessionTypes', 'session type'),
+    mentors: catalogList('mentors', 'mentor'),
+    models: catalogList('commitmentModels', 'commitment model'),
 
     slots: {
-      list(request: SlotRequest): Promise<Slot[]> {
-        return call(() => {
+      list: (request: SlotRequest): Promise<Slot[]> =>
+        call(() => {
           parseOrThrow(V.Instant, request.from, 'slot range start');
           parseOrThrow(V.Instant, request.to, 'slot range end');
           return backend.listSlots(request);
-        });
-      },
+        }),
     },
 
     bookings: {
       list: (): Promise<Booking[]> => call(() => backend.listBookings()),
       /** Books a slot. Throws `conflict` when someone else took it first. */
-      create(request: BookingRequest, options: { idempotencyKey?: string } = {}): Promise<Booking> {
-        return call(async () => {
+      create: (request: BookingRequest, options: { idempotencyKey?: string } = {}): Promise<Booking> =>
+        call(async () => {
           const valid = parseOrThrow(V.BookingRequest, request, 'booking');
-          const booking = await backend.createBooking(valid, { idempotencyKey: options.idempotencyKey ?? newId('idem-') });
-          emit({ resource: 'booking', kind: 'added', booking, remote: false });
-          return booking;
-        });
-      },
-      cancel(id: string): Promise<Booking> {
-        return call(async () => {
-          const booking = await backend.cancelBooking(id);
-          emit({ resource: 'booking', kind: 'updated', booking, remote: false });
-          return booking;
-        });
-      },
-      reschedule(id: string, start: string): Promise<Booking> {
-        return call(async () => {
+          return announce('booking', 'added', await backend.createBooking(valid, { idempotencyKey: options.idempotencyKey ?? newId('idem-') }));
+        }),
+      cancel: (id: string): Promise<Booking> => call(async () => announce('booking', 'updated', await backend.cancelBooking(id))),
+      reschedule: (id: string, start: string): Promise<Booking> =>
+        call(async () => {
           parseOrThrow(V.Instant, start, 'new start');
-          const booking = await backend.rescheduleBooking(id, start);
-          emit({ resource: 'booking', kind: 'updated', booking, remote: false });
-          return booking;
-        });
-      },
+          return announce('booking', 'updated', await backend.rescheduleBooking(id, start));
+        }),
     },
 
     sessions: {
-      list: (): Promise<Session[]> => call(() => backend.listSessions()),
-      add(input: SessionInput): Promise<Session> {
-        return call(async () => {
+      list: (): Promise<Session[]> => call(sessions),
+      add: (input: SessionInput): Promise<Session> =>
+        call(async () => {
           const valid = parseOrThrow(V.SessionInput, input, 'session');
           const stamp = nowIso();
-          const session = await backend.putSession({ ...valid, id: newId('s-'), createdAt: stamp, updatedAt: stamp });
-          emit({ resource: 'session', kind: 'added', session, remote: false });
-          return session;
-        });
-      },
-      update(id: string, patch: SessionPatch): Promise<Session> {
-        return call(async () => {
+          return announce('session', 'added', await backend.putSession({ ...valid, id: newId('s-'), createdAt: stamp, updatedAt: stamp }));
+        }),
+      update: (id: string, patch: SessionPatch): Promise<Session> =>
+        call(async () => {
           const valid = parseOrThrow(V.SessionPatch, patch, 'session change');
           // Only the fields given: schema defaults ('' notes, 'manual' source) must not overwrite.
           const given = Object.fromEntries(Object.entries(valid).filter(([key]) => key in patch));
-          const current = await find(backend.listSessions(), id, 'session');
+          const current = await find(sessions(), id, 'session');
           const next = parseOrThrow(V.Session, { ...current, ...given, updatedAt: nowIso() }, 'session');
-          const session = await backend.putSession(next);
-          emit({ resource: 'session', kind: 'updated', session, remote: false });
-          return session;
-        });
-      },
-      remove(id: string): Promise<Session> {
-        return call(async () => {
-          const session = await find(backend.listSessions(), id, 'session');
+          return announce('session', 'updated', await backend.putSession(next));
+        }),
+      remove: (id: string): Promise<Session> =>
+        call(async () => {
+          const session = await find(sessions(), id, 'session');
           await backend.deleteSession(id);
-          emit({ resource: 'session', kind: 'removed', session, remote: false });
-          return session;
-        });
-      },
+          return announce('session', 'removed', session);
+        }),
       /** Puts back a removed session with its id (undo). */
-      restore(session: Session): Promise<Session> {
-        return call(async () => {
-          const valid = parseOrThrow(V.Session, session, 'session');
-          const restored = await backend.putSession(valid);
-          emit({ resource: 'session', kind: 'added', session: restored, remote: false });
-          return restored;
-        });
-      },
+      restore: (session: Session): Promise<Session> =>
+        call(async () => announce('session', 'added', await backend.putSession(parseOrThrow(V.Session, session, 'session')))),
       /** Adds records that are valid sessions and not already stored (by id). */
-      import(records: unknown[]): Promise<ImportSummary> {
-        return call(async () => {
-          const existing = new Set((await backend.listSessions()).map((s) => s.id));
+      import: (records: unknown[]): Promise<ImportSummary> =>
+        call(async () => {
+          const existing = new Set((await sessions()).map((s) => s.id));
           const summary: ImportSummary = { imported: 0, alreadyThere: 0, invalid: [] };
           for (const [index, record] of records.entries()) {
             let session: Session;
@@ -219,13 +177,11 @@ export function createClient(options: ClientOptions = {}) {
               continue;
             }
             existing.add(session.id);
-            await backend.putSession(session);
+            announce('session', 'added', await backend.putSession(session));
             summary.imported++;
-            emit({ resource: 'session', kind: 'added', session, remote: false });
           }
           return summary;
-        });
-      },
+        }),
     },
 
     sync: {
@@ -236,15 +192,11 @@ export function createClient(options: ClientOptions = {}) {
     plan: {
       get: (): Promise<Plan | null> => call(() => backend.getPlan()),
       /** Merges `patch` into the visitor's plan (chosen program, role, weekly hours). */
-      update(patch: Partial<Plan>): Promise<Plan> {
-        return call(async () => {
-          const current = (await backend.getPlan()) ?? {};
-          const next = parseOrThrow(V.Plan, { ...current, ...patch, updatedAt: nowIso() }, 'plan');
-          const plan = await backend.setPlan(next);
-          emit({ resource: 'plan', kind: 'updated', plan, remote: false });
-          return plan;
-        });
-      },
+      update: (patch: Partial<Plan>): Promise<Plan> =>
+        call(async () => {
+          const next = parseOrThrow(V.Plan, { ...(await backend.getPlan()), ...patch, updatedAt: nowIso() }, 'plan');
+          return announce('plan', 'updated', await backend.setPlan(next));
+        }),
     },
 
     /** Subscribes to every write through this client and, where shared, other tabs. */

@@ -4,7 +4,7 @@
  * activity fixed + perMentee × X hours) and "cadence" (session types with a frequency and length).
  */
 import { CommitmentModel as CommitmentModelSchema } from './generated/validators.js';
-import type { CadenceItem, CadenceModel, CommitmentModel, Frequency, TieredModel } from './schemas.js';
+import type { ActivityHours, CadenceItem, CadenceModel, CommitmentModel, Frequency, TieredModel } from './schemas.js';
 import { parseOrThrow } from './validate.js';
 
 /** Accepted ranges for the inputs (inclusive); the element checks attributes and fields against them. */
@@ -74,7 +74,7 @@ export interface CommitmentResult {
  * monthly 12/52, as-needed perMonth × 12/52. Kept as integers so sums stay exact.
  */
 function per52(frequency: Frequency, perMonth = 0): number {
-  return frequency === 'weekly' ? 52 : frequency === 'biweekly' ? 26 : frequency === 'monthly' ? 12 : perMonth * 12;
+  return { weekly: 52, biweekly: 26, monthly: 12 }[frequency as string] ?? perMonth * 12;
 }
 
 /** Average sessions a week for a frequency: weekly 1, bi-weekly 1/2, monthly 12/52. */
@@ -90,18 +90,10 @@ function clean(value: number): number {
 function computeTiered(model: TieredModel, input: CommitmentInput): CommitmentResult {
   const x = input.menteesPerMentor;
   const roles = model.roles.map((role) => {
-    const activities: ActivityBreakdown[] = [];
-    for (const activity of model.activities) {
-      const h = activity.hours[role.id];
-      if (!h) continue;
-      activities.push({
-        id: activity.id,
-        name: activity.name,
-        hours: clean(h.fixed + h.perMentee * x),
-        atLeast: h.atLeast,
-        approximate: h.approximate,
-      });
-    }
+    const activities = model.activities.flatMap(({ id, name, hours }): ActivityBreakdown[] => {
+      const h = hours[role.id];
+      return h ? [{ id, name, hours: clean(h.fixed + h.perMentee * x), atLeast: h.atLeast, approximate: h.approximate }] : [];
+    });
     return finishRole(role.id, role.name, activities, x ** role.tier, input);
   });
   const maxTier = Math.max(...model.roles.map((r) => r.tier));
@@ -158,6 +150,14 @@ export function computeCommitment(model: CommitmentModel, input: CommitmentInput
   return model.kind === 'tiered' ? computeTiered(model, input) : computeCadence(model, input);
 }
 
+/** One role's hours for one activity: fixed + perMentee × X, optionally a minimum or approximate. */
+const hours = (fixed: number, perMentee = 0, mark?: 'atLeast' | 'approximate'): ActivityHours => ({
+  fixed,
+  perMentee,
+  atLeast: mark === 'atLeast',
+  approximate: mark === 'approximate',
+});
+
 /** The three-tier community model: totals 5 + X (lead), 4 + X (mentor-mentee), 5.5 (mentee). */
 export const THREE_TIER_MODEL: TieredModel = {
   kind: 'tiered',
@@ -169,41 +169,10 @@ export const THREE_TIER_MODEL: TieredModel = {
     { id: 'mentee', name: 'Mentee', tier: 2 },
   ],
   activities: [
-    {
-      id: 'one-on-one',
-      name: 'One-on-ones',
-      hours: {
-        lead: { fixed: 0, perMentee: 1, atLeast: false, approximate: false },
-        'mentor-mentee': { fixed: 1, perMentee: 1, atLeast: false, approximate: false },
-        mentee: { fixed: 1, perMentee: 0, atLeast: false, approximate: false },
-      },
-    },
-    {
-      id: 'weekly-review',
-      name: 'Weekly review',
-      hours: {
-        lead: { fixed: 1, perMentee: 0, atLeast: false, approximate: false },
-        'mentor-mentee': { fixed: 0.5, perMentee: 0, atLeast: false, approximate: false },
-        mentee: { fixed: 0.5, perMentee: 0, atLeast: false, approximate: false },
-      },
-    },
-    {
-      id: 'project-practice',
-      name: 'Project / practice',
-      hours: {
-        'mentor-mentee': { fixed: 2, perMentee: 0, atLeast: true, approximate: false },
-        mentee: { fixed: 3, perMentee: 0, atLeast: true, approximate: false },
-      },
-    },
-    {
-      id: 'code-review',
-      name: 'Code review',
-      hours: {
-        lead: { fixed: 4, perMentee: 0, atLeast: false, approximate: true },
-        'mentor-mentee': { fixed: 0.5, perMentee: 0, atLeast: false, approximate: false },
-        mentee: { fixed: 1, perMentee: 0, atLeast: false, approximate: false },
-      },
-    },
+    { id: 'one-on-one', name: 'One-on-ones', hours: { lead: hours(0, 1), 'mentor-mentee': hours(1, 1), mentee: hours(1) } },
+    { id: 'weekly-review', name: 'Weekly review', hours: { lead: hours(1), 'mentor-mentee': hours(0.5), mentee: hours(0.5) } },
+    { id: 'project-practice', name: 'Project / practice', hours: { 'mentor-mentee': hours(2, 0, 'atLeast'), mentee: hours(3, 0, 'atLeast') } },
+    { id: 'code-review', name: 'Code review', hours: { lead: hours(4, 0, 'approximate'), 'mentor-mentee': hours(0.5), mentee: hours(1) } },
   ],
 };
 

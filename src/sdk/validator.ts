@@ -33,6 +33,7 @@ export function validator<T>(pool: Record<string, Node>, name: string): Validato
 export type CheckResult<T> = { success: true; data: T } | { success: false; issues: ValidationIssue[] };
 
 type Path = (string | number)[];
+type Issue = { path: Path; message: string };
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -47,119 +48,102 @@ function typeMatches(expected: string, value: unknown): boolean {
   return expected === actual && !(actual === 'number' && !Number.isFinite(value));
 }
 
-class Run {
-  issues: { path: Path; message: string }[] = [];
-  constructor(private readonly pool: Record<string, Node>) {}
+const below = (value: number, bound: number) => value < bound;
+const above = (value: number, bound: number) => value > bound;
 
-  fail(path: Path, message: string): undefined {
-    this.issues.push({ path, message });
-    return undefined;
-  }
+/**
+ * Limits on a number, or on a string's length in characters or an array's in items, in the
+ * order they are checked: [keyword, broken by, message with # for the bound].
+ */
+const BOUNDS: [string, (value: number, bound: number) => boolean, string][] = [
+  ['minimum', below, 'must be at least #'],
+  ['maximum', above, 'must be at most #'],
+  ['exclusiveMinimum', (value, bound) => value <= bound, 'must be more than #'],
+  ['exclusiveMaximum', (value, bound) => value >= bound, 'must be less than #'],
+  ['multipleOf', (value, bound) => Math.abs(value / bound - Math.round(value / bound)) > 1e-9, 'must be a multiple of #'],
+  ['minLength', below, 'must be at least # characters'],
+  ['maxLength', above, 'must be at most # characters'],
+  ['minItems', below, 'must have at least # items'],
+  ['maxItems', above, 'must have at most # items'],
+];
+
+const FORMAT_MESSAGES: Record<string, string> = {
+  'date-time': 'must be an ISO date-time in UTC (…Z)',
+  date: 'must be a date (YYYY-MM-DD)',
+  email: 'must be an email address',
+};
+
+export function check<T>(v: Validator<T>, input: unknown): CheckResult<T> {
+  let issues: Issue[] = [];
+  const fail = (path: Path, message: string): undefined => void issues.push({ path, message });
 
   /** Returns the (possibly defaulted, stripped) value, or undefined after recording issues. */
-  walk(node: Node, value: unknown, path: Path): unknown {
-    if (node.$ref) return this.walk(this.pool[node.$ref]!, value, path);
-    const alternatives = node.oneOf ?? node.anyOf;
-    if (alternatives) return this.union(alternatives, value, path);
-    if ('const' in node && value !== node.const) return this.fail(path, `expected ${JSON.stringify(node.const)}`);
+  function walk(node: Node, value: unknown, path: Path): unknown {
+    if (node.$ref) return walk(v.pool[node.$ref]!, value, path);
+    const alternatives: Node[] | undefined = node.oneOf ?? node.anyOf;
+    if (alternatives) return union(alternatives, value, path);
+    if ('const' in node && value !== node.const) return fail(path, `expected ${JSON.stringify(node.const)}`);
     if (node.enum && !node.enum.includes(value)) {
-      return this.fail(path, `expected one of ${node.enum.map((e: unknown) => JSON.stringify(e)).join(', ')}`);
+      return fail(path, `expected one of ${node.enum.map((e: unknown) => JSON.stringify(e)).join(', ')}`);
     }
     const type = node.type as string | undefined;
-    if (type && !typeMatches(type, value)) {
-      return this.fail(path, `expected ${type === 'integer' ? 'a whole number' : type}, received ${typeOf(value)}`);
+    if (!type) return value;
+    if (!typeMatches(type, value)) return fail(path, `expected ${type === 'integer' ? 'a whole number' : type}, received ${typeOf(value)}`);
+    const size = type === 'string' ? [...(value as string)].length : type === 'array' ? (value as unknown[]).length : (value as number);
+    for (const [keyword, broken, message] of BOUNDS) {
+      const bound = node[keyword];
+      if (bound !== undefined && broken(size, bound)) {
+        return fail(path, keyword === 'minLength' && bound === 1 ? 'must not be empty' : message.replace('#', bound));
+      }
     }
-    if (type === 'string') return this.string(node, value as string, path);
-    if (type === 'number' || type === 'integer') return this.number(node, value as number, path);
-    if (type === 'array') return this.array(node, value as unknown[], path);
-    if (type === 'object') return this.object(node, value as Record<string, unknown>, path);
-    return value;
+    if (node.pattern && !new RegExp(node.pattern).test(value as string)) return fail(path, FORMAT_MESSAGES[node.format] ?? 'has an invalid format');
+    if (node.format === 'x-time-zone' && !isValidTimeZone(value as string)) return fail(path, 'Unknown IANA time zone');
+    if (type === 'array' && node.items) return (value as unknown[]).map((item, index) => walk(node.items, item, [...path, index]));
+    return type === 'object' ? object(node, value as Record<string, unknown>, path) : value;
   }
 
-  union(alternatives: Node[], value: unknown, path: Path): unknown {
-    let best: { issues: { path: Path; message: string }[]; score: number } | undefined;
+  function union(alternatives: Node[], value: unknown, path: Path): unknown {
+    let best: { issues: Issue[]; score: number } | undefined;
+    const before = issues;
     for (const alternative of alternatives) {
-      const before = this.issues;
-      this.issues = [];
-      const result = this.walk(alternative, value, path);
-      const issues = this.issues;
-      this.issues = before;
-      if (issues.length === 0) return result;
+      issues = [];
+      const result = walk(alternative, value, path);
+      const found = issues;
+      issues = before;
+      if (found.length === 0) return result;
       // Report the alternative that got furthest; one whose discriminator (a const) did not
       // match got nowhere, as with zod's discriminated unions.
-      const first = issues[0]!;
+      const first = found[0]!;
       const score = first.message.startsWith('expected "') ? first.path.length - 100 : first.path.length;
-      if (!best || score > best.score) best = { issues, score };
+      if (!best || score > best.score) best = { issues: found, score };
     }
-    this.issues.push(...(best?.issues ?? [{ path, message: 'matches no allowed shape' }]));
+    issues.push(...(best?.issues ?? [{ path, message: 'matches no allowed shape' }]));
     return undefined;
   }
 
-  string(node: Node, value: string, path: Path): unknown {
-    const length = [...value].length;
-    if (node.minLength !== undefined && length < node.minLength) {
-      return this.fail(path, node.minLength === 1 ? 'must not be empty' : `must be at least ${node.minLength} characters`);
-    }
-    if (node.maxLength !== undefined && length > node.maxLength) return this.fail(path, `must be at most ${node.maxLength} characters`);
-    if (node.pattern && !new RegExp(node.pattern).test(value)) return this.fail(path, formatMessage(node.format));
-    if (node.format === 'x-time-zone' && !isValidTimeZone(value)) return this.fail(path, 'Unknown IANA time zone');
-    return value;
-  }
-
-  number(node: Node, value: number, path: Path): unknown {
-    if (node.minimum !== undefined && value < node.minimum) return this.fail(path, `must be at least ${node.minimum}`);
-    if (node.maximum !== undefined && value > node.maximum) return this.fail(path, `must be at most ${node.maximum}`);
-    if (node.exclusiveMinimum !== undefined && value <= node.exclusiveMinimum) return this.fail(path, `must be more than ${node.exclusiveMinimum}`);
-    if (node.exclusiveMaximum !== undefined && value >= node.exclusiveMaximum) return this.fail(path, `must be less than ${node.exclusiveMaximum}`);
-    if (node.multipleOf !== undefined && Math.abs(value / node.multipleOf - Math.round(value / node.multipleOf)) > 1e-9) {
-      return this.fail(path, `must be a multiple of ${node.multipleOf}`);
-    }
-    return value;
-  }
-
-  array(node: Node, value: unknown[], path: Path): unknown {
-    if (node.minItems !== undefined && value.length < node.minItems) return this.fail(path, `must have at least ${node.minItems} items`);
-    if (node.maxItems !== undefined && value.length > node.maxItems) return this.fail(path, `must have at most ${node.maxItems} items`);
-    return node.items ? value.map((item, index) => this.walk(node.items, item, [...path, index])) : value;
-  }
-
-  object(node: Node, value: Record<string, unknown>, path: Path): unknown {
+  function object(node: Node, value: Record<string, unknown>, path: Path): unknown {
     const out: Record<string, unknown> = {};
     const properties: Record<string, Node> = node.properties ?? {};
-    const required: string[] = node.required ?? [];
     for (const [key, child] of Object.entries(properties)) {
       let item = value[key];
       if (item === undefined) {
-        if ('default' in child) item = structuredClone(child.default);
-        else {
-          if (required.includes(key)) this.fail([...path, key], 'is required');
+        if (!('default' in child)) {
+          if (node.required?.includes(key)) fail([...path, key], 'is required');
           continue;
         }
+        item = structuredClone(child.default);
       }
-      out[key] = this.walk(child, item, [...path, key]);
+      out[key] = walk(child, item, [...path, key]);
     }
-    if (node.additionalProperties && typeof node.additionalProperties === 'object') {
+    if (typeof node.additionalProperties === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        if (!(key in properties)) out[key] = this.walk(node.additionalProperties, item, [...path, key]);
+        if (!(key in properties)) out[key] = walk(node.additionalProperties, item, [...path, key]);
       }
     }
     return out;
   }
-}
 
-function formatMessage(format: string | undefined): string {
-  if (format === 'date-time') return 'must be an ISO date-time in UTC (…Z)';
-  if (format === 'date') return 'must be a date (YYYY-MM-DD)';
-  if (format === 'email') return 'must be an email address';
-  return 'has an invalid format';
-}
-
-export function check<T>(v: Validator<T>, value: unknown): CheckResult<T> {
-  const run = new Run(v.pool);
-  const data = run.walk(v.schema, value, []);
-  if (run.issues.length === 0) return { success: true, data: data as T };
-  return {
-    success: false,
-    issues: run.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })),
-  };
+  const data = walk(v.schema, input, []);
+  if (issues.length === 0) return { success: true, data: data as T };
+  return { success: false, issues: issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })) };
 }

@@ -12,13 +12,13 @@
  *   made without an account, and the last session list (to show while offline).
  */
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
-import { MentorshipError, type ErrorCode, type ValidationIssue } from '../errors.js';
+import type { MentorshipError } from '../errors.js';
 import * as V from '../generated/validators.js';
-import type { Booking, Catalog, Plan, Session, Slot } from '../schemas.js';
+import type { Booking, Plan, Session } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
 import type { Validator } from '../validator.js';
 import type { Backend, SlotRequest } from './backend.js';
-import { createRequester, HttpStatusError, RequestTimeoutError, type RequestOptions } from './request.js';
+import { createRequester, type RequestOptions } from './request.js';
 
 export interface HttpBackendOptions {
   /** The API root, e.g. "https://api.example.com/v1". */
@@ -40,80 +40,60 @@ export interface HttpBackendOptions {
   namespace?: string;
 }
 
-/** One queued session write. `seq` keeps the order; the session id makes replays idempotent. */
-type Write = { op: 'put'; id: string; session: Session } | { op: 'delete'; id: string };
+/**
+ * One session write: with a session, a put (create or replace by id); without, a delete.
+ * Queued, `seq` keeps the order; the session id makes replays idempotent.
+ */
+type Write = { id: string; session?: Session };
 type QueuedOp = Write & { seq: number };
 
-const CODE_BY_STATUS: Record<number, ErrorCode> = { 400: 'invalid-input', 401: 'unauthorized', 403: 'unauthorized', 404: 'not-found', 409: 'conflict', 413: 'invalid-input', 415: 'invalid-input', 422: 'invalid-input' };
 const QUEUE = 'q:';
 const BOOKING = 'b:';
-
-async function toError(error: unknown, what: string): Promise<MentorshipError> {
-  if (MentorshipError.is(error)) return error;
-  if (error instanceof HttpStatusError) {
-    const { status } = error.response;
-    let detail = '';
-    let issues: ValidationIssue[] | undefined;
-    try {
-      const body = (await error.response.json()) as { detail?: unknown; issues?: unknown };
-      if (typeof body.detail === 'string') detail = body.detail;
-      if (Array.isArray(body.issues)) issues = body.issues as ValidationIssue[];
-    } catch {
-      // not problem+json: keep the status line
-    }
-    const code = CODE_BY_STATUS[status] ?? (status >= 502 && status <= 504 ? 'network' : 'bad-response');
-    return new MentorshipError(code, detail || `${what} failed: HTTP ${status}`, { cause: error, issues });
-  }
-  if (error instanceof RequestTimeoutError) return new MentorshipError('timeout', `${what} timed out`, { cause: error });
-  return new MentorshipError('network', `${what} failed: the server cannot be reached`, { cause: error });
-}
-
+const CACHE = 'cache:sessions';
+const PLAN = 'plan';
+const queueKey = (op: QueuedOp) => QUEUE + String(op.seq).padStart(20, '0');
 const isNetwork = (error: MentorshipError) => error.code === 'network' || error.code === 'timeout';
+/** `list` with `writes` applied in order. */
+const applied = (list: Session[], writes: Write[]) => {
+  const byId = new Map(list.map((s) => [s.id, s]));
+  for (const w of writes) {
+    if (w.session) byId.set(w.id, w.session);
+    else byId.delete(w.id);
+  }
+  return [...byId.values()];
+};
+const ignore = () => {};
+
+/** A list response `{ items, nextCursor? }` whose items must each match `item`. */
+const page = <T>(item: Validator<T>): Validator<{ items: T[]; nextCursor?: unknown }> => ({
+  pool: item.pool,
+  schema: { type: 'object', properties: { items: { type: 'array', items: item.schema }, nextCursor: {} }, required: ['items'] },
+});
 
 export function httpBackend(options: HttpBackendOptions): Backend {
   const base = options.baseUrl.replace(/\/+$/, '');
+  const name = options.namespace ?? base;
   const online = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
-  const retries = options.retries ?? 2;
-  const store: UseStore = createStore(`mentorship-kit:http-queue:${options.namespace ?? base}`, 'records');
+  const store: UseStore = createStore(`mentorship-kit:http-queue:${name}`, 'records');
   const listeners = new Set<(ids: string[]) => void>();
 
   const request = createRequester({
     baseUrl: base,
     timeoutMs: options.timeoutMs ?? 10_000,
-    retries,
+    retries: options.retries ?? 2,
     getToken: options.getToken,
     fetch: options.fetch,
+    isOnline: online,
   });
 
-  /** One request → validated JSON (or nothing for 204). */
-  async function call<T>(method: string, path: string, init: RequestOptions = {}, check?: (json: unknown, what: string) => T): Promise<T> {
-    const what = `${method.toUpperCase()} /${path.split('?')[0]}`;
-    if (!online()) throw new MentorshipError('network', `${what} failed: the browser is offline`);
-    let json: unknown;
-    try {
-      const response = await request(path, { method, ...init });
-      if (response.status === 204) return undefined as T;
-      json = await response.json();
-    } catch (error) {
-      throw await toError(error, what);
-    }
-    return check ? check(json, `response of ${what}`) : (json as T);
-  }
-  const as =
-    <T>(validator: Validator<T>) =>
-    (json: unknown, what: string): T =>
-      parseOrThrow(validator, json, what, 'bad-response');
-  const items =
-    <T>(validator: Validator<T>) =>
-    (json: unknown, what: string): T[] => {
-      const list = (json as { items?: unknown } | null)?.items;
-      if (!Array.isArray(list)) throw new MentorshipError('bad-response', `Invalid ${what}: items: expected array`);
-      return list.map((item, i) => parseOrThrow(validator, item, `${what} at items.${i}`, 'bad-response'));
-    };
+  /** One request whose JSON must match `validator`; a mismatch is `bad-response` naming the call. */
+  const call = async <T>(validator: Validator<T>, method: string, path: string, init?: RequestOptions): Promise<T> =>
+    parseOrThrow(validator, await request(method, path, init), `response of ${method} /${path}`, 'bad-response');
+  const bookingPath = (id: string, action = '') => `bookings/${encodeURIComponent(id)}${action}`;
 
   // ---- bookings made here (their cancel tokens stay in this browser) -------------------
   const remember = (booking: Booking) => set(BOOKING + booking.id, booking, store);
-  const remembered = async (id: string) => get<Booking>(BOOKING + id, store);
+  const remembered = (id: string) => get<Booking>(BOOKING + id, store);
   const cancelHeaders = async (id: string): Promise<Record<string, string>> => {
     const token = (await remembered(id))?.cancelToken;
     return token ? { 'Cancel-Token': token } : {};
@@ -124,10 +104,14 @@ export function httpBackend(options: HttpBackendOptions): Backend {
     if (earlier) await remember(kept);
     return kept;
   };
+  /** A call on a booking made here, with its cancel token; the token is kept on the answer. */
+  const onBooking = async (id: string, action: string, json?: unknown) =>
+    keepToken(await call(V.Booking, 'POST', bookingPath(id, action), { json, headers: await cancelHeaders(id) }));
+  const stored = async <T>(prefix: string): Promise<T[]> =>
+    (await entries<string, T>(store)).filter(([key]) => String(key).startsWith(prefix)).map(([, value]) => value);
 
   // ---- the offline queue -----------------------------------------------------------------
-  const queued = async (): Promise<QueuedOp[]> =>
-    (await entries<string, QueuedOp>(store)).filter(([k]) => String(k).startsWith(QUEUE)).map(([, v]) => v).sort((a, b) => a.seq - b.seq);
+  const queued = async () => (await stored<QueuedOp>(QUEUE)).sort((a, b) => a.seq - b.seq);
   const pendingIds = async () => [...new Set((await queued()).map((op) => op.id))];
   const announce = async () => {
     if (!listeners.size) return;
@@ -136,69 +120,54 @@ export function httpBackend(options: HttpBackendOptions): Backend {
   };
   let seq = Date.now() * 1000;
   const enqueue = async (op: Write) => {
-    const next = { ...op, seq: ++seq } as QueuedOp;
-    await set(QUEUE + String(next.seq).padStart(20, '0'), next, store);
+    const next = { ...op, seq: ++seq };
+    await set(queueKey(next), next, store);
     await announce();
   };
 
-  const sendPut = (session: Session) =>
-    call('post', 'sessions', { json: session, retryWrite: true }, as(V.Session));
-  const sendDelete = async (id: string) => {
-    try {
-      await call('delete', `sessions/${encodeURIComponent(id)}`);
-    } catch (error) {
-      if (!(MentorshipError.is(error) && error.code === 'not-found')) throw error; // already gone: done
-    }
-  };
-
-  /** Keeps the last known server list current, so it can be shown while offline. */
-  const CACHE = 'cache:sessions';
-  const cacheApply = async (op: Write) => {
-    const list = ((await get<Session[]>(CACHE, store)) ?? []).filter((s) => s.id !== op.id);
-    if (op.op === 'put') list.push(op.session);
-    await set(CACHE, list, store);
+  const cached = async () => (await get<Session[]>(CACHE, store)) ?? [];
+  /** Sends one session write (a delete of what is already gone counts as done), then updates
+   * the last known server list, which is shown while offline. */
+  const send = async (op: Write) => {
+    if (op.session) await call(V.Session, 'POST', 'sessions', { json: op.session, retryWrite: true });
+    else await request('DELETE', `sessions/${encodeURIComponent(op.id)}`).catch((error: MentorshipError) => {
+      if (error.code !== 'not-found') throw error;
+    });
+    await set(CACHE, applied(await cached(), [op]), store);
   };
 
   let flushing: Promise<void> | undefined;
   /** Sends queued writes in order; stops at the first network failure and keeps the rest. */
   function flush(): Promise<void> {
-    flushing ??= (async () => {
-      const run = async () => {
-        for (const op of await queued()) {
-          if (!online()) return;
-          try {
-            if (op.op === 'put') await sendPut(op.session);
-            else await sendDelete(op.id);
-            await cacheApply(op);
-          } catch (error) {
-            const e = error as MentorshipError;
-            if (isNetwork(e) || e.code === 'unauthorized') return; // try again later
-            // The server refuses this write for good (invalid, conflict): drop it, say why.
-            console.warn(`mentorship-kit: dropped a queued session write (${op.id}): ${e.message}`);
-          }
-          await del(QUEUE + String(op.seq).padStart(20, '0'), store);
-          await announce();
+    const run = async () => {
+      for (const op of await queued()) {
+        if (!online()) return;
+        try {
+          await send(op);
+        } catch (error) {
+          const e = error as MentorshipError;
+          if (isNetwork(e) || e.code === 'unauthorized') return; // try again later
+          // The server refuses this write for good (invalid, conflict): drop it, say why.
+          console.warn(`mentorship-kit: dropped a queued session write (${op.id}): ${e.message}`);
         }
-      };
-      // One tab at a time replays the queue (the ids would keep a double replay harmless anyway).
-      const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-      await (locks ? locks.request(`mentorship-kit:http-queue:${options.namespace ?? base}`, run) : run());
-    })().finally(() => (flushing = undefined));
-    return flushing;
+        await del(queueKey(op), store);
+        await announce();
+      }
+    };
+    // One tab at a time replays the queue (the ids would keep a double replay harmless anyway).
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    return (flushing ??= (locks ? locks.request(`mentorship-kit:http-queue:${name}`, run) : run()).finally(() => (flushing = undefined)));
   }
-  const onOnline = () => void flush().catch(() => {});
+  const onOnline = () => void flush().catch(ignore);
   if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
 
   /** A session write: straight to the server when possible, else into the queue. */
   async function write(op: Write): Promise<void> {
     if (online()) {
-      if ((await queued()).length) await flush().catch(() => {});
+      if ((await queued()).length) await flush().catch(ignore);
       if (!(await queued()).length) {
         try {
-          if (op.op === 'put') await sendPut(op.session);
-          else await sendDelete(op.id);
-          await cacheApply(op);
-          return;
+          return await send(op);
         } catch (error) {
           if (!isNetwork(error as MentorshipError)) throw error;
         }
@@ -207,32 +176,29 @@ export function httpBackend(options: HttpBackendOptions): Backend {
     await enqueue(op);
   }
 
-  const backend: Backend = {
+  return {
     kind: 'http',
-    channelName: `mentorship-kit:http:${options.namespace ?? base}`,
+    channelName: `mentorship-kit:http:${name}`,
 
-    getCatalog: () => call<Catalog>('get', 'catalog', {}, as(V.Catalog)),
+    getCatalog: () => call(V.Catalog, 'GET', 'catalog'),
 
-    listSlots: (request: SlotRequest) =>
-      call<Slot[]>(
-        'get',
-        `mentors/${encodeURIComponent(request.mentorId)}/slots`,
-        { searchParams: { sessionType: request.sessionTypeId, from: request.from, to: request.to } },
-        items(V.Slot),
-      ),
+    listSlots: async (slots: SlotRequest) =>
+      (
+        await call(page(V.Slot), 'GET', `mentors/${encodeURIComponent(slots.mentorId)}/slots`, {
+          searchParams: { sessionType: slots.sessionTypeId, from: slots.from, to: slots.to },
+        })
+      ).items,
 
     async listBookings() {
       const mine = new Map<string, Booking>();
-      if (await options.getToken?.()) for (const b of await call('get', 'bookings', {}, items(V.Booking))) mine.set(b.id, b);
-      const local = (await entries<string, Booking>(store)).filter(([k]) => String(k).startsWith(BOOKING)).map(([, b]) => b);
+      if (await options.getToken?.()) for (const b of (await call(page(V.Booking), 'GET', 'bookings')).items) mine.set(b.id, b);
       await Promise.all(
-        local.map(async (b) => {
+        (await stored<Booking>(BOOKING)).map(async (b) => {
           try {
-            const fresh = mine.get(b.id) ?? (await call('get', `bookings/${encodeURIComponent(b.id)}`, { headers: await cancelHeaders(b.id) }, as(V.Booking)));
+            const fresh = mine.get(b.id) ?? (await call(V.Booking, 'GET', bookingPath(b.id), { headers: await cancelHeaders(b.id) }));
             mine.set(b.id, await keepToken(fresh));
           } catch (error) {
-            const e = error as MentorshipError;
-            if (e.code === 'not-found') await del(BOOKING + b.id, store);
+            if ((error as MentorshipError).code === 'not-found') await del(BOOKING + b.id, store);
             else mine.set(b.id, b); // offline: what we last knew
           }
         }),
@@ -240,66 +206,43 @@ export function httpBackend(options: HttpBackendOptions): Backend {
       return [...mine.values()].sort((a, b) => a.start.localeCompare(b.start));
     },
 
-    async createBooking(request, { idempotencyKey }) {
-      const booking = await call(
-        'post',
-        'bookings',
-        { json: request, headers: { 'Idempotency-Key': idempotencyKey }, retryWrite: true },
-        as(V.Booking),
-      );
-      await remember(booking);
-      return booking;
+    async createBooking(booking, { idempotencyKey }) {
+      const created = await call(V.Booking, 'POST', 'bookings', { json: booking, headers: { 'Idempotency-Key': idempotencyKey }, retryWrite: true });
+      await remember(created);
+      return created;
     },
 
-    async cancelBooking(id) {
-      const booking = await call('post', `bookings/${encodeURIComponent(id)}/cancel`, { headers: await cancelHeaders(id) }, as(V.Booking));
-      return keepToken(booking);
-    },
-
-    async rescheduleBooking(id, start) {
-      const booking = await call('post', `bookings/${encodeURIComponent(id)}/reschedule`, { json: { start }, headers: await cancelHeaders(id) }, as(V.Booking));
-      return keepToken(booking);
-    },
+    cancelBooking: (id) => onBooking(id, '/cancel'),
+    rescheduleBooking: (id, start) => onBooking(id, '/reschedule', { start }),
 
     async listSessions() {
-      let list: Session[];
+      let list: Session[] = [];
       try {
-        list = [];
-        let cursor: string | null = null;
+        let cursor: string | undefined;
         do {
-          const page: { items: Session[]; nextCursor: string | null } = await call('get', 'sessions', { searchParams: { limit: 1000, ...(cursor ? { cursor } : {}) } }, (json, what) => ({
-            items: items(V.Session)(json, what),
-            nextCursor: typeof (json as { nextCursor?: unknown }).nextCursor === 'string' ? (json as { nextCursor: string }).nextCursor : null,
-          }));
-          list.push(...page.items);
-          cursor = page.nextCursor;
+          const { items, nextCursor } = await call(page(V.Session), 'GET', 'sessions', { searchParams: { limit: 1000, ...(cursor ? { cursor } : {}) } });
+          list.push(...items);
+          cursor = typeof nextCursor === 'string' ? nextCursor : undefined;
         } while (cursor);
         await set(CACHE, list, store);
       } catch (error) {
         if (!isNetwork(error as MentorshipError)) throw error;
-        list = (await get<Session[]>(CACHE, store)) ?? [];
+        list = await cached();
       }
       // What the server has, with this browser's unsent writes on top.
-      const byId = new Map(list.map((s) => [s.id, s]));
-      for (const op of await queued()) {
-        if (op.op === 'put') byId.set(op.id, op.session);
-        else byId.delete(op.id);
-      }
-      return [...byId.values()];
+      return applied(list, await queued());
     },
 
     async putSession(session) {
-      await write({ op: 'put', id: session.id, session });
+      await write({ id: session.id, session });
       return session;
     },
 
-    deleteSession: (id) => write({ op: 'delete', id }),
+    deleteSession: (id) => write({ id }),
 
-    async getPlan() {
-      return (await get<Plan>('plan', store)) ?? null;
-    },
+    getPlan: async () => (await get<Plan>(PLAN, store)) ?? null,
     async setPlan(plan) {
-      await set('plan', plan, store);
+      await set(PLAN, plan, store);
       return plan;
     },
 
@@ -307,7 +250,7 @@ export function httpBackend(options: HttpBackendOptions): Backend {
 
     onSyncChange(listener) {
       listeners.add(listener);
-      void flush().catch(() => {}); // writes left from an earlier visit
+      void flush().catch(ignore); // writes left from an earlier visit
     },
 
     close() {
@@ -315,5 +258,4 @@ export function httpBackend(options: HttpBackendOptions): Backend {
       if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
     },
   };
-  return backend;
 }

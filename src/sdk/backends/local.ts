@@ -6,7 +6,7 @@
  */
 import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { DEMO_CATALOG } from '../catalog/demo-catalog.js';
-import { MentorshipError, toMentorshipError } from '../errors.js';
+import { MentorshipError, toMentorshipError, type ErrorCode } from '../errors.js';
 import * as V from '../generated/validators.js';
 import type { Catalog } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
@@ -37,15 +37,20 @@ function storageError(error: unknown): MentorshipError {
   return new MentorshipError('storage', `Browser storage failed: ${wrapped.message}`, { cause: error });
 }
 
-function idbRecordStore(use: UseStore): RecordStore {
+/** Records in one IndexedDB store; every call first awaits `ready` (the schema migration). */
+function idbRecordStore(use: UseStore, ready: () => Promise<void> = async () => {}): RecordStore {
   const range = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-  const guard = <T>(p: Promise<T>) => p.catch((e: unknown) => Promise.reject(storageError(e)));
+  const guard = async <T>(operation: () => Promise<T>) => {
+    await ready();
+    return operation().catch((e: unknown) => Promise.reject(storageError(e)));
+  };
   return {
-    get: (key) => guard(get(key, use)),
-    getAll: <T>(prefix: string) => guard(use('readonly', (s) => promisifyRequest(s.getAll(range(prefix)) as IDBRequest<T[]>))),
-    set: (key, value) => guard(set(key, value, use)),
-    del: (key) => guard(del(key, use)),
-    update<T, R>(prefix: string, decide: (records: T[]) => { writes: { key: string; value: unknown }[]; result: R }) {
+    get: (key) => guard(() => get(key, use)),
+    getAll: <T>(prefix: string) => guard(() => use('readonly', (s) => promisifyRequest(s.getAll(range(prefix)) as IDBRequest<T[]>))),
+    set: (key, value) => guard(() => set(key, value, use)),
+    del: (key) => guard(() => del(key, use)),
+    async update<T, R>(prefix: string, decide: (records: T[]) => { writes: { key: string; value: unknown }[]; result: R }) {
+      await ready();
       // One readwrite transaction: IndexedDB runs them one at a time per store, across tabs too,
       // so the read, the decision and the write cannot interleave with another tab's.
       return use('readwrite', (s) =>
@@ -73,19 +78,11 @@ function idbRecordStore(use: UseStore): RecordStore {
 }
 
 async function fetchCatalog(url: string): Promise<Catalog> {
-  let response: Response;
-  try {
-    response = await fetch(url);
-  } catch (error) {
-    throw new MentorshipError('network', `Could not load the catalog from ${url}`, { cause: error });
-  }
-  if (!response.ok) throw new MentorshipError('network', `Could not load the catalog from ${url}: HTTP ${response.status}`);
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch (error) {
-    throw new MentorshipError('bad-response', `The catalog at ${url} is not JSON`, { cause: error });
-  }
+  const failure = (code: ErrorCode, message: string) => (cause?: unknown) => Promise.reject(new MentorshipError(code, message, { cause }));
+  const unreachable = `Could not load the catalog from ${url}`;
+  const response = await fetch(url).catch(failure('network', unreachable));
+  if (!response.ok) return failure('network', `${unreachable}: HTTP ${response.status}`)();
+  const json: unknown = await response.json().catch(failure('bad-response', `The catalog at ${url} is not JSON`));
   return parseOrThrow(V.Catalog, json, `catalog at ${url}`, 'bad-response');
 }
 
@@ -93,39 +90,29 @@ async function fetchCatalog(url: string): Promise<Catalog> {
 export function localBackend(options: LocalBackendOptions = {}): Backend {
   const namespace = options.namespace ?? 'default';
   const use = createStore(`mentorship-kit:${namespace}`, 'records');
-  const store = idbRecordStore(use);
-
   const target = options.schemaVersion ?? LOCAL_SCHEMA_VERSION;
+  // Migrations see the store as it is; everything else waits for them.
+  const unmigrated = idbRecordStore(use);
   let ready: Promise<void> | undefined;
-  const open = () =>
+  const migrate = () =>
     (ready ??= (async () => {
-      const version = (await store.get<number>(VERSION_KEY)) ?? 0;
-      if (version > 0) for (let v = version; v < target; v++) await options.migrations?.[v]?.(store);
-      if (version !== target) await store.set(VERSION_KEY, target);
+      const version = (await unmigrated.get<number>(VERSION_KEY)) ?? 0;
+      if (version > 0) for (let v = version; v < target; v++) await options.migrations?.[v]?.(unmigrated);
+      if (version !== target) await unmigrated.set(VERSION_KEY, target);
     })());
 
   let catalog: Promise<Catalog> | undefined;
   const loadCatalog = () => {
-    catalog ??= (async () => {
-      // The built-in catalog is read from the bundle, not copied into every visitor's
-      // IndexedDB: first paint then needs no storage round trip for it.
-      return options.catalogUrl ? fetchCatalog(options.catalogUrl) : DEMO_CATALOG;
-    })();
+    // The built-in catalog is read from the bundle, not copied into every visitor's
+    // IndexedDB: first paint then needs no storage round trip for it.
+    catalog ??= options.catalogUrl ? fetchCatalog(options.catalogUrl) : Promise.resolve(DEMO_CATALOG);
     catalog.catch(() => (catalog = undefined)); // a failed load may be retried
     return catalog;
   };
 
-  const readyStore: RecordStore = {
-    get: async (key) => (await open(), store.get(key)),
-    getAll: async (prefix) => (await open(), store.getAll(prefix)),
-    set: async (key, value) => (await open(), store.set(key, value)),
-    del: async (key) => (await open(), store.del(key)),
-    update: async (prefix, decide) => (await open(), store.update(prefix, decide)),
-  };
-
   return createRecordBackend({
     kind: 'local',
-    store: readyStore,
+    store: idbRecordStore(use, migrate),
     loadCatalog,
     channelName: `mentorship-kit:${namespace}`,
     now: options.now,

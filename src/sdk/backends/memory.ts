@@ -13,15 +13,12 @@ export interface MemoryBackendOptions {
 export function memoryBackend(options: MemoryBackendOptions = {}): Backend {
   const records = new Map<string, unknown>();
   const clone = <T>(value: T): T => structuredClone(value);
+  const under = (prefix: string) => [...records].filter(([key]) => key.startsWith(prefix)).map(([, value]) => clone(value));
   const store: RecordStore = {
     async get<T>(key: string) {
       return clone(records.get(key)) as T | undefined;
     },
-    async getAll<T>(prefix: string) {
-      const out: T[] = [];
-      for (const [key, value] of records) if (key.startsWith(prefix)) out.push(clone(value) as T);
-      return out;
-    },
+    getAll: async <T>(prefix: string) => under(prefix) as T[],
     async set(key, value) {
       records.set(key, clone(value));
     },
@@ -30,8 +27,7 @@ export function memoryBackend(options: MemoryBackendOptions = {}): Backend {
     },
     // Synchronous between read and write, so atomic within this page.
     async update(prefix, decide) {
-      const current = [...records].filter(([key]) => key.startsWith(prefix)).map(([, v]) => clone(v));
-      const { writes, result } = decide(current as never[]);
+      const { writes, result } = decide(under(prefix) as never[]);
       for (const w of writes) records.set(w.key, clone(w.value));
       return result;
     },

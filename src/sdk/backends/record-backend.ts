@@ -33,21 +33,39 @@ function findCatalogEntries(catalog: Catalog, mentorId: string, sessionTypeId: s
   return { mentor, sessionType };
 }
 
-const slotTaken = () => new MentorshipError('conflict', 'That time was just taken. Please choose another time.');
+/** The one write of an atomic update that stores `booking` and answers with it. */
+const saved = (booking: Booking) => ({ writes: [{ key: BOOKING + booking.id, value: booking }], result: booking });
+
+function findBooking(bookings: Booking[], id: string): Booking {
+  const booking = bookings.find((b) => b.id === id);
+  if (!booking) throw new MentorshipError('not-found', `No booking with id "${id}"`);
+  return booking;
+}
+
+/**
+ * Inside an atomic update: `booking` moved to `start` and stamped, after checking against all
+ * stored `bookings` that the slot is still free (else `conflict`).
+ */
+function place<B extends BookingRequest>(catalog: Catalog, booking: B, bookings: Booking[], start: string, stamp: string, ignoreBookingId?: string) {
+  const { mentor, sessionType } = findCatalogEntries(catalog, booking.mentorId, booking.sessionTypeId);
+  if (!isSlotFree({ mentor, sessionType, bookings, start, now: stamp, ignoreBookingId })) {
+    throw new MentorshipError('conflict', 'That time was just taken. Please choose another time.');
+  }
+  return { ...booking, start, end: new Date(Date.parse(start) + sessionType.minutes * 60_000).toISOString(), updatedAt: stamp };
+}
 
 export function createRecordBackend(options: RecordBackendOptions): Backend {
   const { store, loadCatalog } = options;
   const now = options.now ?? nowIso;
   const idempotent = new Map<string, Promise<Booking>>();
 
-  const backend: Backend = {
+  return {
     kind: options.kind,
     channelName: options.channelName,
     getCatalog: loadCatalog,
 
     async listSlots(request: SlotRequest) {
-      const catalog = await loadCatalog();
-      const { mentor, sessionType } = findCatalogEntries(catalog, request.mentorId, request.sessionTypeId);
+      const { mentor, sessionType } = findCatalogEntries(await loadCatalog(), request.mentorId, request.sessionTypeId);
       const bookings = await store.getAll<Booking>(BOOKING);
       return generateSlots({ mentor, sessionType, bookings, from: request.from, to: request.to, now: now() });
     },
@@ -59,19 +77,10 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       if (earlier) return earlier;
       const attempt = (async () => {
         const catalog = await loadCatalog();
-        const { mentor, sessionType } = findCatalogEntries(catalog, request.mentorId, request.sessionTypeId);
+        findCatalogEntries(catalog, request.mentorId, request.sessionTypeId);
         return store.update<Booking, Booking>(BOOKING, (bookings) => {
           const stamp = now();
-          if (!isSlotFree({ mentor, sessionType, bookings, start: request.start, now: stamp })) throw slotTaken();
-          const booking: Booking = {
-            ...request,
-            id: newId('b-'),
-            end: new Date(Date.parse(request.start) + sessionType.minutes * 60_000).toISOString(),
-            status: 'confirmed',
-            createdAt: stamp,
-            updatedAt: stamp,
-          };
-          return { writes: [{ key: BOOKING + booking.id, value: booking }], result: booking };
+          return saved({ ...place(catalog, request, bookings, request.start, stamp), id: newId('b-'), status: 'confirmed', createdAt: stamp });
         });
       })();
       idempotent.set(idempotencyKey, attempt);
@@ -79,34 +88,17 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       return attempt;
     },
 
-    cancelBooking(id: string) {
-      return store.update<Booking, Booking>(BOOKING, (bookings) => {
-        const booking = bookings.find((b) => b.id === id);
-        if (!booking) throw new MentorshipError('not-found', `No booking with id "${id}"`);
-        const cancelled: Booking = { ...booking, status: 'cancelled', updatedAt: now() };
-        return { writes: [{ key: BOOKING + id, value: cancelled }], result: cancelled };
-      });
-    },
+    cancelBooking: (id: string) =>
+      store.update<Booking, Booking>(BOOKING, (bookings) => saved({ ...findBooking(bookings, id), status: 'cancelled', updatedAt: now() })),
 
     async rescheduleBooking(id: string, start: string) {
       const catalog = await loadCatalog();
       return store.update<Booking, Booking>(BOOKING, (bookings) => {
-        const booking = bookings.find((b) => b.id === id);
-        if (!booking) throw new MentorshipError('not-found', `No booking with id "${id}"`);
+        const booking = findBooking(bookings, id);
         if (booking.status !== 'confirmed') throw new MentorshipError('conflict', 'A cancelled booking cannot be moved.');
-        const { mentor, sessionType } = findCatalogEntries(catalog, booking.mentorId, booking.sessionTypeId);
-        const stamp = now();
-        if (!isSlotFree({ mentor, sessionType, bookings, start, now: stamp, ignoreBookingId: id })) throw slotTaken();
-        const moved: Booking = {
-          ...booking,
-          start,
-          end: new Date(Date.parse(start) + sessionType.minutes * 60_000).toISOString(),
-          updatedAt: stamp,
-        };
-        return { writes: [{ key: BOOKING + id, value: moved }], result: moved };
+        return saved(place(catalog, booking, bookings, start, now(), id));
       });
     },
-
     listSessions: () => store.getAll<Session>(SESSION),
     async putSession(session: Session) {
       await store.set(SESSION + session.id, session);
@@ -122,5 +114,4 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       return plan;
     },
   };
-  return backend;
 }

@@ -18,7 +18,7 @@ export interface IcsEvent {
 }
 
 export function escapeIcsText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text.replace(/([\\;,])|\r\n|\r|\n/g, (_, special?: string) => (special ? `\\${special}` : '\\n'));
 }
 
 /** "2026-03-29T07:00:00.000Z" → "20260329T070000Z". */
@@ -30,7 +30,6 @@ const encoder = new TextEncoder();
 
 /** Folds one content line at 75 octets, never splitting a UTF-8 character. */
 export function foldIcsLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;

@@ -65,41 +65,29 @@ export function generateSlots(input: SlotInput): Slot[] {
     if (b.status !== 'confirmed' || b.mentorId !== mentor.id || b.id === input.ignoreBookingId) continue;
     const start = Date.parse(b.start);
     busy.push([start - before, Date.parse(b.end) + after]);
-    if (rules.maxPerDay !== undefined) {
-      const date = dateInZone(start, zone);
-      perDay.set(date, (perDay.get(date) ?? 0) + 1);
-    }
+    const date = dateInZone(start, zone);
+    perDay.set(date, (perDay.get(date) ?? 0) + 1);
   }
 
   const starts = new Set<number>();
   const slots: Slot[] = [];
   const lastDate = dateInZone(toMs, zone);
   for (let date = dateInZone(fromMs, zone); date <= lastDate; date = addDays(date, 1)) {
-    if (rules.maxPerDay !== undefined && (perDay.get(date) ?? 0) >= rules.maxPerDay) continue;
+    if ((perDay.get(date) ?? 0) >= (rules.maxPerDay ?? Infinity)) continue;
     for (const window of windowsFor(mentor, date)) {
       const windowStart = firstInstantAtOrAfter(date, window.start, zone);
       const windowEnd = firstInstantAtOrAfter(date, window.end, zone);
       for (let start = windowStart; start + length <= windowEnd; start += step) {
         if (start < fromMs || start >= toMs || starts.has(start)) continue;
         const end = start + length;
-        let free = true;
-        for (const [busyStart, busyEnd] of busy) {
-          if (start - before < busyEnd && end + after > busyStart) {
-            free = false;
-            break;
-          }
-        }
-        if (!free) continue;
+        if (busy.some(([busyStart, busyEnd]) => start - before < busyEnd && end + after > busyStart)) continue;
         starts.add(start);
         slots.push({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
       }
     }
   }
-  // Windows are usually listed in order; sort only when they were not.
-  for (let i = 1; i < slots.length; i++) {
-    if (slots[i - 1]!.start > slots[i]!.start) return slots.sort((a, b) => (a.start < b.start ? -1 : 1));
-  }
-  return slots;
+  // Windows may be listed out of order (cheap when they were in order).
+  return slots.sort((a, b) => (a.start < b.start ? -1 : 1));
 }
 
 /** True when `start` is one of the free slots right now (the re-check before a booking). */

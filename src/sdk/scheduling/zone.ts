@@ -16,15 +16,8 @@ const offsets = new Map<string, number>();
 function formatterFor(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
+    const numeric = 'numeric';
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: numeric, month: numeric, day: numeric, hour: numeric, minute: numeric });
     formatters.set(zone, f);
   }
   return f;
@@ -55,9 +48,12 @@ export function offsetMinutes(ms: number, zone: string): number {
   return offset;
 }
 
+/** A Date whose UTC fields show the wall clock in `zone` at instant `ms`. */
+const wallDate = (ms: number, zone: string) => new Date(ms + offsetMinutes(ms, zone) * MINUTE);
+
 /** The wall clock in `zone` at instant `ms`. */
 export function wallClockAt(ms: number, zone: string): WallClock {
-  const d = new Date(ms + offsetMinutes(ms, zone) * MINUTE);
+  const d = wallDate(ms, zone);
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
@@ -70,18 +66,24 @@ export function wallClockAt(ms: number, zone: string): WallClock {
 
 /** "YYYY-MM-DD" of the wall clock in `zone` at instant `ms`. */
 export function dateInZone(ms: number, zone: string): string {
-  return new Date(ms + offsetMinutes(ms, zone) * MINUTE).toISOString().slice(0, 10);
+  return wallDate(ms, zone).toISOString().slice(0, 10);
 }
 
 /** "HH:MM" of the wall clock in `zone` at instant `ms`. */
 export function timeInZone(ms: number, zone: string): string {
-  return new Date(ms + offsetMinutes(ms, zone) * MINUTE).toISOString().slice(11, 16);
+  return wallDate(ms, zone).toISOString().slice(11, 16);
 }
 
+/** Midnight UTC of the calendar date `days` after "YYYY-MM-DD" `date`. */
+function utcDate(date: string, days = 0): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days));
+}
+
+/** A wall time read as if it were UTC. */
 function wallUtc(date: string, time: string): number {
-  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
-  return Date.UTC(y, mo - 1, d, h, mi);
+  return utcDate(date).getTime() + (h * 60 + mi) * MINUTE;
 }
 
 /**
@@ -131,13 +133,10 @@ export function firstInstantAtOrAfter(date: string, time: string, zone: string):
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
 export function isoWeekday(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  return day === 0 ? 7 : day;
+  return utcDate(date).getUTCDay() || 7;
 }
 
 /** The calendar date `days` after `date`. */
 export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  return utcDate(date, days).toISOString().slice(0, 10);
 }
