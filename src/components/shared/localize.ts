@@ -75,16 +75,9 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
 
   /** The BCP 47 locale in use: the `locale` attribute, else the closest `lang`, else the browser's. */
   get lang(): string {
-    const candidate =
-      this.host.locale ||
-      this.host.closest<HTMLElement>('[lang]')?.lang ||
-      (typeof navigator !== 'undefined' ? navigator.language : '') ||
-      'en';
-    try {
-      return Intl.getCanonicalLocales(candidate)[0] ?? 'en';
-    } catch {
-      return 'en';
-    }
+    return resolveLocale(
+      this.host.locale || this.host.closest<HTMLElement>('[lang]')?.lang || (typeof navigator !== 'undefined' ? navigator.language : ''),
+    );
   }
 
   /** Text direction for the locale, for `dir` on the element's root. */
@@ -113,7 +106,7 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.lang, options).format(value);
+    return cached(Intl.NumberFormat, this.lang, options).format(value);
   }
 
   /** Hours with up to two decimals: 5.5 → "5.5" (en), "5,5" (de). */
@@ -121,23 +114,41 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
     return this.number(value, { maximumFractionDigits: 2 });
   }
 
-  currency(value: number, currency: string, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.lang, { style: 'currency', currency, maximumFractionDigits: 0, ...options }).format(value);
-  }
-
   date(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    return new Intl.DateTimeFormat(this.lang, options).format(new Date(value));
+    return cached(Intl.DateTimeFormat, this.lang, options).format(new Date(value));
   }
 
   list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
-    return new Intl.ListFormat(this.lang, { style: 'long', type }).format(items);
-  }
-
-  relative(value: number, unit: Intl.RelativeTimeFormatUnit): string {
-    return new Intl.RelativeTimeFormat(this.lang, { numeric: 'auto' }).format(value, unit);
+    return cached(Intl.ListFormat, this.lang, { style: 'long', type }).format(items);
   }
 
   plural(count: number, options?: Intl.PluralRulesOptions): Intl.LDMLPluralRule {
-    return new Intl.PluralRules(this.lang, options).select(count);
+    return cached(Intl.PluralRules, this.lang, options).select(count);
   }
+}
+
+const canonical = new Map<string, string>();
+function resolveLocale(candidate: string): string {
+  let locale = canonical.get(candidate);
+  if (!locale) {
+    try {
+      locale = Intl.getCanonicalLocales(candidate || 'en')[0] ?? 'en';
+    } catch {
+      locale = 'en'; // "xx_YY" and other invalid tags
+    }
+    canonical.set(candidate, locale);
+  }
+  return locale;
+}
+
+/**
+ * Intl formatters are costly to build (tens of microseconds) and a list of a hundred sessions
+ * formats hundreds of dates: build each (kind, locale, options) once.
+ */
+const formatters = new Map<string, unknown>();
+function cached<T>(Kind: new (locale: string, options?: object) => T, locale: string, options?: object): T {
+  const key = `${Kind.name}|${locale}|${JSON.stringify(options ?? {})}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = new Kind(locale, options)));
+  return formatter;
 }
