@@ -20,8 +20,8 @@ const cases = [
 
 /** Bars missed today: name → ceiling in bytes (lower it whenever the bundle shrinks). */
 export const KNOWN_MISSES = {
-  'whole kit (dist/mentorship-kit.js)': 44.8 * KB,
-  '<session-tracker>': 26.8 * KB,
+  'whole kit (dist/mentorship-kit.js)': 44.6 * KB,
+  '<session-tracker>': 26.6 * KB,
 };
 
 export const zodLeaks = [];

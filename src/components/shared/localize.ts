@@ -80,10 +80,11 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
     );
   }
 
-  /** Text direction for the locale, for `dir` on the element's root. */
+  /** Text direction: the page's `dir` on or above the element, else the locale's. */
   get dir(): 'ltr' | 'rtl' {
-    const language = this.lang.split('-')[0];
-    return ['ar', 'he', 'fa', 'ur'].includes(language ?? '') ? 'rtl' : 'ltr';
+    const explicit = this.host.closest('[dir]')?.getAttribute('dir');
+    if (explicit === 'rtl' || explicit === 'ltr') return explicit;
+    return ['ar', 'he', 'fa', 'ur'].includes(this.lang.split('-')[0]!) ? 'rtl' : 'ltr';
   }
 
   t<K extends keyof M>(key: K, ...args: M[K] extends (...a: infer A) => string ? A : []): string {
