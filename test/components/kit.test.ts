@@ -1,6 +1,7 @@
 /**
  * Across the kit: every element in German shows no English string from its message table, and
- * every element passes axe (colour contrast included) in the dark theme and right to left.
+ * every element passes axe (colour contrast included) in the dark theme, and lays out right to left
+ * when the page says dir="rtl".
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
@@ -75,6 +76,8 @@ describe('the whole kit', () => {
 
     it(`<${tag}> passes axe right to left`, async () => {
       const el = await mount(render, (e) => e.setAttribute('dir', 'rtl'));
+      const root = el.shadowRoot!.querySelector('[dir]') as HTMLElement;
+      expect(getComputedStyle(root).direction, 'the page asked for right to left').to.equal('rtl');
       await expect(el).to.be.accessible();
     });
   }

@@ -61,12 +61,19 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
     host.addController(this);
   }
 
+  /** Re-renders when `dir` or `lang` changes on the element or the page's root. */
+  private readonly observer = new MutationObserver(() => this.refresh());
+
   hostConnected(): void {
     registry().controllers.add(this);
+    for (const target of [this.host, document.documentElement]) {
+      this.observer.observe(target, { attributeFilter: ['dir', 'lang'] });
+    }
   }
 
   hostDisconnected(): void {
     registry().controllers.delete(this);
+    this.observer.disconnect();
   }
 
   refresh(): void {
