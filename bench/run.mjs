@@ -259,7 +259,7 @@ async function caseElements() {
       skip('elements', name, `no figure: ${failure}`);
       continue;
     }
-    record('elements', `${name} define → interactive, first visit`, 'ms', first.ready, { bar: { max: 100 }, note: 'fresh IndexedDB: opens the database and stores the demo catalog' });
+    record('elements', `${name} define → interactive, first visit`, 'ms', first.ready, { bar: { max: 100 }, note: 'fresh IndexedDB: the database is created on the way' });
     record('elements', `${name} define → painted, first visit`, 'ms', first.paint);
     record('elements', `${name} define → interactive, repeat visit`, 'ms', repeat.ready, { bar: { max: 100 }, note: 'same context reloaded: the database exists' });
   }
@@ -375,7 +375,7 @@ async function caseStorage() {
   const local = { put: drop(r.local.put), getAll: drop(r.local.getAll) };
   const client = { put: drop(r.client.put), getAll: drop(r.client.getAll) };
   record('storage', 'raw idb-keyval: open a new database', 'ms', drop(r.raw.open), { note: `the very first database of a fresh browser context took ${fmt(r.raw.open[0], 'ms')}` });
-  record('storage', 'local backend: open a new namespace (stores the demo catalog)', 'ms', drop(r.local.open));
+  record('storage', 'local backend: open a new namespace (writes its schema version)', 'ms', drop(r.local.open));
   record('storage', 'raw idb-keyval: 1,000 puts, one awaited at a time', 'ms', raw.put);
   record('storage', 'local backend: the same 1,000 puts', 'ms', local.put);
   record('storage', 'SDK client (local): 1,000 sessions.add', 'ms', client.put, { note: 'plus validation, ids, change events' });
