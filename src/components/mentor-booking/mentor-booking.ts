@@ -482,14 +482,9 @@ export class MentorBooking extends MkElement {
 
   // ---- calendar ----------------------------------------------------------------------------
 
-  private get firstDayOfWeek(): number {
-    const locale = new Intl.Locale(this.l.lang) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
-    return (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1;
-  }
-
   /** The grid column of `date`: 0 for the locale's first day of the week. */
   private column(date: string): number {
-    return (isoWeekday(date) - this.firstDayOfWeek + 7) % 7;
+    return (isoWeekday(date) - this.l.firstDayOfWeek + 7) % 7;
   }
 
   /** "YYYY-MM" of every free day, in order: the calendar pages from the first to the last. */

@@ -6,15 +6,6 @@
  */
 import type { Session } from '../../sdk/schemas.js';
 
-/**
- * First day of the week for a (canonical) locale, ISO numbering (1 = Monday … 7 = Sunday);
- * Monday if the browser does not know.
- */
-export function firstDayOfWeek(lang: string): number {
-  const locale = new Intl.Locale(lang) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
-  return (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1;
-}
-
 /** The local-midnight timestamp `days` calendar days after `time` (so DST cannot shift it). */
 const addDays = (time: Date | number | string, days: number) => {
   const d = new Date(time);

@@ -8,7 +8,7 @@ import { LocalizeController } from '../shared/localize.js';
 import { toMentorshipError } from '../../sdk/errors.js';
 import { MkElement, type MentorshipErrorDetail } from '../shared/mk-element.js';
 import { parseNumberAttribute } from '../shared/parse-attribute.js';
-import { addWeeks, firstDayOfWeek, SessionIndex, streakOfWeeks, weekStart } from './session-index.js';
+import { addWeeks, SessionIndex, streakOfWeeks, weekStart } from './session-index.js';
 import { en } from './session-tracker.messages.js';
 import { styles } from './session-tracker.styles.js';
 
@@ -220,7 +220,7 @@ export class SessionTracker extends MkElement {
     if (changed.has('weeklyGoal')) this.check('weekly-goal', this.weeklyGoal, { min: 0, max: 168 });
     if (changed.has('weeks')) this.check('weeks', this.weeks, { min: 1, max: 52, integer: true });
     if (changed.has('mentee') && this.client && this.loaded) void this.load();
-    const firstDay = firstDayOfWeek(this.l.lang);
+    const firstDay = this.l.firstDayOfWeek;
     if (firstDay !== this.index.firstDay) this.index = new SessionIndex(firstDay, this.index.byId.values());
     if (this.loaded) this.viewState = this.index.size || this.upcoming().length ? 'ready' : 'empty';
   }

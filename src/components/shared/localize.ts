@@ -94,6 +94,12 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
     return ['ar', 'he', 'fa', 'ur'].includes(this.lang.split('-')[0]!) ? 'rtl' : 'ltr';
   }
 
+  /** The locale's first day of the week, ISO numbering (1 = Monday … 7 = Sunday). */
+  get firstDayOfWeek(): number {
+    const locale = new Intl.Locale(this.lang) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    return (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1;
+  }
+
   t<K extends keyof M>(key: K, ...args: M[K] extends (...a: infer A) => string ? A : []): string {
     const message = this.lookup(key as string) as Message | undefined;
     if (message === undefined) return String(key);
