@@ -56,6 +56,17 @@ function fill(el: MentorBooking, values: Record<string, string>) {
 }
 
 describe('<mentor-booking>', () => {
+  it('opens at the step its attributes leave without taking the focus from the page', async () => {
+    const before = document.createElement('button');
+    document.body.append(before);
+    before.focus();
+    const { el } = await mount({ attrs: { 'session-type': 'technical-review', mentor: 'lena-hoffmann' } });
+    await calendarReady(el);
+    expect(step(el)).to.equal('day');
+    expect(document.activeElement).to.equal(before);
+    before.remove();
+  });
+
   it('books a session by clicks, showing times in the visitor zone and the mentor zone', async () => {
     const { el, client } = await mount({ attrs: { timezone: 'America/New_York' } });
     expect(heading(el)).to.equal('Choose a session');

@@ -280,6 +280,7 @@ export class MentorBooking extends MkElement {
     this.viewState = 'ready';
     if (type) this.chooseType(type.id, false);
     else this.step = 'type';
+    this.focusTarget = ''; // skipping steps the attributes answered must not pull focus on load
   }
 
   private go(step: Step, push = true): void {
