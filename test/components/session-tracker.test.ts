@@ -89,7 +89,61 @@ function queuedBackend(pending: string[]) {
   return { backend, announce: (ids: string[]) => announce?.(ids) };
 }
 
+/** The focused element, looking through shadow roots. */
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Presses Tab until the focus is on an element matching `selector` (at most `limit` times). */
+async function tabTo(selector: string, limit = 20) {
+  for (let i = 0; i < limit && !deepActive()?.matches(selector); i++) await sendKeys({ press: 'Tab' });
+  expect(deepActive()?.matches(selector), `Tab never reached ${selector}`).to.equal(true);
+}
+
 describe('<session-tracker>', () => {
+  it('logs, then deletes and restores a session by keyboard alone', async () => {
+    const client = memoryClient();
+    const el = await mount(client);
+    const start = document.createElement('button');
+    start.textContent = 'before';
+    el.before(start);
+    start.focus();
+
+    await tabTo('[name=minutes]');
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '90' });
+    await tabTo('[name=mentor]');
+    await sendKeys({ type: 'Ada' });
+    await tabTo('[name=tags]');
+    await sendKeys({ type: 'design, review' });
+    await tabTo('[name=notes]');
+    await sendKeys({ type: 'Typed without a mouse' });
+    await tabTo('button[type=submit]');
+    const added = oneEvent(el, 'session-change');
+    await sendKeys({ press: 'Enter' });
+    const { session } = (await added).detail;
+    expect([session.minutes, session.mentor, session.tags, session.notes]).to.deep.equal([90, 'Ada', ['design', 'review'], 'Typed without a mouse']);
+
+    await el.updateComplete;
+    await tabTo(`li[data-id="${session.id}"] button.delete`, 40);
+    const removed = oneEvent(el, 'session-change');
+    await sendKeys({ press: 'Enter' });
+    expect((await removed).detail.kind).to.equal('removed');
+    expect(await client.sessions.list()).to.deep.equal([]);
+
+    await el.updateComplete;
+    // Focus lands on Undo: Enter restores the same session.
+    const restored = oneEvent(el, 'session-change');
+    await waitUntil(() => deepActive()?.textContent?.includes('Undo'), 'focus is not on Undo');
+    await sendKeys({ press: 'Enter' });
+    expect((await restored).detail.session.id).to.equal(session.id);
+    expect((await client.sessions.list()).map((s) => s.id)).to.deep.equal([session.id]);
+    start.remove();
+  });
+
   it('shows the empty state, adds a session from the quick-add form and keeps the last activity', async () => {
     const client = memoryClient();
     const el = await mount(client, { 'weekly-goal': '5' });
