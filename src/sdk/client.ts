@@ -70,7 +70,8 @@ export function createClient(options: ClientOptions = {}) {
     emit({ resource, kind, [resource]: value, remote: false } as unknown as ChangeEvent);
     return value;
   };
-  backend.onSyncChange?.((pendingSessionIds) => deliver({ resource: 'sync', kind: 'updated', pendingSessionIds, remote: false }));
+  // Tabs share one offline queue, so every tab hears when it changes.
+  backend.onSyncChange?.((pendingSessionIds) => emit({ resource: 'sync', kind: 'updated', pendingSessionIds, remote: false }));
   if (channel) channel.onmessage = (message: MessageEvent<ChangeEvent>) => deliver({ ...message.data, remote: true });
 
   let catalogPromise: Promise<Catalog> | undefined;

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { localBackend } from '../../src/sdk/backends/local.js';
+import { memoryBackend } from '../../src/sdk/backends/memory.js';
 import { createClient } from '../../src/sdk/client.js';
 import { MentorshipError } from '../../src/sdk/errors.js';
 import { freshNamespace, localClient, nextChange } from '../helpers.js';
@@ -115,5 +116,21 @@ describe('client.sessions.update', () => {
     expect(updated.tags).to.deep.equal(['design']);
     expect(updated.mentor).to.equal('Lena');
     client.close();
+  });
+});
+
+describe('the offline-queue event', () => {
+  it('reaches the other tabs on the same channel', async () => {
+    const channelName = `mentorship-kit:test-sync:${freshNamespace()}`;
+    let announce: (ids: string[]) => void = () => {};
+    const queued = { ...memoryBackend(), channelName, onSyncChange: (listener: (ids: string[]) => void) => void (announce = listener) };
+    const writer = createClient({ backend: queued });
+    const otherTab = createClient({ backend: { ...memoryBackend(), channelName } });
+    const heard = nextChange(otherTab, (e) => e.resource === 'sync');
+    announce(['s-1', 's-2']);
+    const event = await heard;
+    expect([event.pendingSessionIds, event.remote]).to.deep.equal([['s-1', 's-2'], true]);
+    writer.close();
+    otherTab.close();
   });
 });
