@@ -424,6 +424,33 @@ describe('<program-picker>', () => {
       expect(form.checkValidity()).to.equal(false);
     });
 
+    it('in a disabled fieldset can be browsed but not chosen, and is left out of the form', async () => {
+      const form = await fixture<HTMLFormElement>(html`<mentorship-provider .client=${memoryClient()}
+        ><form><fieldset disabled><program-picker name="program" locale="en-US"></program-picker></fieldset></form
+      ></mentorship-provider>`).then((p) => p.querySelector('form')!);
+      const el = form.querySelector('program-picker')!;
+      await ready(el);
+      expect(el.matches(':disabled')).to.equal(true);
+      card(el, 'Group Mentorship').querySelector<HTMLElement>('[role=radio]')!.click();
+      await el.updateComplete;
+      expect(el.value).to.equal('');
+      expect($(el, '[role=radiogroup]').getAttribute('aria-disabled')).to.equal('true');
+      await expect(el).to.be.accessible();
+
+      form.querySelector('fieldset')!.disabled = false;
+      await waitUntil(() => !el.matches(':disabled'), 'the picker did not follow its fieldset');
+      await el.updateComplete;
+      card(el, 'Group Mentorship').querySelector<HTMLElement>('[role=radio]')!.click();
+      await el.updateComplete;
+      expect(new FormData(form).get('program')).to.equal('group-mentorship');
+
+      el.disabled = true; // its own attribute does the same
+      await waitUntil(() => el.matches(':disabled'), 'the disabled attribute had no effect');
+      card(el, 'Corporate Programs').querySelector<HTMLElement>('[role=radio]')!.click();
+      await el.updateComplete;
+      expect(el.value).to.equal('group-mentorship');
+    });
+
     it('takes its initial value from the value attribute and is valid without required', async () => {
       const form = await fixture<HTMLFormElement>(html`<mentorship-provider .client=${memoryClient()}
         ><form><program-picker name="pick" value="group-mentorship"></program-picker></form

@@ -79,6 +79,8 @@ export class ProgramPicker extends MkElement {
     name: { reflect: true },
     value: {},
     required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    inactive: { state: true },
     layout: { reflect: true },
     programs: { attribute: false },
     catalog: { state: true },
@@ -104,6 +106,10 @@ export class ProgramPicker extends MkElement {
   declare value: string;
   /** With `name` in a form: submitting without a choice fails validation. */
   declare required: boolean;
+  /** Programs can be browsed and compared but not chosen (a disabled `<fieldset>` does the same). */
+  declare disabled: boolean;
+  /** Disabled by the attribute or by a disabled fieldset around it (the browser tells us which). */
+  declare private inactive: boolean;
   /** `grid` (cards side by side, default) or `list` (one card per row). */
   declare layout: string;
   /** Programs to show instead of the catalog's (validated); session types and models still come from the catalog. */
@@ -135,6 +141,8 @@ export class ProgramPicker extends MkElement {
     this.name = '';
     this.value = '';
     this.required = false;
+    this.disabled = false;
+    this.inactive = false;
     this.layout = 'grid';
     this.compared = [];
     this.focusId = '';
@@ -159,6 +167,9 @@ export class ProgramPicker extends MkElement {
   }
   reportValidity(): boolean {
     return this.internals.reportValidity();
+  }
+  formDisabledCallback(disabled: boolean): void {
+    this.inactive = disabled;
   }
   formResetCallback(): void {
     this.value = '';
@@ -291,7 +302,7 @@ export class ProgramPicker extends MkElement {
 
   private choose(program: Program): void {
     this.focusId = program.id;
-    if (this.value === program.id) return;
+    if (this.inactive || this.value === program.id) return;
     this.value = program.id;
     this.emit<ProgramSelectDetail>('program-select', { program });
     this.client?.plan.update({ programId: program.id }).catch((error) => this.reportError('plan', error, 'storage'));
@@ -404,7 +415,7 @@ ${this.renderSelect(
 </div>
 <p part="count" role="status">${this.plural('results', list.length)}</p>
 ${list.length
-  ? html`<div class="cards" part="list" role="radiogroup" aria-label=${t.t('programs')} aria-required=${this.required}>
+  ? html`<div class="cards" part="list" role="radiogroup" aria-label=${t.t('programs')} aria-required=${this.required} aria-disabled=${this.inactive}>
 ${list.map((p, i) => this.renderCard(p, i, p.id === tabbable))}
 </div>`
   : html`<div class="empty message info" part="empty">${t.t('noMatch')}
