@@ -47,6 +47,15 @@ async function mount(options: { backend?: Backend; client?: MentorshipClient; at
   return { el, client };
 }
 
+/** From the calendar: picks `date`, then its first free time, and waits for the details form. */
+async function firstTimeOn(el: MentorBooking, date: string) {
+  await calendarReady(el);
+  $(el, `[data-date="${date}"]`)!.click();
+  await atStep(el, 'time');
+  $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
+  await atStep(el, 'details');
+}
+
 function fill(el: MentorBooking, values: Record<string, string>) {
   for (const [name, value] of Object.entries(values)) {
     const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
@@ -234,11 +243,7 @@ describe('<mentor-booking>', () => {
 
   it('makes one booking when the submit button is clicked twice', async () => {
     const { el, client } = await mount({ attrs: { mentor: 'lena-hoffmann', 'session-type': 'one-on-one' } });
-    await calendarReady(el);
-    $(el, '[data-date="2026-03-03"]')!.click();
-    await atStep(el, 'time');
-    $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
-    await atStep(el, 'details');
+    await firstTimeOn(el, '2026-03-03');
     fill(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid' });
     let events = 0;
     el.addEventListener('booking-confirmed', () => events++);
@@ -286,11 +291,7 @@ describe('<mentor-booking>', () => {
 
   it('reschedules and cancels, freeing and taking slots', async () => {
     const { el, client } = await mount({ attrs: { mentor: 'lena-hoffmann', 'session-type': 'one-on-one' } });
-    await calendarReady(el);
-    $(el, '[data-date="2026-03-03"]')!.click();
-    await atStep(el, 'time');
-    $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
-    await atStep(el, 'details');
+    await firstTimeOn(el, '2026-03-03');
     fill(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid' });
     const confirmed = oneEvent(el, 'booking-confirmed');
     button(el, 'Book session').click();
