@@ -91,6 +91,11 @@ export function createClient(options: ClientOptions = {}) {
     return { list, get: (id: string): Promise<Catalog[K][number]> => find<Catalog[K][number]>(list(), id, what) };
   };
   const sessions = () => backend.listSessions();
+  /** One stored session: a single record read where the backend can, not all 10,000. */
+  const storedSession = (id: string) =>
+    backend.getSession
+      ? backend.getSession(id).then((found) => found ?? Promise.reject(new MentorshipError('not-found', `No session with id "${id}"`)))
+      : find(sessions(), id, 'session');
 
   const client = {
     backend,
@@ -147,15 +152,15 @@ export function createClient(options: ClientOptions = {}) {
           const valid = parseOrThrow(V.SessionPatch, patch, 'session change');
           // Only the fields given: schema defaults ('' notes, 'manual' source) must not overwrite.
           const given = Object.fromEntries(Object.entries(valid).filter(([key]) => key in patch));
-          const current = await find(sessions(), id, 'session');
+          const current = await storedSession(id);
           const next = parseOrThrow(V.Session, { ...current, ...given, updatedAt: nowIso() }, 'session');
           return announce('session', 'updated', await backend.putSession(next));
         }),
       remove: (id: string): Promise<Session> =>
         call(async () => {
-          const session = await find(sessions(), id, 'session');
+          const removed = await storedSession(id);
           await backend.deleteSession(id);
-          return announce('session', 'removed', session);
+          return announce('session', 'removed', removed);
         }),
       /** Puts back a removed session with its id (undo). */
       restore: (session: Session): Promise<Session> =>

@@ -134,3 +134,16 @@ describe('the offline-queue event', () => {
     otherTab.close();
   });
 });
+
+describe('editing one session among many', () => {
+  it('reads that one record, not the whole list', async () => {
+    const backend = memoryBackend();
+    const client = createClient({ backend });
+    const added = await client.sessions.add(session);
+    backend.listSessions = () => Promise.reject(new Error('read every session'));
+    expect((await client.sessions.update(added.id, { minutes: 45 })).minutes).to.equal(45);
+    expect((await client.sessions.remove(added.id)).id).to.equal(added.id);
+    const missing = await client.sessions.update(added.id, { minutes: 30 }).catch((e) => e);
+    expect(missing.code).to.equal('not-found');
+  });
+});

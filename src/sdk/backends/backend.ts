@@ -34,6 +34,8 @@ export interface Backend {
   rescheduleBooking(id: string, start: string): Promise<Booking>;
 
   listSessions(): Promise<Session[]>;
+  /** One session by id, without reading the rest; the client falls back to `listSessions()`. */
+  getSession?(id: string): Promise<Session | undefined>;
   /** Creates or replaces one session by id. */
   putSession(session: Session): Promise<Session>;
   deleteSession(id: string): Promise<void>;

@@ -77,7 +77,6 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       if (earlier) return earlier;
       const attempt = (async () => {
         const catalog = await loadCatalog();
-        findCatalogEntries(catalog, request.mentorId, request.sessionTypeId);
         return store.update<Booking, Booking>(BOOKING, (bookings) => {
           const stamp = now();
           return saved({ ...place(catalog, request, bookings, request.start, stamp), id: newId('b-'), status: 'confirmed', createdAt: stamp });
@@ -100,6 +99,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       });
     },
     listSessions: () => store.getAll<Session>(SESSION),
+    getSession: (id: string) => store.get<Session>(SESSION + id),
     async putSession(session: Session) {
       await store.set(SESSION + session.id, session);
       return session;
