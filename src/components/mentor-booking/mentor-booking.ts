@@ -141,7 +141,6 @@ export class MentorBooking extends MkElement {
   private focusTarget = '';
   private icsUrl = '';
   private byDay = new Map<string, Slot[]>();
-  private formats = new Map<string, Intl.DateTimeFormat>();
 
   constructor() {
     super();
@@ -214,7 +213,9 @@ export class MentorBooking extends MkElement {
       this.byDay = new Map();
       for (const slot of this.slots ?? []) {
         const day = dateInZone(Date.parse(slot.start), this.zone);
-        this.byDay.set(day, [...(this.byDay.get(day) ?? []), slot]);
+        const list = this.byDay.get(day);
+        if (list) list.push(slot);
+        else this.byDay.set(day, [slot]);
       }
     }
   }
@@ -522,12 +523,9 @@ export class MentorBooking extends MkElement {
     return this.hourCycle === 'h12' || this.hourCycle === 'h23' ? this.hourCycle : undefined;
   }
 
-  /** A cached Intl.DateTimeFormat for the locale, `zone` and hour cycle. */
+  /** The locale's formatter for `zone` and the hour cycle. */
   private dt(options: Intl.DateTimeFormatOptions, zone = this.zone): Intl.DateTimeFormat {
-    const key = JSON.stringify([this.l.lang, zone, this.cycle, options]);
-    let format = this.formats.get(key);
-    if (!format) this.formats.set(key, (format = new Intl.DateTimeFormat(this.l.lang, { timeZone: zone, hourCycle: this.cycle, ...options })));
-    return format;
+    return this.l.dateFormat({ timeZone: zone, hourCycle: this.cycle, ...options });
   }
 
   private fullDate(date: string): string {

@@ -129,7 +129,12 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
   }
 
   date(value: Date | string | number, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-    return cached(Intl.DateTimeFormat, this.lang, options).format(new Date(value));
+    return this.dateFormat(options).format(new Date(value));
+  }
+
+  /** The (cached) formatter itself, for formatRange and formatToParts. */
+  dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+    return cached(Intl.DateTimeFormat, this.lang, options);
   }
 
   list(items: string[], type: Intl.ListFormatType = 'conjunction'): string {
