@@ -49,6 +49,36 @@ describe('<mentorship-provider> and context', () => {
     expect(probe.client).to.equal(client);
   });
 
+  it('follows a provider that is handed a different client', async () => {
+    const [first, second] = [createClient({ backend: memoryBackend() }), createClient({ backend: memoryBackend() })];
+    const el = await fixture<MentorshipProvider>(html`<mentorship-provider .client=${first}><mk-probe></mk-probe></mentorship-provider>`);
+    const probe = el.querySelector<ProbeElement>('mk-probe')!;
+    el.client = second;
+    expect(probe.client).to.equal(second);
+    // The probe listens to the new client's changes only.
+    let changes = 0;
+    probe.clientChange = () => changes++;
+    await first.plan.update({ roleId: 'mentee' });
+    await second.plan.update({ roleId: 'mentee' });
+    expect(changes).to.equal(1);
+  });
+
+  it('hands the elements inside a provider defined later within another provider to the new one', async () => {
+    const [outerClient, innerClient] = [createClient({ backend: memoryBackend() }), createClient({ backend: memoryBackend() })];
+    const outer = await fixture<MentorshipProvider>(html`<mentorship-provider .client=${outerClient}><inner-provider><mk-probe></mk-probe></inner-provider><mk-probe></mk-probe></mentorship-provider>`);
+    const [inside, beside] = outer.querySelectorAll<ProbeElement>('mk-probe');
+    expect(inside!.client).to.equal(outerClient); // the inner provider is not defined yet
+    const inner = outer.querySelector('inner-provider') as MentorshipProvider;
+    define('inner-provider', class extends MentorshipProvider {});
+    inner.client = innerClient;
+    expect(inside!.client).to.equal(innerClient);
+    expect(beside!.client).to.equal(outerClient);
+    // The outer provider no longer updates the element that moved to the inner one.
+    outer.client = createClient({ backend: memoryBackend() });
+    expect(inside!.client).to.equal(innerClient);
+    expect(beside!.client).to.equal(outer.client);
+  });
+
   it('falls back to one shared default local client with no provider', async () => {
     const el = await fixture<ProbeElement>(html`<mk-probe></mk-probe>`);
     const other = await fixture<ProbeElement>(html`<mk-probe></mk-probe>`);

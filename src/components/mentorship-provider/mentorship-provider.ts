@@ -1,11 +1,10 @@
-import { ContextProvider } from '@lit/context';
 import { css, html, type PropertyValues } from 'lit';
 import type { Backend } from '../../sdk/backends/backend.js';
 import { httpBackend } from '../../sdk/backends/http.js';
 import { localBackend } from '../../sdk/backends/local.js';
 import { memoryBackend } from '../../sdk/backends/memory.js';
 import { createClient, type ChangeEvent, type MentorshipClient } from '../../sdk/client.js';
-import { clientContext, ensureContextRoot } from '../shared/context.js';
+import { ClientProvider, ensureContextRoot } from '../shared/context.js';
 import { MkElement } from '../shared/mk-element.js';
 
 const BACKENDS = ['local', 'memory', 'http'] as const;
@@ -53,7 +52,7 @@ export class MentorshipProvider extends MkElement {
    */
   declare token: string;
 
-  private readonly provider = new ContextProvider(this, { context: clientContext });
+  readonly #provider = new ClientProvider(this);
   private ownClient?: MentorshipClient;
   private handedClient?: MentorshipClient;
   private stopListening?: () => void;
@@ -127,7 +126,7 @@ export class MentorshipProvider extends MkElement {
     if (!client) return;
     this.stopListening?.();
     this.stopListening = client.on('change', (event) => this.emit<ChangeEvent>('mentorship-change', event));
-    this.provider.setValue(client);
+    this.#provider.client = client;
   }
 
   override render() {

@@ -1,7 +1,6 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
-import { clientContext, ensureContextRoot } from './context.js';
+import { ensureContextRoot, requestClient } from './context.js';
 import { defaultClient } from './default-client.js';
 
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -17,42 +16,47 @@ export interface ClientHost extends ReactiveControllerHost, HTMLElement {
  */
 export class ClientController implements ReactiveController {
   client?: MentorshipClient;
-  private unsubscribe?: () => void;
-  private readonly consumer: ContextConsumer<typeof clientContext, ClientHost>;
+  /** Ends the subscription to the provider that answered last. */
+  #leaveProvider?: (() => void) | undefined;
+  #stopListening?: (() => void) | undefined;
 
   constructor(private readonly host: ClientHost) {
     ensureContextRoot();
-    this.consumer = new ContextConsumer(host, {
-      context: clientContext,
-      subscribe: true,
-      callback: (client) => this.use(client),
-    });
     host.addController(this);
   }
 
   hostConnected(): void {
-    // The consumer asked during its own hostConnected (it was added first); no answer means
-    // no provider is above us yet.
-    if (!this.client) this.use(this.consumer.value ?? defaultClient());
-    else if (this.client && !this.unsubscribe) this.listen(this.client);
+    requestClient(this.host, this.#fromProvider);
+    // A provider above answers during the request; no answer means there is none yet (ContextRoot
+    // passes the request on when one arrives).
+    if (!this.client) this.#use(defaultClient());
+    else if (!this.#stopListening) this.#listen(this.client);
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.#leaveProvider?.();
+    this.#leaveProvider = undefined;
+    this.#stopListening?.();
+    this.#stopListening = undefined;
   }
 
-  private use(client: MentorshipClient | undefined): void {
+  readonly #fromProvider = (client: MentorshipClient | undefined, unsubscribe?: () => void) => {
+    if (unsubscribe !== this.#leaveProvider) this.#leaveProvider?.();
+    this.#leaveProvider = unsubscribe;
     // A provider that has not made its client yet answers with undefined; it calls back later.
-    if (!client || client === this.client) return;
-    this.unsubscribe?.();
+    if (client) this.#use(client);
+  };
+
+  #use(client: MentorshipClient): void {
+    if (client === this.client) return;
+    this.#stopListening?.();
     this.client = client;
-    if (this.host.isConnected) this.listen(client);
+    if (this.host.isConnected) this.#listen(client);
     this.host.clientChanged?.(client);
     this.host.requestUpdate();
   }
 
-  private listen(client: MentorshipClient): void {
-    this.unsubscribe = client.on('change', (event) => this.host.clientChange?.(event));
+  #listen(client: MentorshipClient): void {
+    this.#stopListening = client.on('change', (event) => this.host.clientChange?.(event));
   }
 }
