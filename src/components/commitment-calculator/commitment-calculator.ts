@@ -132,10 +132,10 @@ export class CommitmentCalculator extends MkElement {
 
   /** The last valid inputs; a bad value keeps these. */
   input: CommitmentInput = DEFAULT_INPUT;
-  private readonly l = new LocalizeController<CalculatorMessages>(this, 'commitment-calculator', { en });
-  private token = 0;
-  private planProgramId?: string;
-  private savedRole?: string;
+  #l = new LocalizeController<CalculatorMessages>(this, 'commitment-calculator', { en });
+  #token = 0;
+  #planProgramId?: string;
+  #savedRole?: string;
 
   constructor() {
     super();
@@ -143,12 +143,12 @@ export class CommitmentCalculator extends MkElement {
   }
 
   override clientChanged(): void {
-    if (this.hasUpdated) void this.resolve();
+    if (this.hasUpdated) void this.#resolve();
   }
 
   override clientChange(event: ChangeEvent): void {
     if (event.resource !== 'plan' || this.model || this.modelSrc || this.program) return;
-    if (event.plan.programId !== this.planProgramId) void this.resolve();
+    if (event.plan.programId !== this.#planProgramId) void this.#resolve();
     else this.planRole = event.plan.modelId === this.active?.id ? event.plan.roleId : undefined;
   }
 
@@ -158,33 +158,33 @@ export class CommitmentCalculator extends MkElement {
       const value = this[field] ?? undefined;
       // Only available hours may be unset; the others keep their last valid value.
       if (!changed.has(field) || (value === undefined && field !== 'availableHours')) continue;
-      if (!this.accept(field, attr, value, this.getAttribute(attr) ?? String(value))) continue;
+      if (!this.#accept(field, attr, value, this.getAttribute(attr) ?? String(value))) continue;
       inputChanged ||= this.input[field] !== value;
       this.input = { ...this.input, [field]: value };
       if (value === undefined) delete this.input.availableHours;
     }
-    if (!this.hasUpdated || changed.has('model') || changed.has('modelSrc') || changed.has('program')) void this.resolve();
-    else if (inputChanged) this.compute(true);
+    if (!this.hasUpdated || changed.has('model') || changed.has('modelSrc') || changed.has('program')) void this.#resolve();
+    else if (inputChanged) this.#compute(true);
     if (changed.has('selectedRole') || changed.has('result')) {
       const id = this.selectedRole;
-      if (id && this.result?.roles.every((r) => r.id !== id)) this.reportError('selected-role', this.l.t('noRole', id));
+      if (id && this.result?.roles.every((r) => r.id !== id)) this.reportError('selected-role', this.#l.t('noRole', id));
       else this.clearError('selected-role');
     }
   }
 
   /** Shows or clears the error of a field's attribute; true when `value` may be used (unset: available hours only). */
-  private accept(field: CommitmentField, attr: string, value: number | undefined, raw: string): boolean {
+  #accept(field: CommitmentField, attr: string, value: number | undefined, raw: string): boolean {
     const ok = value === undefined ? field === 'availableHours' : isValidCommitmentValue(field, value);
     const { min, max, integer } = COMMITMENT_LIMITS[field];
-    const l = this.l;
+    const l = this.#l;
     if (ok) this.clearError(attr);
     else this.reportError(attr, l.t('invalid', l.t(field), raw, l.number(min), l.number(max), integer));
     return ok;
   }
 
   /** Finds and validates the model to use; stale answers (a newer call started) are dropped. */
-  private async resolve(): Promise<void> {
-    const token = ++this.token;
+  async #resolve(): Promise<void> {
+    const token = ++this.#token;
     const client = this.client;
     const source = this.model ? 'model' : this.modelSrc ? 'model-src' : this.program ? 'program' : 'plan';
     if (!this.result) this.viewState = 'loading';
@@ -192,65 +192,65 @@ export class CommitmentCalculator extends MkElement {
       let model: CommitmentModel | undefined = THREE_TIER_MODEL;
       let planRole: string | undefined;
       if (this.model) model = parseCommitmentModel(this.model);
-      else if (this.modelSrc) model = parseCommitmentModel(await this.fetchJson(this.modelSrc));
+      else if (this.modelSrc) model = parseCommitmentModel(await this.#fetchJson(this.modelSrc));
       else if (client) {
         const plan = this.program ? null : await client.plan.get();
-        this.planProgramId = plan?.programId;
+        this.#planProgramId = plan?.programId;
         const programId = this.program || plan?.programId;
         // A program stored in the plan that the catalog no longer has: fall back to the default.
         const program = programId ? await client.programs.get(programId).catch((e) => (this.program ? Promise.reject(e) : undefined)) : undefined;
         if (program) model = program.commitmentModelId ? await client.models.get(program.commitmentModelId) : this.program ? undefined : model;
         if (model && plan?.modelId === model.id) planRole = plan.roleId;
       }
-      if (token !== this.token) return;
+      if (token !== this.#token) return;
       for (const s of ['model', 'model-src', 'program', 'plan']) this.clearError(s);
       this.planRole = planRole;
       this.active = model;
-      if (model) this.compute(false);
+      if (model) this.#compute(false);
       else this.result = undefined;
       this.viewState = model ? 'ready' : 'empty';
     } catch (error) {
-      if (token !== this.token) return;
+      if (token !== this.#token) return;
       // Errors of the SDK carry their own code; anything else went wrong while loading.
       this.reportError(source, error, 'network');
       if (!this.result) this.viewState = 'error';
     }
   }
 
-  private async fetchJson(src: string): Promise<unknown> {
+  async #fetchJson(src: string): Promise<unknown> {
     const response = await fetch(src);
-    if (!response.ok) throw new MentorshipError('network', this.l.t('httpError', response.status, src));
+    if (!response.ok) throw new MentorshipError('network', this.#l.t('httpError', response.status, src));
     return response.json().catch((cause) => {
-      throw new MentorshipError('bad-response', this.l.t('notJson', src), { cause });
+      throw new MentorshipError('bad-response', this.#l.t('notJson', src), { cause });
     });
   }
 
-  private compute(fromInput: boolean): void {
+  #compute(fromInput: boolean): void {
     const input = { ...this.input };
     this.result = computeCommitment(this.active!, input);
     this.emit<CommitmentChangeDetail>('commitment-change', { input, result: this.result });
     // Keep the saved plan's weekly hours true when the visitor changes X after choosing.
-    if (fromInput && this.savedRole) void this.save(this.savedRole, false);
+    if (fromInput && this.#savedRole) void this.#save(this.#savedRole, false);
   }
 
-  private onInput(field: CommitmentField, attr: string, event: Event): void {
+  #onInput(field: CommitmentField, attr: string, event: Event): void {
     const raw = (event.target as HTMLInputElement).value.trim();
     const value = raw === '' ? undefined : Number(raw);
-    if (this.accept(field, attr, value, raw)) (this as Record<CommitmentField, number | undefined>)[field] = value;
+    if (this.#accept(field, attr, value, raw)) (this as Record<CommitmentField, number | undefined>)[field] = value;
   }
 
   /** The visitor chose a role: highlight it and save it as their plan. */
-  private choose(id: string): void {
+  #choose(id: string): void {
     this.selectedRole = id;
-    void this.save(id, true);
+    void this.#save(id, true);
   }
 
-  private async save(id: string, announce: boolean): Promise<void> {
+  async #save(id: string, announce: boolean): Promise<void> {
     const role = this.result?.roles.find((r) => r.id === id);
     const client = this.client;
     if (!role || !client) return;
-    const programId = this.program || this.planProgramId;
-    const roleName = this.name(role);
+    const programId = this.program || this.#planProgramId;
+    const roleName = this.#name(role);
     try {
       await client.plan.update({
         modelId: this.active!.id,
@@ -261,8 +261,8 @@ export class CommitmentCalculator extends MkElement {
         ...(programId ? { programId } : {}),
       });
       this.clearError('plan');
-      this.savedRole = id;
-      if (announce) this.status = this.l.t('saved', roleName, this.spoken(role.weeklyHours, role));
+      this.#savedRole = id;
+      if (announce) this.status = this.#l.t('saved', roleName, this.#spoken(role.weeklyHours, role));
     } catch (error) {
       this.reportError('plan', error, 'storage');
     }
@@ -272,81 +272,81 @@ export class CommitmentCalculator extends MkElement {
    * The name of the model in use, or of one of its roles or activities, in the visitor's language:
    * the message `n:<model id>` / `n:<model id>:<id>` where the locale has one, else the data's name.
    */
-  private name(item: { id: string; name: string }): string {
+  #name(item: { id: string; name: string }): string {
     const model = this.active!;
     const key = item === model ? `n:${model.id}` : `n:${model.id}:${item.id}`;
-    const text = this.l.t(key as `n:${string}`);
+    const text = this.#l.t(key as `n:${string}`);
     return text === key ? item.name : text; // t() answers the key itself when no table has it
   }
 
-  private hr(value: number): string {
-    return this.l.number(value, { style: 'unit', unit: 'hour', maximumFractionDigits: 2 });
+  #hr(value: number): string {
+    return this.#l.number(value, { style: 'unit', unit: 'hour', maximumFractionDigits: 2 });
   }
 
   /**
    * A figure on screen ("≥ 2", "≈ 4") and spoken ("at least 2", "about 4"): `atLeast` marks a
    * minimum ("2 or more"), `approximate` an average or estimate. Exact figures read the same.
    */
-  private figure(hours: number, { atLeast, approximate }: Qualified, text = this.l.hours(hours)): [shown: string, spoken: string] {
+  #figure(hours: number, { atLeast, approximate }: Qualified, text = this.#l.hours(hours)): [shown: string, spoken: string] {
     const qualifier = atLeast ? 'atLeast' : approximate && hours > 0 ? 'about' : undefined;
-    return qualifier ? [SIGNS[qualifier] + text, this.l.t(qualifier, text)] : [text, text];
+    return qualifier ? [SIGNS[qualifier] + text, this.#l.t(qualifier, text)] : [text, text];
   }
 
   /** "at least 7 hr", "about 4 hr", "8 hr": for live regions and text alternatives. */
-  private spoken(hours: number, figure: Qualified): string {
-    return this.figure(hours, figure, this.hr(hours))[1];
+  #spoken(hours: number, figure: Qualified): string {
+    return this.#figure(hours, figure, this.#hr(hours))[1];
   }
 
   /** A table figure: "≥ 2" on screen with "at least 2" for screen readers. */
-  private value(hours: number, figure: Qualified) {
-    const [shown, spoken] = this.figure(hours, figure);
-    return shown === spoken ? shown : this.alt(shown, spoken);
+  #value(hours: number, figure: Qualified) {
+    const [shown, spoken] = this.#figure(hours, figure);
+    return shown === spoken ? shown : this.#alt(shown, spoken);
   }
 
   /** `shown` on screen, `spoken` for screen readers. */
-  private alt(shown: string, spoken: string) {
+  #alt(shown: string, spoken: string) {
     return html`<span aria-hidden="true">${shown}</span><span class="visually-hidden">${spoken}</span>`;
   }
 
   override render() {
-    return html`<div part="base" dir=${this.l.dir} aria-busy=${this.viewState === 'loading'}>
+    return html`<div part="base" dir=${this.#l.dir} aria-busy=${this.viewState === 'loading'}>
       ${this.renderConfigErrors()}
-      ${this.viewState === 'ready' ? this.renderReady(this.result!, this.active!) : this.renderPlaceholder()}
+      ${this.viewState === 'ready' ? this.#renderReady(this.result!, this.active!) : this.#renderPlaceholder()}
     </div>`;
   }
 
   /** What shows instead of the figures: loading, error (with retry) or empty. */
-  private renderPlaceholder() {
-    const t = this.l.t.bind(this.l);
+  #renderPlaceholder() {
+    const t = this.#l.t.bind(this.#l);
     if (this.viewState === 'loading') {
       return html`<p class="visually-hidden">${t('loading')}</p>
         <span class="skeleton" part="skeleton"></span><span class="skeleton" part="skeleton"></span>`;
     }
     if (this.viewState === 'empty') return html`<p class="message info">${t('empty')}</p>`;
-    return html`<div class="message error"><p>${t('failed')}</p><button type="button" @click=${this.resolve}>${t('retry')}</button></div>`;
+    return html`<div class="message error"><p>${t('failed')}</p><button type="button" @click=${this.#resolve}>${t('retry')}</button></div>`;
   }
 
-  private renderField([field, attr]: [CommitmentField, string]) {
+  #renderField([field, attr]: [CommitmentField, string]) {
     const { min, max, integer } = COMMITMENT_LIMITS[field];
-    const l = this.l;
+    const l = this.#l;
     const hint = l.t(`${field}Hint` as 'weeksHint', l.number(min), l.number(max));
     // The hint is inside the label, so it is part of the input's accessible name.
     return html`<label part="field">
       ${l.t(field)}
       <input part="input" type="number" name=${attr} min=${min} max=${max} step=${integer ? 1 : 0.5}
         .value=${String(this.input[field] ?? '')} aria-invalid=${this.configErrors.has(attr)}
-        @input=${(e: Event) => this.onInput(field, attr, e)} />
+        @input=${(e: Event) => this.#onInput(field, attr, e)} />
       <small>${hint}</small>
     </label>`;
   }
 
-  private renderReady(result: CommitmentResult, model: CommitmentModel) {
-    const l = this.l;
+  #renderReady(result: CommitmentResult, model: CommitmentModel) {
+    const l = this.#l;
     const t = l.t.bind(l);
     const tiered = model.kind === 'tiered';
     const { roles } = result;
-    const names = roles.map((role) => this.name(role));
-    const totals = roles.map((role, i) => `${names[i]}: ${this.spoken(role.weeklyHours, role)}`);
+    const names = roles.map((role) => this.#name(role));
+    const totals = roles.map((role, i) => `${names[i]}: ${this.#spoken(role.weeklyHours, role)}`);
     const chosen = this.selectedRole ?? this.planRole;
     const available = this.input.availableHours;
     /** A row of the table: its header, then one cell per role. */
@@ -355,56 +355,56 @@ export class CommitmentCalculator extends MkElement {
       ${roles.map((role) => html`<td>${cell(role)}</td>`)}
     </tr>`;
     const fit = (role: RoleCommitment) =>
-      html`<span class=${role.fits ? 'fit' : 'misfit'}>${role.fits ? t('fits') : t('over', this.hr(role.weeklyHours - available!))}</span>`;
+      html`<span class=${role.fits ? 'fit' : 'misfit'}>${role.fits ? t('fits') : t('over', this.#hr(role.weeklyHours - available!))}</span>`;
 
     let summary = t('summary', l.list(totals));
     if (available !== undefined) summary += ` ${t('fitSummary', l.list(names.filter((_, i) => roles[i]!.fits)))}`;
 
-    return html`<div part="inputs">${FIELDS.filter(([field]) => tiered || field !== 'menteesPerMentor').map((f) => this.renderField(f))}</div>
+    return html`<div part="inputs">${FIELDS.filter(([field]) => tiered || field !== 'menteesPerMentor').map((f) => this.#renderField(f))}</div>
       <p part="summary" aria-live="polite">${summary}</p>
       <div class="table-wrap">
         <table part="table">
-          <caption>${t('caption', this.name(model))}</caption>
+          <caption>${t('caption', this.#name(model))}</caption>
           <colgroup><col />${roles.map((role) => html`<col class=${role.id === chosen ? 'chosen' : ''} />`)}</colgroup>
           <thead>
             <tr><th scope="col">${t('activity')}</th>${names.map((name) => html`<th scope="col">${name}</th>`)}</tr>
           </thead>
           <tbody>
             ${(tiered ? model.activities : model.sessions).map((activity) =>
-              row(this.name(activity), (role) => {
+              row(this.#name(activity), (role) => {
                 const a = role.activities.find((x) => x.id === activity.id);
-                return a ? this.value(a.hours, a) : this.alt('—', t('none'));
+                return a ? this.#value(a.hours, a) : this.#alt('—', t('none'));
               }),
             )}
           </tbody>
           <tfoot>
-            ${row(t('total'), (role) => this.value(role.weeklyHours, role), 'total')}
-            ${row(t('cycle', l.number(this.input.weeks), l.plural(this.input.weeks)), (role) => this.value(role.cycleHours, role), 'cycle')}
+            ${row(t('total'), (role) => this.#value(role.weeklyHours, role), 'total')}
+            ${row(t('cycle', l.number(this.input.weeks), l.plural(this.input.weeks)), (role) => this.#value(role.cycleHours, role), 'cycle')}
             ${tiered ? row(t('people'), (role) => l.number(role.people), 'people') : nothing}
-            ${available === undefined ? nothing : row(t('fitHead', this.hr(available)), fit, 'fit')}
+            ${available === undefined ? nothing : row(t('fitHead', this.#hr(available)), fit, 'fit')}
           </tfoot>
         </table>
       </div>
-      ${this.renderChart(result, model, names, totals)}
+      ${this.#renderChart(result, model, names, totals)}
       ${tiered ? html`<p part="reach">${t('reach', l.number(result.reach), l.plural(result.reach))}</p>` : nothing}
       <fieldset part="roles">
         <legend>${t('choose')}</legend>
         ${roles.map(
           (role, i) => html`<button type="button" part="role-button" class=${role.id === chosen ? 'primary' : ''} data-role=${role.id}
-            aria-pressed=${role.id === chosen} @click=${() => this.choose(role.id)}>${names[i]}</button>`,
+            aria-pressed=${role.id === chosen} @click=${() => this.#choose(role.id)}>${names[i]}</button>`,
         )}
       </fieldset>
       <p part="status" role="status">${this.status}</p>`;
   }
 
   /** Stacked bars, one per role and one segment per activity, with a text alternative and a legend. */
-  private renderChart(result: CommitmentResult, model: CommitmentModel, names: string[], totals: string[]) {
-    const l = this.l;
+  #renderChart(result: CommitmentResult, model: CommitmentModel, names: string[], totals: string[]) {
+    const l = this.#l;
     const activities = model.kind === 'tiered' ? model.activities : model.sessions;
     const max = Math.max(1, ...result.roles.map((role) => role.weeklyHours));
     const colour = (id: string) => `c${activities.findIndex((a) => a.id === id) % 5}`;
     const desc = l.list(
-      result.roles.map((role, i) => `${totals[i]} (${l.list(role.activities.map((a) => `${this.name(a)} ${this.spoken(a.hours, a)}`))})`),
+      result.roles.map((role, i) => `${totals[i]} (${l.list(role.activities.map((a) => `${this.#name(a)} ${this.#spoken(a.hours, a)}`))})`),
     );
     const bar = (role: RoleCommitment, i: number) => {
       const y = i * BAR_ROW + 8;
@@ -416,7 +416,7 @@ export class CommitmentCalculator extends MkElement {
           x += width;
           return svg`<rect class="${colour(a.id)} ${a.atLeast ? 'min' : ''}" x=${x - width} y=${y} width=${width} height="24"></rect>`;
         })}
-        <text x=${x + 8} y=${y + 17}>${this.figure(role.weeklyHours, role, this.hr(role.weeklyHours))[0]}</text>`;
+        <text x=${x + 8} y=${y + 17}>${this.#figure(role.weeklyHours, role, this.#hr(role.weeklyHours))[0]}</text>`;
     };
     return html`<figure part="chart">
       <svg viewBox="0 0 640 ${result.roles.length * BAR_ROW}" role="img" aria-labelledby="chart-title chart-desc">
@@ -424,7 +424,7 @@ export class CommitmentCalculator extends MkElement {
         <desc id="chart-desc">${desc}</desc>
         ${result.roles.map(bar)}
       </svg>
-      <ul part="legend">${activities.map((a) => html`<li class=${colour(a.id)}>${this.name(a)}</li>`)}</ul>
+      <ul part="legend">${activities.map((a) => html`<li class=${colour(a.id)}>${this.#name(a)}</li>`)}</ul>
     </figure>`;
   }
 }

@@ -120,17 +120,17 @@ export class ProgramPicker extends MkElement {
   /** The card that takes Tab focus in the radio group (roving tabindex). */
   declare private focusId: string;
 
-  private readonly l = new LocalizeController<ProgramPickerMessages>(this, 'program-picker', { en });
-  private readonly internals = this.attachInternals();
-  private loadToken = 0;
+  #l = new LocalizeController<ProgramPickerMessages>(this, 'program-picker', { en });
+  #internals = this.attachInternals();
+  #loadToken = 0;
   /** The `programs` property once validated. */
-  private validPrograms: Program[] | undefined;
+  #validPrograms: Program[] | undefined;
   // The filter attributes, parsed: undefined when empty or invalid (no filter).
-  private priceLimit: number | undefined;
-  private monthsLimit: number | undefined;
-  private formatFilter: string | undefined;
+  #priceLimit: number | undefined;
+  #monthsLimit: number | undefined;
+  #formatFilter: string | undefined;
   /** The programs that pass the filters, worked out before each render. */
-  private shown: Program[] = [];
+  #shown: Program[] = [];
 
   constructor() {
     super();
@@ -151,22 +151,22 @@ export class ProgramPicker extends MkElement {
   // ---- form control ---------------------------------------------------------------------------
 
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
   get validity(): ValidityState {
-    return this.internals.validity;
+    return this.#internals.validity;
   }
   get validationMessage(): string {
-    return this.internals.validationMessage;
+    return this.#internals.validationMessage;
   }
   get willValidate(): boolean {
-    return this.internals.willValidate;
+    return this.#internals.willValidate;
   }
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    return this.#internals.checkValidity();
   }
   reportValidity(): boolean {
-    return this.internals.reportValidity();
+    return this.#internals.reportValidity();
   }
   formDisabledCallback(disabled: boolean): void {
     this.inactive = disabled;
@@ -181,10 +181,10 @@ export class ProgramPicker extends MkElement {
   /** After each render, so the browser's "please choose" bubble can point at the first card. */
   override updated(): void {
     const missing = this.required && !this.value;
-    this.internals.setFormValue(this.value || null);
-    this.internals.setValidity(
+    this.#internals.setFormValue(this.value || null);
+    this.#internals.setValidity(
       { valueMissing: missing },
-      missing ? this.l.t('required') : '',
+      missing ? this.#l.t('required') : '',
       this.renderRoot.querySelector<HTMLElement>('[role=radio]') ?? undefined,
     );
   }
@@ -192,7 +192,7 @@ export class ProgramPicker extends MkElement {
   // ---- data -----------------------------------------------------------------------------------
 
   override clientChanged(client: MentorshipClient): void {
-    if (!this.src) void this.load();
+    if (!this.src) void this.#load();
     // Start from the visitor's earlier choice unless the page set a value.
     void client.plan
       .get()
@@ -207,26 +207,26 @@ export class ProgramPicker extends MkElement {
 
   /** Loads the catalog again (after a failure): from `src`, else the client's (which forgets a failed load by itself). */
   retry(): Promise<void> {
-    return this.load();
+    return this.#load();
   }
 
-  private async load(): Promise<void> {
-    const token = ++this.loadToken;
+  async #load(): Promise<void> {
+    const token = ++this.#loadToken;
     const source = this.src ? 'src' : 'catalog';
     this.clearError('src');
     this.clearError('catalog');
     try {
-      const catalog = await (this.src ? this.fetchCatalog(this.src) : this.client?.catalog.get());
-      if (token === this.loadToken) this.catalog = catalog;
+      const catalog = await (this.src ? this.#fetchCatalog(this.src) : this.client?.catalog.get());
+      if (token === this.#loadToken) this.catalog = catalog;
     } catch (error) {
-      if (token !== this.loadToken) return;
+      if (token !== this.#loadToken) return;
       this.catalog = undefined;
       this.reportError(source, error, 'network');
     }
   }
 
-  private async fetchCatalog(url: string): Promise<Catalog> {
-    const t = this.l;
+  async #fetchCatalog(url: string): Promise<Catalog> {
+    const t = this.#l;
     const response = await fetch(url).catch((cause) => {
       throw new MentorshipError('network', t.t('httpFailed', url, 0), { cause });
     });
@@ -241,36 +241,36 @@ export class ProgramPicker extends MkElement {
   }
 
   /** The programs on offer: the `programs` property when valid, else the catalog's. */
-  private get all(): Program[] | undefined {
-    return this.validPrograms ?? this.catalog?.programs;
+  get #all(): Program[] | undefined {
+    return this.#validPrograms ?? this.catalog?.programs;
   }
 
   // ---- attributes and filters -----------------------------------------------------------------
 
   override willUpdate(changed: PropertyValues<this>): void {
     // A new src loads it; removing src goes back to the client's catalog.
-    if (changed.has('src') && (this.src || (changed.get('src') && this.client))) void this.load();
+    if (changed.has('src') && (this.src || (changed.get('src') && this.client))) void this.#load();
     if (changed.has('programs')) {
       const result = this.programs ? check(V.ProgramList, this.programs) : undefined;
-      this.validPrograms = result?.success ? result.data : undefined;
-      if (result?.success === false) this.reportError('programs', this.l.t('badPrograms'));
+      this.#validPrograms = result?.success ? result.data : undefined;
+      if (result?.success === false) this.reportError('programs', this.#l.t('badPrograms'));
       else this.clearError('programs');
     }
     if (changed.has('maxPrice')) {
-      this.priceLimit = this.parse('max-price', this.maxPrice, (text) => parseNumberAttribute(text, { min: 0, max: 1e9 }));
+      this.#priceLimit = this.#parse('max-price', this.maxPrice, (text) => parseNumberAttribute(text, { min: 0, max: 1e9 }));
     }
     if (changed.has('maxMonths')) {
-      this.monthsLimit = this.parse('max-months', this.maxMonths, (text) => parseNumberAttribute(text, { min: 0, max: 120 }));
+      this.#monthsLimit = this.#parse('max-months', this.maxMonths, (text) => parseNumberAttribute(text, { min: 0, max: 120 }));
     }
-    if (changed.has('format')) this.formatFilter = this.parse('format', this.format, (text) => parseEnumAttribute(text, PROGRAM_FORMATS));
-    if (changed.has('layout')) this.parse('layout', this.layout, (text) => parseEnumAttribute(text, LAYOUTS));
-    this.shown = this.matching();
+    if (changed.has('format')) this.#formatFilter = this.#parse('format', this.format, (text) => parseEnumAttribute(text, PROGRAM_FORMATS));
+    if (changed.has('layout')) this.#parse('layout', this.layout, (text) => parseEnumAttribute(text, LAYOUTS));
+    this.#shown = this.#matching();
     const loadFailed = this.configErrors.has(this.src ? 'src' : 'catalog');
-    this.viewState = loadFailed ? 'error' : !this.all ? 'loading' : this.shown.length ? 'ready' : 'empty';
+    this.viewState = loadFailed ? 'error' : !this.#all ? 'loading' : this.#shown.length ? 'ready' : 'empty';
   }
 
   /** An attribute's parsed value; undefined when empty, or when invalid (then reported). */
-  private parse<T>(attribute: string, raw: unknown, parse: (text: string) => Parsed<T>): T | undefined {
+  #parse<T>(attribute: string, raw: unknown, parse: (text: string) => Parsed<T>): T | undefined {
     this.clearError(attribute);
     if (raw === undefined || raw === null || raw === '') return undefined;
     const parsed = parse(String(raw));
@@ -279,10 +279,12 @@ export class ProgramPicker extends MkElement {
     return undefined;
   }
 
-  private matching(): Program[] {
+  #matching(): Program[] {
     const focus = words(this.focusAreas);
-    const { formatFilter, priceLimit = Infinity, monthsLimit = Infinity } = this;
-    return (this.all ?? []).filter(
+    const formatFilter = this.#formatFilter;
+    const priceLimit = this.#priceLimit ?? Infinity;
+    const monthsLimit = this.#monthsLimit ?? Infinity;
+    return (this.#all ?? []).filter(
       (p) =>
         (!focus.length || p.focusAreas.some((f) => focus.includes(f))) &&
         (!formatFilter || p.format === formatFilter) &&
@@ -291,7 +293,7 @@ export class ProgramPicker extends MkElement {
     );
   }
 
-  private clearFilters(): void {
+  #clearFilters(): void {
     this.focusAreas = '';
     this.format = '';
     this.maxPrice = undefined;
@@ -300,7 +302,7 @@ export class ProgramPicker extends MkElement {
 
   // ---- choosing -------------------------------------------------------------------------------
 
-  private choose(program: Program): void {
+  #choose(program: Program): void {
     this.focusId = program.id;
     if (this.inactive || this.value === program.id) return;
     this.value = program.id;
@@ -309,15 +311,15 @@ export class ProgramPicker extends MkElement {
   }
 
   /** Radio-group keys: Space and Enter choose; arrows move focus (wrapping around), Home and End jump. */
-  private async onKey(event: KeyboardEvent, index: number): Promise<void> {
-    const list = this.shown;
+  async #onKey(event: KeyboardEvent, index: number): Promise<void> {
+    const list = this.#shown;
     const { key } = event;
-    const forward = this.l.dir === 'rtl' ? -1 : 1;
+    const forward = this.#l.dir === 'rtl' ? -1 : 1;
     const moves: Record<string, number> = { ArrowUp: -1, ArrowDown: 1, ArrowLeft: -forward, ArrowRight: forward, Home: -index, End: -index - 1 };
     const choosing = key === ' ' || key === 'Enter';
     if (!choosing && !(key in moves)) return;
     event.preventDefault();
-    if (choosing) return this.choose(list[index]!);
+    if (choosing) return this.#choose(list[index]!);
     // at() counts a negative index from the end: -1 is the last card.
     this.focusId = list.at((index + moves[key]!) % list.length)!.id;
     await this.updateComplete;
@@ -327,56 +329,56 @@ export class ProgramPicker extends MkElement {
   // ---- formatting -----------------------------------------------------------------------------
 
   /** A catalog id in words: the message `<prefix>-<id>` when the locale has one, else the fallback ("Web development"). */
-  private label(prefix: string, id: string, fallback = id[0]!.toUpperCase() + spaced(id.slice(1))): string {
+  #label(prefix: string, id: string, fallback = id[0]!.toUpperCase() + spaced(id.slice(1))): string {
     const key = `${prefix}-${id}`;
-    const text = (this.l.t as (key: string) => string).call(this.l, key);
+    const text = (this.#l.t as (key: string) => string).call(this.#l, key);
     return text === key ? fallback : text;
   }
 
-  private plural(key: 'months' | 'people' | 'results', n: number, text = this.l.number(n)): string {
-    return this.l.t(key, text, this.l.plural(n));
+  #plural(key: 'months' | 'people' | 'results', n: number, text = this.#l.number(n)): string {
+    return this.#l.t(key, text, this.#l.plural(n));
   }
 
   /** "3–6" (or "6" when both ends are equal), formatted for the locale. */
-  private range({ min, max }: Range, options?: Intl.NumberFormatOptions): string {
-    const format = new Intl.NumberFormat(this.l.lang, { maximumFractionDigits: 0, ...options });
+  #range({ min, max }: Range, options?: Intl.NumberFormatOptions): string {
+    const format = new Intl.NumberFormat(this.#l.lang, { maximumFractionDigits: 0, ...options });
     return min === max ? format.format(min) : format.formatRange(min, max);
   }
 
-  private facts(p: Program): Facts {
-    const t = this.l;
+  #facts(p: Program): Facts {
+    const t = this.#l;
     const { price, groupSize, durationMonths } = p;
     const model = (this.catalog?.commitmentModels ?? BUILT_IN_MODELS).find((m) => m.id === p.commitmentModelId);
     const sessions = p.sessionTypeIds.flatMap((id) => this.catalog?.sessionTypes.find((s) => s.id === id) ?? []);
     return {
       audience: p.audience,
-      format: this.label('format', p.format),
-      duration: this.plural('months', durationMonths.max, this.range(durationMonths)),
+      format: this.#label('format', p.format),
+      duration: this.#plural('months', durationMonths.max, this.#range(durationMonths)),
       price: price
-        ? t.t(price.unit === 'month' ? 'perMonth' : 'perPersonMonth', this.range(price, { style: 'currency', currency: price.currency }))
+        ? t.t(price.unit === 'month' ? 'perMonth' : 'perPersonMonth', this.#range(price, { style: 'currency', currency: price.currency }))
         : t.t(p.format === 'community' ? 'free' : 'onRequest'),
-      groupSize: groupSize ? this.plural('people', groupSize.max, this.range(groupSize)) : p.format === 'individual' ? t.t('oneToOne') : '—',
+      groupSize: groupSize ? this.#plural('people', groupSize.max, this.#range(groupSize)) : p.format === 'individual' ? t.t('oneToOne') : '—',
       sessions: bullets(
-        sessions.map((s) => t.t('session', s.name, this.label('freq', s.frequency, spaced(s.frequency)), t.number(s.minutes, { style: 'unit', unit: 'minute' }))),
+        sessions.map((s) => t.t('session', s.name, this.#label('freq', s.frequency, spaced(s.frequency)), t.number(s.minutes, { style: 'unit', unit: 'minute' }))),
       ),
-      weeklyHours: model ? bullets(this.weeklyHours(model, durationMonths.max)) : '—',
+      weeklyHours: model ? bullets(this.#weeklyHours(model, durationMonths.max)) : '—',
       includes: bullets(p.includes),
     };
   }
 
   /** Each role's weekly hours in a program's commitment model: 3 mentees per mentor, over its longest duration. */
-  private weeklyHours(model: CommitmentModel, months: number): string[] {
-    const t = this.l;
+  #weeklyHours(model: CommitmentModel, months: number): string[] {
+    const t = this.#l;
     const { roles } = computeCommitment(model, { menteesPerMentor: 3, weeks: Math.round((months * 52) / 12) });
     return roles.map(
-      (r) => `${this.label('role', `${model.id}-${r.id}`, r.name)}: ${t.t(r.atLeast ? 'atLeastHours' : 'hours', t.hours(r.weeklyHours))}`,
+      (r) => `${this.#label('role', `${model.id}-${r.id}`, r.name)}: ${t.t(r.atLeast ? 'atLeastHours' : 'hours', t.hours(r.weeklyHours))}`,
     );
   }
 
   // ---- rendering ------------------------------------------------------------------------------
 
   override render() {
-    const t = this.l;
+    const t = this.#l;
     const state = this.viewState;
     return html`<div part="base" dir=${t.dir} aria-busy=${state === 'loading'}>
 ${this.renderConfigErrors()}
@@ -384,14 +386,14 @@ ${state === 'error'
   ? html`<button part="retry" @click=${this.retry}>${t.t('retry')}</button>`
   : state === 'loading'
     ? html`<span class="visually-hidden">${t.t('loading')}</span><span class="skeleton"></span><span class="skeleton"></span>`
-    : this.renderReady()}
+    : this.#renderReady()}
 </div>`;
   }
 
-  private renderReady() {
-    const t = this.l;
-    const all = this.all ?? [];
-    const list = this.shown;
+  #renderReady() {
+    const t = this.#l;
+    const all = this.#all ?? [];
+    const list = this.#shown;
     const focus = words(this.focusAreas);
     const areas = [...new Set(all.flatMap((p) => p.focusAreas))];
     const formats = PROGRAM_FORMATS.filter((f) => all.some((p) => p.format === f));
@@ -399,46 +401,46 @@ ${state === 'error'
     // Roving tabindex: the card focused last, else the chosen one, else the first.
     const tabbable = [this.focusId, this.value].find((id) => list.some((p) => p.id === id)) ?? list[0]?.id;
     const chip = (id: string) =>
-      html`<button part="chip" aria-pressed=${focus.includes(id)} @click=${() => (this.focusAreas = toggled(words(this.focusAreas), id).join(' '))}>${this.label('focus', id)}</button>`;
+      html`<button part="chip" aria-pressed=${focus.includes(id)} @click=${() => (this.focusAreas = toggled(words(this.focusAreas), id).join(' '))}>${this.#label('focus', id)}</button>`;
     return html`<div class="filters" part="filters" role="group" aria-label=${t.t('filters')}>
 <div class="chips" role="group" aria-labelledby="focus-label"><span id="focus-label" class="hint">${t.t('focusArea')}</span>${areas.map(chip)}</div>
-${this.renderSelect(t.t('format'), t.t('anyFormat'), this.formatFilter, formats.map((f) => [f, this.label('format', f)]), (value) => (this.format = value))}
-${this.renderSelect(
+${this.#renderSelect(t.t('format'), t.t('anyFormat'), this.#formatFilter, formats.map((f) => [f, this.#label('format', f)]), (value) => (this.format = value))}
+${this.#renderSelect(
   t.t('duration'),
   t.t('anyDuration'),
-  this.monthsLimit,
-  MONTH_STEPS.map((n) => [n, t.t('upTo', this.plural('months', n))]),
+  this.#monthsLimit,
+  MONTH_STEPS.map((n) => [n, t.t('upTo', this.#plural('months', n))]),
   (value) => (this.maxMonths = value || undefined),
 )}
 <label>${t.t('budget', currency ?? '')}<input type="number" min="0" step="100" inputmode="numeric" .value=${this.maxPrice ?? ''}
   @input=${(e: Event) => (this.maxPrice = (e.target as HTMLInputElement).value || undefined)}></label>
 </div>
-<p part="count" role="status">${this.plural('results', list.length)}</p>
+<p part="count" role="status">${this.#plural('results', list.length)}</p>
 ${list.length
   ? html`<div class="cards" part="list" role="radiogroup" aria-label=${t.t('programs')} aria-required=${this.required} aria-disabled=${this.inactive}>
-${list.map((p, i) => this.renderCard(p, i, p.id === tabbable))}
+${list.map((p, i) => this.#renderCard(p, i, p.id === tabbable))}
 </div>`
   : html`<div class="empty message info" part="empty">${t.t('noMatch')}
-${all.length ? html`<button @click=${this.clearFilters}>${t.t('clearFilters')}</button>` : nothing}</div>`}
-${this.compare ? this.renderCompare(all) : nothing}`;
+${all.length ? html`<button @click=${this.#clearFilters}>${t.t('clearFilters')}</button>` : nothing}</div>`}
+${this.compare ? this.#renderCompare(all) : nothing}`;
   }
 
   /** A labelled filter `<select>`: "any" first, then the options as [value, text]. */
-  private renderSelect<T>(label: string, any: string, current: T | undefined, options: [T, string][], onChange: (value: string) => void) {
+  #renderSelect<T>(label: string, any: string, current: T | undefined, options: [T, string][], onChange: (value: string) => void) {
     return html`<label>${label}<select @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value)}>
 <option value="" .selected=${current === undefined}>${any}</option>
 ${options.map(([value, text]) => html`<option value=${value} .selected=${value === current}>${text}</option>`)}
 </select></label>`;
   }
 
-  private renderCard(p: Program, index: number, tabbable: boolean) {
-    const t = this.l;
+  #renderCard(p: Program, index: number, tabbable: boolean) {
+    const t = this.#l;
     const chosen = p.id === this.value;
     const compared = this.compared.includes(p.id);
-    const facts = this.facts(p);
+    const facts = this.#facts(p);
     return html`<article part=${chosen ? 'card chosen' : 'card'}>
 <h3><span role="radio" part="radio" aria-checked=${chosen} tabindex=${tabbable ? 0 : -1}
-  @click=${() => this.choose(p)} @keydown=${(e: KeyboardEvent) => this.onKey(e, index)}>${p.title}</span></h3>
+  @click=${() => this.#choose(p)} @keydown=${(e: KeyboardEvent) => this.#onKey(e, index)}>${p.title}</span></h3>
 <p>${p.summary}</p>
 <dl>${Object.entries(facts).map(([key, value]) => html`<dt>${t.t(key as keyof Facts)}</dt><dd>${value}</dd>`)}</dl>
 ${this.compare
@@ -448,11 +450,11 @@ ${this.compare
 </article>`;
   }
 
-  private renderCompare(all: Program[]) {
-    const t = this.l;
+  #renderCompare(all: Program[]) {
+    const t = this.#l;
     const picked = this.compared.flatMap((id) => all.find((p) => p.id === id) ?? []);
     if (picked.length < 2) return html`<p class="hint">${t.t('compareHint')}</p>`;
-    const columns = picked.map((p) => this.facts(p));
+    const columns = picked.map((p) => this.#facts(p));
     const rows = Object.keys(columns[0]!) as (keyof Facts)[];
     return html`<div class="table-wrap"><table part="compare-table">
 <caption>${t.t('compareTitle')}</caption>
