@@ -53,9 +53,9 @@ export class MentorshipProvider extends MkElement {
   declare token: string;
 
   readonly #provider = new ClientProvider(this);
-  private ownClient?: MentorshipClient;
-  private handedClient?: MentorshipClient;
-  private stopListening?: () => void;
+  #ownClient?: MentorshipClient;
+  #handedClient?: MentorshipClient;
+  #stopListening?: (() => void) | undefined;
 
   constructor() {
     super();
@@ -70,32 +70,32 @@ export class MentorshipProvider extends MkElement {
 
   /** The client shared with the elements inside. Set it to hand in one made with `createClient()`. */
   override get client(): MentorshipClient | undefined {
-    return this.handedClient ?? this.ownClient;
+    return this.#handedClient ?? this.#ownClient;
   }
 
   override set client(value: MentorshipClient | undefined) {
-    this.handedClient = value;
-    this.share();
+    this.#handedClient = value;
+    this.#share();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.client) this.rebuild();
-    else this.share();
+    if (!this.client) this.#rebuild();
+    else this.#share();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopListening?.();
-    this.stopListening = undefined;
+    this.#stopListening?.();
+    this.#stopListening = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const config = ['backend', 'namespace', 'baseUrl', 'catalogSrc'] as const;
-    if (this.hasUpdated && config.some((key) => changed.has(key))) this.rebuild();
+    if (this.hasUpdated && config.some((key) => changed.has(key))) this.#rebuild();
   }
 
-  private makeBackend(): Backend | undefined {
+  #makeBackend(): Backend | undefined {
     if (!(BACKENDS as readonly string[]).includes(this.backend)) {
       this.reportError('backend', `"${this.backend}" is not one of ${BACKENDS.join(', ')}; using local storage`);
       return localBackend({ namespace: this.namespace || 'default' });
@@ -113,19 +113,19 @@ export class MentorshipProvider extends MkElement {
     return localBackend({ namespace: this.namespace || 'default', catalogUrl: this.catalogSrc || undefined });
   }
 
-  private rebuild(): void {
-    if (this.handedClient) return;
-    this.ownClient?.close();
-    const backend = this.makeBackend();
-    this.ownClient = backend ? createClient({ backend }) : undefined;
-    this.share();
+  #rebuild(): void {
+    if (this.#handedClient) return;
+    this.#ownClient?.close();
+    const backend = this.#makeBackend();
+    this.#ownClient = backend ? createClient({ backend }) : undefined;
+    this.#share();
   }
 
-  private share(): void {
+  #share(): void {
     const client = this.client;
     if (!client) return;
-    this.stopListening?.();
-    this.stopListening = client.on('change', (event) => this.emit<ChangeEvent>('mentorship-change', event));
+    this.#stopListening?.();
+    this.#stopListening = client.on('change', (event) => this.emit<ChangeEvent>('mentorship-change', event));
     this.#provider.client = client;
   }
 

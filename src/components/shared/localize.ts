@@ -53,43 +53,45 @@ function chain(locale: string): string[] {
 }
 
 export class LocalizeController<M extends MessageTable> implements ReactiveController {
-  constructor(
-    private readonly host: LocalizeHost,
-    private readonly scope: string,
-    private readonly builtIn: { en: M } & Record<string, Partial<M>>,
-  ) {
+  readonly #host: LocalizeHost;
+  readonly #scope: string;
+  readonly #builtIn: { en: M } & Record<string, Partial<M>>;
+  /** Re-renders when `dir` or `lang` changes on the element or the page's root. */
+  readonly #observer = new MutationObserver(() => this.refresh());
+
+  constructor(host: LocalizeHost, scope: string, builtIn: { en: M } & Record<string, Partial<M>>) {
+    this.#host = host;
+    this.#scope = scope;
+    this.#builtIn = builtIn;
     host.addController(this);
   }
 
-  /** Re-renders when `dir` or `lang` changes on the element or the page's root. */
-  private readonly observer = new MutationObserver(() => this.refresh());
-
   hostConnected(): void {
     registry().controllers.add(this);
-    for (const target of [this.host, document.documentElement]) {
-      this.observer.observe(target, { attributeFilter: ['dir', 'lang'] });
+    for (const target of [this.#host, document.documentElement]) {
+      this.#observer.observe(target, { attributeFilter: ['dir', 'lang'] });
     }
   }
 
   hostDisconnected(): void {
     registry().controllers.delete(this);
-    this.observer.disconnect();
+    this.#observer.disconnect();
   }
 
   refresh(): void {
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** The BCP 47 locale in use: the `locale` attribute, else the closest `lang`, else the browser's. */
   get lang(): string {
     return resolveLocale(
-      this.host.locale || this.host.closest<HTMLElement>('[lang]')?.lang || (typeof navigator !== 'undefined' ? navigator.language : ''),
+      this.#host.locale || this.#host.closest<HTMLElement>('[lang]')?.lang || (typeof navigator !== 'undefined' ? navigator.language : ''),
     );
   }
 
   /** Text direction: the page's `dir` on or above the element, else the locale's. */
   get dir(): 'ltr' | 'rtl' {
-    const explicit = this.host.closest('[dir]')?.getAttribute('dir');
+    const explicit = this.#host.closest('[dir]')?.getAttribute('dir');
     if (explicit === 'rtl' || explicit === 'ltr') return explicit;
     return ['ar', 'he', 'fa', 'ur'].includes(this.lang.split('-')[0]!) ? 'rtl' : 'ltr';
   }
@@ -101,19 +103,19 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
   }
 
   t<K extends keyof M>(key: K, ...args: M[K] extends (...a: infer A) => string ? A : []): string {
-    const message = this.lookup(key as string) as Message | undefined;
+    const message = this.#lookup(key as string) as Message | undefined;
     if (message === undefined) return String(key);
     return typeof message === 'function' ? message(...args) : message;
   }
 
-  private lookup(key: string): Message | undefined {
+  #lookup(key: string): Message | undefined {
     const { tables } = registry();
     for (const locale of [...chain(this.lang), 'en']) {
-      for (const scope of [this.scope, '*']) {
+      for (const scope of [this.#scope, '*']) {
         const registered = tables.get(scope)?.get(locale)?.[key];
         if (registered !== undefined) return registered;
       }
-      const builtIn = this.builtIn[locale]?.[key];
+      const builtIn = this.#builtIn[locale]?.[key];
       if (builtIn !== undefined) return builtIn;
     }
     return undefined;

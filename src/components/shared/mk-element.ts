@@ -101,20 +101,10 @@ export class MkElement extends LitElement {
   /** The configuration problems as an alert list; nothing when there are none. */
   protected renderConfigErrors(): TemplateResult | typeof nothing {
     if (this.configErrors.size === 0) return nothing;
-    return html`<div class="message error" role="alert" part="error">
-      <ul>
-        ${[...this.configErrors.values()].map(
-          (e) => html`<li>
-            <strong>${e.source}</strong>: ${e.message}
-            ${e.issues.length > 1
-              ? html`<ul>
-                  ${e.issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}
-                </ul>`
-              : nothing}
-          </li>`,
-        )}
-      </ul>
-    </div>`;
+    const issues = (e: MentorshipErrorDetail) => html`<ul>${e.issues.map((i) => html`<li><code>${i.path}</code>: ${i.message}</li>`)}</ul>`;
+    return html`<div class="message error" role="alert" part="error"><ul>${[...this.configErrors.values()].map(
+      (e) => html`<li><strong>${e.source}</strong>: ${e.message} ${e.issues.length > 1 ? issues(e) : nothing}</li>`,
+    )}</ul></div>`;
   }
 }
 
