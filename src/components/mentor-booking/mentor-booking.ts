@@ -130,17 +130,17 @@ export class MentorBooking extends MkElement {
   declare private zoneError: boolean;
 
   private readonly l = new LocalizeController<MentorBookingMessages>(this, 'mentor-booking', { en });
-  private typeId = '';
-  private mentorId = '';
-  private picked?: Slot;
-  private form = emptyForm();
-  private history: Step[] = [];
-  private idempotencyKey = '';
-  private rescheduling = false;
+  #typeId = '';
+  #mentorId = '';
+  #picked?: Slot;
+  #form = emptyForm();
+  #history: Step[] = [];
+  #idempotencyKey = '';
+  #rescheduling = false;
   /** A selector to focus after the next render: the new step's heading, a calendar day, an invalid field. */
-  private focusTarget = '';
-  private icsUrl = '';
-  private byDay = new Map<string, Slot[]>();
+  #focusTarget = '';
+  #icsUrl = '';
+  #byDay = new Map<string, Slot[]>();
 
   constructor() {
     super();
@@ -175,100 +175,100 @@ export class MentorBooking extends MkElement {
         if (client !== this.client) return;
         this.planProgram = plan?.programId ?? '';
         this.catalog = catalog;
-        this.history = [];
+        this.#history = [];
       },
-      (error) => this.failed(error),
+      (error) => this.#failed(error),
     );
   }
 
   override clientChange(event: ChangeEvent): void {
     if (event.resource === 'plan') this.planProgram = event.plan.programId ?? '';
     // Someone (maybe in another tab) booked or freed time: refresh the calendar quietly.
-    if (event.resource === 'booking' && event.booking.mentorId === this.mentorId && (this.step === 'day' || this.step === 'time')) {
-      void this.loadSlots(true);
+    if (event.resource === 'booking' && event.booking.mentorId === this.#mentorId && (this.step === 'day' || this.step === 'time')) {
+      void this.#loadSlots(true);
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    URL.revokeObjectURL(this.icsUrl);
-    this.icsUrl = '';
+    URL.revokeObjectURL(this.#icsUrl);
+    this.#icsUrl = '';
   }
 
   protected override willUpdate(props: PropertyValues<this>): void {
     const changed = (name: string) => (props as Map<string, unknown>).has(name);
-    if (changed('timezone')) this.flag('timezone', this.timezone && !isValidTimeZone(this.timezone) && this.l.t('badZone', this.timezone, this.zone));
-    if (changed('hourCycle')) this.flag('hour-cycle', this.hourCycle && !this.cycle && this.l.t('badCycle', this.hourCycle));
+    if (changed('timezone')) this.#flag('timezone', this.timezone && !isValidTimeZone(this.timezone) && this.l.t('badZone', this.timezone, this.zone));
+    if (changed('hourCycle')) this.#flag('hour-cycle', this.hourCycle && !this.#cycle && this.l.t('badCycle', this.hourCycle));
     const catalog = this.catalog;
     if (catalog && ['catalog', 'mentor', 'sessionType', 'program'].some(changed)) {
       const unknown = (value: string, list: { id: string }[]) => value && !list.some((x) => x.id === value) && this.l.t('badAttr', value);
-      const mentor = this.fixedMentor;
-      const notOffered = mentor && this.sessionType && !mentor.sessionTypeIds.includes(this.sessionType) && this.l.t('notOffered', mentor.name, this.typeName(this.sessionType));
-      this.flag('mentor', unknown(this.mentor, catalog.mentors));
-      this.flag('session-type', unknown(this.sessionType, catalog.sessionTypes) || notOffered);
-      this.flag('program', unknown(this.program, catalog.programs));
-      if (changed('catalog') || this.step === 'type') this.begin();
+      const mentor = this.#fixedMentor;
+      const notOffered = mentor && this.sessionType && !mentor.sessionTypeIds.includes(this.sessionType) && this.l.t('notOffered', mentor.name, this.#typeName(this.sessionType));
+      this.#flag('mentor', unknown(this.mentor, catalog.mentors));
+      this.#flag('session-type', unknown(this.sessionType, catalog.sessionTypes) || notOffered);
+      this.#flag('program', unknown(this.program, catalog.programs));
+      if (changed('catalog') || this.step === 'type') this.#begin();
     }
     if (changed('slots') || changed('timezone')) {
-      this.byDay = new Map();
+      this.#byDay = new Map();
       for (const slot of this.slots ?? []) {
         const day = dateInZone(Date.parse(slot.start), this.zone);
-        const list = this.byDay.get(day);
+        const list = this.#byDay.get(day);
         if (list) list.push(slot);
-        else this.byDay.set(day, [slot]);
+        else this.#byDay.set(day, [slot]);
       }
     }
   }
 
   protected override updated(): void {
-    if (!this.focusTarget) return;
-    this.renderRoot.querySelector<HTMLElement>(this.focusTarget)?.focus();
-    this.focusTarget = '';
+    if (!this.#focusTarget) return;
+    this.renderRoot.querySelector<HTMLElement>(this.#focusTarget)?.focus();
+    this.#focusTarget = '';
   }
 
   /** Shows `problem` with `attribute` (and fires `mentorship-error`), or clears it when there is none. */
-  private flag(attribute: string, problem: string | false | undefined): void {
+  #flag(attribute: string, problem: string | false | undefined): void {
     if (problem) this.reportError(attribute, problem);
     else this.clearError(attribute);
   }
 
   // ---- data ------------------------------------------------------------------------------
 
-  private get fixedMentor() {
+  get #fixedMentor() {
     return this.catalog?.mentors.find((m) => m.id === this.mentor);
   }
 
-  private get currentMentor() {
-    return this.catalog?.mentors.find((m) => m.id === this.mentorId);
+  get #currentMentor() {
+    return this.catalog?.mentors.find((m) => m.id === this.#mentorId);
   }
 
   /** The program narrowing the session types: the attribute, else the visitor's choice here, else their plan. */
-  private get programId(): string {
+  get #programId(): string {
     const valid = (id: string) => (this.catalog?.programs.some((p) => p.id === id) ? id : '');
     return valid(this.program) || valid(this.chosenProgram || this.planProgram);
   }
 
-  private get types() {
-    const program = this.catalog?.programs.find((p) => p.id === this.programId);
-    return (this.catalog?.sessionTypes ?? []).filter((t) => (!program || program.sessionTypeIds.includes(t.id)) && this.mentorsFor(t.id).length);
+  get #types() {
+    const program = this.catalog?.programs.find((p) => p.id === this.#programId);
+    return (this.catalog?.sessionTypes ?? []).filter((t) => (!program || program.sessionTypeIds.includes(t.id)) && this.#mentorsFor(t.id).length);
   }
 
-  private mentorsFor(typeId: string) {
-    const fixed = this.fixedMentor;
+  #mentorsFor(typeId: string) {
+    const fixed = this.#fixedMentor;
     return (this.catalog?.mentors ?? []).filter((m) => m.sessionTypeIds.includes(typeId) && (!fixed || fixed === m));
   }
 
-  private typeName(id: string): string {
-    return this.translated('st:' + id, this.catalog?.sessionTypes.find((t) => t.id === id)?.name ?? id);
+  #typeName(id: string): string {
+    return this.#translated('st:' + id, this.catalog?.sessionTypes.find((t) => t.id === id)?.name ?? id);
   }
 
   /** The demo catalog's text in the visitor's language (`st:`, `pt:`, `mt:` keys), else the catalog's own. */
-  private translated(key: string, fallback: string): string {
+  #translated(key: string, fallback: string): string {
     const text = this.l.t(key as keyof MentorBookingMessages);
     return text === key ? fallback : text;
   }
 
-  private failed(error: unknown): void {
+  #failed(error: unknown): void {
     this.viewState = 'error';
     this.reportError('load', error, 'storage');
   }
@@ -276,44 +276,44 @@ export class MentorBooking extends MkElement {
   // ---- steps -------------------------------------------------------------------------------
 
   /** The first step that needs the visitor, given the attributes. */
-  private begin(): void {
-    const type = this.types.find((t) => t.id === this.sessionType);
+  #begin(): void {
+    const type = this.#types.find((t) => t.id === this.sessionType);
     this.viewState = 'ready';
-    if (type) this.chooseType(type.id, false);
+    if (type) this.#chooseType(type.id, false);
     else this.step = 'type';
-    this.focusTarget = ''; // skipping steps the attributes answered must not pull focus on load
+    this.#focusTarget = ''; // skipping steps the attributes answered must not pull focus on load
   }
 
-  private go(step: Step, push = true): void {
-    if (push) this.history.push(this.step);
+  #go(step: Step, push = true): void {
+    if (push) this.#history.push(this.step);
     if (step !== 'day') this.viewState = 'ready';
     this.step = step;
     this.alert = '';
-    this.focusTarget = 'h3';
+    this.#focusTarget = 'h3';
   }
 
-  private back(): void {
-    const previous = this.history.pop();
+  #back(): void {
+    const previous = this.#history.pop();
     if (!previous) return;
-    this.go(previous, false);
-    if (previous === 'day' || previous === 'time') void this.loadSlots(true);
-    if (previous === 'done') this.rescheduling = false;
+    this.#go(previous, false);
+    if (previous === 'day' || previous === 'time') void this.#loadSlots(true);
+    if (previous === 'done') this.#rescheduling = false;
   }
 
-  private chooseType(id: string, push = true): void {
-    this.typeId = id;
-    const mentors = this.mentorsFor(id);
-    if (mentors.length === 1) this.chooseMentor(mentors[0]!.id, push);
-    else this.go('mentor', push);
+  #chooseType(id: string, push = true): void {
+    this.#typeId = id;
+    const mentors = this.#mentorsFor(id);
+    if (mentors.length === 1) this.#chooseMentor(mentors[0]!.id, push);
+    else this.#go('mentor', push);
   }
 
-  private chooseMentor(id: string, push = true): void {
-    this.mentorId = id;
-    this.go('day', push);
-    void this.loadSlots();
+  #chooseMentor(id: string, push = true): void {
+    this.#mentorId = id;
+    this.#go('day', push);
+    void this.#loadSlots();
   }
 
-  private async loadSlots(quiet = false): Promise<void> {
+  async #loadSlots(quiet = false): Promise<void> {
     if (!quiet) {
       this.slots = undefined;
       this.focusDate = '';
@@ -323,8 +323,8 @@ export class MentorBooking extends MkElement {
     try {
       // Every free slot in the mentor's horizon; the backend clamps the range with its own clock.
       const slots = await this.client!.slots.list({
-        mentorId: this.mentorId,
-        sessionTypeId: this.typeId,
+        mentorId: this.#mentorId,
+        sessionTypeId: this.#typeId,
         from: new Date(now - 366 * DAY).toISOString(),
         to: new Date(now + 800 * DAY).toISOString(),
       });
@@ -333,57 +333,57 @@ export class MentorBooking extends MkElement {
       // Show the month of the first free day, unless a quiet refresh keeps the visitor's page.
       if (slots[0] && !this.focusDate) this.focusDate = dateInZone(Date.parse(slots[0].start), this.zone);
     } catch (error) {
-      this.failed(error);
+      this.#failed(error);
     }
   }
 
-  private pickDay(date: string): void {
+  #pickDay(date: string): void {
     this.focusDate = date;
-    if (!this.byDay.has(date)) return;
+    if (!this.#byDay.has(date)) return;
     this.date = date;
-    this.go('time');
+    this.#go('time');
   }
 
-  private pickTime(slot: Slot): void {
-    this.picked = slot;
-    if (this.rescheduling) {
-      void this.write(async (client) => {
-        this.confirmed(await client.bookings.reschedule(this.booking!.id, slot.start), 'booking-rescheduled');
+  #pickTime(slot: Slot): void {
+    this.#picked = slot;
+    if (this.#rescheduling) {
+      void this.#write(async (client) => {
+        this.#confirmed(await client.bookings.reschedule(this.booking!.id, slot.start), 'booking-rescheduled');
         this.alert = this.l.t('rescheduled');
       });
       return;
     }
-    this.idempotencyKey = newId('idem-');
-    this.form.name ||= this.name;
-    this.form.email ||= this.email;
+    this.#idempotencyKey = newId('idem-');
+    this.#form.name ||= this.name;
+    this.#form.email ||= this.email;
     this.errors = {};
-    this.go('details');
+    this.#go('details');
   }
 
-  private startReschedule(): void {
-    this.rescheduling = true;
-    this.history = ['done'];
+  #startReschedule(): void {
+    this.#rescheduling = true;
+    this.#history = ['done'];
     this.date = '';
-    this.go('day', false);
-    void this.loadSlots();
+    this.#go('day', false);
+    void this.#loadSlots();
   }
 
-  private cancel(): void {
-    void this.write(async (client) => {
+  #cancel(): void {
+    void this.#write(async (client) => {
       this.booking = await client.bookings.cancel(this.booking!.id);
-      this.go('cancelled', false);
+      this.#go('cancelled', false);
       this.emit<Booking>('booking-cancelled', this.booking);
     });
   }
 
-  private startOver(): void {
+  #startOver(): void {
     this.date = '';
-    this.form = emptyForm();
-    this.begin();
-    this.focusTarget = 'h3';
+    this.#form = emptyForm();
+    this.#begin();
+    this.#focusTarget = 'h3';
   }
 
-  private setZone(event: Event): void {
+  #setZone(event: Event): void {
     const input = event.target as HTMLInputElement;
     this.zoneError = !isValidTimeZone(input.value);
     if (!this.zoneError) this.timezone = input.value;
@@ -395,54 +395,54 @@ export class MentorBooking extends MkElement {
    * Keeps what the visitor types (it survives a taken slot) and re-checks a field already flagged.
    * On the form in the capture phase, so it hears every control's input and change events.
    */
-  private onField = {
+  #onField = {
     capture: true,
     handleEvent: (event: Event) => {
       const control = event.target as HTMLInputElement;
       const field = control.name as Field;
-      this.form[field] = control.value;
-      if (this.errors[field]) this.validate();
+      this.#form[field] = control.value;
+      if (this.errors[field]) this.#validate();
     },
   };
 
-  private request(): BookingRequest {
+  #request(): BookingRequest {
     return {
-      ...this.form,
-      mentorId: this.mentorId,
-      sessionTypeId: this.typeId,
-      programId: this.programId || undefined,
-      start: this.picked!.start,
+      ...this.#form,
+      mentorId: this.#mentorId,
+      sessionTypeId: this.#typeId,
+      programId: this.#programId || undefined,
+      start: this.#picked!.start,
       timeZone: this.zone,
     } as BookingRequest;
   }
 
-  private validate(): boolean {
-    const result = check(BookingRequestValidator, this.request());
+  #validate(): boolean {
+    const result = check(BookingRequestValidator, this.#request());
     const errors: Partial<Record<Field, string>> = {};
     for (const { path } of result.success ? [] : result.issues) {
-      if (path in this.form) errors[path as Field] = this.l.t(`err:${path as Field}`);
+      if (path in this.#form) errors[path as Field] = this.l.t(`err:${path as Field}`);
     }
     this.errors = errors;
     return Object.keys(errors).length === 0;
   }
 
-  private submit(event: Event): void {
+  #submit(event: Event): void {
     event.preventDefault();
-    if (!this.validate()) {
-      this.focusTarget = '[aria-invalid="true"]';
+    if (!this.#validate()) {
+      this.#focusTarget = '[aria-invalid="true"]';
       return;
     }
-    void this.write(async (client) => this.confirmed(await client.bookings.create(this.request(), { idempotencyKey: this.idempotencyKey }), 'booking-confirmed'));
+    void this.#write(async (client) => this.#confirmed(await client.bookings.create(this.#request(), { idempotencyKey: this.#idempotencyKey }), 'booking-confirmed'));
   }
 
   /** Runs one booking change at a time. A slot taken meanwhile (create, reschedule) shows fresh times. */
-  private async write(change: (client: MentorshipClient) => Promise<void>): Promise<void> {
+  async #write(change: (client: MentorshipClient) => Promise<void>): Promise<void> {
     if (this.pending) return;
     this.pending = true;
     try {
       await change(this.client!);
     } catch (error) {
-      if (MentorshipError.is(error) && error.code === 'conflict') void this.showFreshTimes();
+      if (MentorshipError.is(error) && error.code === 'conflict') void this.#showFreshTimes();
       else this.alert = this.l.t('failed');
     } finally {
       this.pending = false;
@@ -450,62 +450,62 @@ export class MentorBooking extends MkElement {
   }
 
   /** Keeps the form; shows fresh times on the same day (or the calendar if that day is now full). */
-  private async showFreshTimes(): Promise<void> {
-    this.idempotencyKey = newId('idem-');
-    await this.loadSlots(true);
-    const target: Step = this.byDay.has(this.date) ? 'time' : 'day';
-    const index = this.history.lastIndexOf(target);
-    if (index >= 0) this.history = this.history.slice(0, index);
-    this.go(target, false);
+  async #showFreshTimes(): Promise<void> {
+    this.#idempotencyKey = newId('idem-');
+    await this.#loadSlots(true);
+    const target: Step = this.#byDay.has(this.date) ? 'time' : 'day';
+    const index = this.#history.lastIndexOf(target);
+    if (index >= 0) this.#history = this.#history.slice(0, index);
+    this.#go(target, false);
     this.alert = this.l.t('taken');
   }
 
-  private confirmed(booking: Booking, event: 'booking-confirmed' | 'booking-rescheduled'): void {
+  #confirmed(booking: Booking, event: 'booking-confirmed' | 'booking-rescheduled'): void {
     this.booking = booking;
-    this.rescheduling = false;
-    this.history = [];
-    this.go('done', false);
-    URL.revokeObjectURL(this.icsUrl);
+    this.#rescheduling = false;
+    this.#history = [];
+    this.#go('done', false);
+    URL.revokeObjectURL(this.#icsUrl);
     const ics = toIcs([
       {
         uid: `${booking.id}@mentorship-kit`,
         start: booking.start,
         end: booking.end,
         stamp: booking.updatedAt,
-        summary: this.l.t('icsSummary', this.typeName(booking.sessionTypeId), this.currentMentor!.name),
+        summary: this.l.t('icsSummary', this.#typeName(booking.sessionTypeId), this.#currentMentor!.name),
         description: [booking.goals, booking.message].filter(Boolean).join('\n\n'),
         status: 'CONFIRMED',
         sequence: event === 'booking-rescheduled' ? 1 : 0,
       },
     ]);
-    this.icsUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
+    this.#icsUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
     this.emit<Booking>(event, booking);
   }
 
   // ---- calendar ----------------------------------------------------------------------------
 
   /** The grid column of `date`: 0 for the locale's first day of the week. */
-  private column(date: string): number {
+  #column(date: string): number {
     return (isoWeekday(date) - this.l.firstDayOfWeek + 7) % 7;
   }
 
   /** "YYYY-MM" of every free day, in order: the calendar pages from the first to the last. */
-  private get freeMonths(): string[] {
-    return [...this.byDay.keys()].map((day) => day.slice(0, 7));
+  get #freeMonths(): string[] {
+    return [...this.#byDay.keys()].map((day) => day.slice(0, 7));
   }
 
   /** Moves the calendar's focus to `date`, turning the page, but not past the months with free days. */
-  private moveFocus(date: string): void {
-    const months = this.freeMonths;
+  #moveFocus(date: string): void {
+    const months = this.#freeMonths;
     const month = date.slice(0, 7);
     if (!(months[0]! <= month && month <= months.at(-1)!)) return;
     this.focusDate = date;
-    this.focusTarget = `[data-date="${date}"]`;
+    this.#focusTarget = `[data-date="${date}"]`;
   }
 
-  private onGridKey(event: KeyboardEvent): void {
+  #onGridKey(event: KeyboardEvent): void {
     const date = this.focusDate;
-    const column = this.column(date);
+    const column = this.#column(date);
     const forward = this.l.dir === 'rtl' ? -1 : 1;
     const days: Record<string, number> = { ArrowLeft: -forward, ArrowRight: forward, ArrowUp: -7, ArrowDown: 7, Home: -column, End: 6 - column };
     const months: Record<string, number> = { PageUp: -1, PageDown: 1 };
@@ -513,57 +513,57 @@ export class MentorBooking extends MkElement {
     const target = key in days ? addDays(date, days[key]!) : key in months ? addMonths(date, months[key]!) : '';
     if (!target) return;
     event.preventDefault();
-    this.moveFocus(target);
+    this.#moveFocus(target);
   }
 
   // ---- formatting ----------------------------------------------------------------------------
 
   /** `hourCycle` when valid. */
-  private get cycle() {
+  get #cycle() {
     return this.hourCycle === 'h12' || this.hourCycle === 'h23' ? this.hourCycle : undefined;
   }
 
   /** The locale's formatter for `zone` and the hour cycle. */
-  private dt(options: Intl.DateTimeFormatOptions, zone = this.zone): Intl.DateTimeFormat {
-    return this.l.dateFormat({ timeZone: zone, hourCycle: this.cycle, ...options });
+  #dt(options: Intl.DateTimeFormatOptions, zone = this.zone): Intl.DateTimeFormat {
+    return this.l.dateFormat({ timeZone: zone, hourCycle: this.#cycle, ...options });
   }
 
-  private fullDate(date: string): string {
-    return this.dt({ dateStyle: 'full' }, 'UTC').format(noon(date));
+  #fullDate(date: string): string {
+    return this.#dt({ dateStyle: 'full' }, 'UTC').format(noon(date));
   }
 
-  private range(slot: Slot, options = WHEN, zone = this.zone): string {
-    return this.dt(options, zone).formatRange(new Date(slot.start), new Date(slot.end));
+  #range(slot: Slot, options = WHEN, zone = this.zone): string {
+    return this.#dt(options, zone).formatRange(new Date(slot.start), new Date(slot.end));
   }
 
   // ---- rendering ---------------------------------------------------------------------------
 
   override render() {
-    return html`<div dir=${this.l.dir} lang=${this.l.lang}>${this.renderConfigErrors()} ${this.catalog ? this.renderStep() : this.renderLoading()}</div>`;
+    return html`<div dir=${this.l.dir} lang=${this.l.lang}>${this.renderConfigErrors()} ${this.catalog ? this.#renderStep() : this.#renderLoading()}</div>`;
   }
 
-  private renderLoading() {
+  #renderLoading() {
     const t = this.l;
     return this.viewState === 'error'
       ? html`<div class="message error" role="alert">${t.t('loadFailed')}</div>
 <button @click=${() => this.clientChanged(this.client!)}>${t.t('retry')}</button>`
-      : this.renderBusy('skeleton');
+      : this.#renderBusy('skeleton');
   }
 
   /** A placeholder announced as loading. */
-  private renderBusy(skeleton: string) {
+  #renderBusy(skeleton: string) {
     return html`<div aria-busy="true"><span class="visually-hidden">${this.l.t('loading')}</span><span class=${skeleton}></span></div>`;
   }
 
-  private renderStep() {
+  #renderStep() {
     const step = this.step;
     const [title, content] =
-      step === 'type' ? this.renderTypes()
-      : step === 'mentor' ? this.renderMentors()
-      : step === 'day' ? this.renderDay()
-      : step === 'time' ? this.renderTimes()
-      : step === 'details' ? this.renderDetails()
-      : this.renderDone();
+      step === 'type' ? this.#renderTypes()
+      : step === 'mentor' ? this.#renderMentors()
+      : step === 'day' ? this.#renderDay()
+      : step === 'time' ? this.#renderTimes()
+      : step === 'details' ? this.#renderDetails()
+      : this.#renderDone();
     // A new section per step (keyed), so the heading that gets focus is announced afresh.
     return keyed(
       step,
@@ -571,126 +571,126 @@ export class MentorBooking extends MkElement {
 <h3 tabindex="-1" part="heading">${title}</h3>
 ${this.alert ? html`<div class="message ${step === 'done' ? 'info' : 'error'}" role="alert">${this.alert}</div>` : nothing}
 ${content}
-${this.history.length ? html`<p><button @click=${this.back}>${this.l.t('back')}</button></p>` : nothing}
+${this.#history.length ? html`<p><button @click=${this.#back}>${this.l.t('back')}</button></p>` : nothing}
 </section>`,
     );
   }
 
   /** Big buttons for session types and mentors: a name and a detail below it. */
-  private renderChoices(choices: [name: string, detail: string, choose: () => void][]) {
+  #renderChoices(choices: [name: string, detail: string, choose: () => void][]) {
     return html`<ul class="choices">
 ${choices.map(([name, detail, choose]) => html`<li><button part="choice" @click=${choose}>${name} <small>${detail}</small></button></li>`)}
 </ul>`;
   }
 
-  private renderTypes() {
+  #renderTypes() {
     const t = this.l;
-    const types = this.types;
+    const types = this.#types;
     const programSelect = html`<p><label>${t.t('program')}
 <select @change=${(e: Event) => (this.chosenProgram = (e.target as HTMLSelectElement).value || '-')}>
-<option value="" ?selected=${!this.programId}>${t.t('anyProgram')}</option>
-${this.catalog!.programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.programId}>${this.translated('pt:' + p.id, p.title)}</option>`)}
+<option value="" ?selected=${!this.#programId}>${t.t('anyProgram')}</option>
+${this.catalog!.programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.#programId}>${this.#translated('pt:' + p.id, p.title)}</option>`)}
 </select></label></p>`;
     return [
       t.t('stepType'),
       html`${this.program ? nothing : programSelect}
 ${types.length
-  ? this.renderChoices(types.map((type) => [this.typeName(type.id), t.number(type.minutes, { style: 'unit', unit: 'minute' }), () => this.chooseType(type.id)]))
+  ? this.#renderChoices(types.map((type) => [this.#typeName(type.id), t.number(type.minutes, { style: 'unit', unit: 'minute' }), () => this.#chooseType(type.id)]))
   : html`<p class="message info">${t.t('noTypes')}</p>`}`,
     ] as const;
   }
 
-  private renderMentors() {
-    const mentors = this.mentorsFor(this.typeId);
-    return [this.l.t('stepMentor'), this.renderChoices(mentors.map((m) => [m.name, this.translated('mt:' + m.id, m.title), () => this.chooseMentor(m.id)]))] as const;
+  #renderMentors() {
+    const mentors = this.#mentorsFor(this.#typeId);
+    return [this.l.t('stepMentor'), this.#renderChoices(mentors.map((m) => [m.name, this.#translated('mt:' + m.id, m.title), () => this.#chooseMentor(m.id)]))] as const;
   }
 
-  private renderZone() {
+  #renderZone() {
     const t = this.l;
     const invalid = this.zoneError;
     return html`<p><label part="zone">${t.t('zone')}
-<input list="zones" .value=${this.zone} aria-invalid=${invalid} aria-describedby="zone-note" @change=${this.setZone} /></label>
+<input list="zones" .value=${this.zone} aria-invalid=${invalid} aria-describedby="zone-note" @change=${this.#setZone} /></label>
 <span id="zone-note" class=${invalid ? 'field-error' : 'muted'}>${invalid ? t.t('zoneInvalid') : t.t('zoneShown', this.zone)}</span></p>
 <datalist id="zones">${Intl.supportedValuesOf('timeZone').map((zone) => html`<option value=${zone}></option>`)}</datalist>`;
   }
 
-  private renderDay() {
+  #renderDay() {
     const t = this.l;
-    const title = t.t(this.rescheduling ? 'stepNewDay' : 'stepDay');
-    if (!this.slots) return [title, this.renderBusy('skeleton calendar')] as const;
+    const title = t.t(this.#rescheduling ? 'stepNewDay' : 'stepDay');
+    if (!this.slots) return [title, this.#renderBusy('skeleton calendar')] as const;
     if (!this.slots.length) {
-      const days = this.currentMentor!.rules.horizonDays;
+      const days = this.#currentMentor!.rules.horizonDays;
       return [title, html`<p class="message info">${t.t('empty', t.number(days), t.plural(days))}</p>`] as const;
     }
     const month = this.focusDate.slice(0, 7);
     const first = `${month}-01`;
-    const months = this.freeMonths;
-    const next = months.includes(month) ? undefined : [...this.byDay.keys()].find((day) => day > first);
+    const months = this.#freeMonths;
+    const next = months.includes(month) ? undefined : [...this.#byDay.keys()].find((day) => day > first);
     return [
       title,
       html`<div class="cal"><div class="row">
-<button aria-label=${t.t('prev')} ?disabled=${month <= months[0]!} @click=${() => this.moveFocus(addMonths(first, -1))}>‹</button>
-<span class="month" id="month" aria-live="polite">${this.dt({ month: 'long', year: 'numeric' }, 'UTC').format(noon(first))}</span>
-<button aria-label=${t.t('next')} ?disabled=${month >= months.at(-1)!} @click=${() => this.moveFocus(addMonths(first, 1))}>›</button>
-</div>${this.renderGrid(month)}</div>
-${next ? html`<p class="message info">${t.t('nextFree', this.fullDate(next))} <button @click=${() => this.moveFocus(next)}>${t.t('showNext')}</button></p>` : nothing}
-${this.renderZone()}`,
+<button aria-label=${t.t('prev')} ?disabled=${month <= months[0]!} @click=${() => this.#moveFocus(addMonths(first, -1))}>‹</button>
+<span class="month" id="month" aria-live="polite">${this.#dt({ month: 'long', year: 'numeric' }, 'UTC').format(noon(first))}</span>
+<button aria-label=${t.t('next')} ?disabled=${month >= months.at(-1)!} @click=${() => this.#moveFocus(addMonths(first, 1))}>›</button>
+</div>${this.#renderGrid(month)}</div>
+${next ? html`<p class="message info">${t.t('nextFree', this.#fullDate(next))} <button @click=${() => this.#moveFocus(next)}>${t.t('showNext')}</button></p>` : nothing}
+${this.#renderZone()}`,
     ] as const;
   }
 
   /** The month as a grid of weeks, starting on the locale's first day of the week. */
-  private renderGrid(month: string) {
+  #renderGrid(month: string) {
     const first = `${month}-01`;
     const weeks: string[][] = [];
-    for (let start = addDays(first, -this.column(first)); start.slice(0, 7) <= month; start = addDays(start, 7)) {
+    for (let start = addDays(first, -this.#column(first)); start.slice(0, 7) <= month; start = addDays(start, 7)) {
       weeks.push(Array.from({ length: 7 }, (_, i) => addDays(start, i)));
     }
-    const long = this.dt({ weekday: 'long' }, 'UTC');
-    const short = this.dt({ weekday: 'short' }, 'UTC');
-    return html`<table role="grid" aria-labelledby="month" part="calendar" @keydown=${this.onGridKey}>
+    const long = this.#dt({ weekday: 'long' }, 'UTC');
+    const short = this.#dt({ weekday: 'short' }, 'UTC');
+    return html`<table role="grid" aria-labelledby="month" part="calendar" @keydown=${this.#onGridKey}>
 <thead><tr>${weeks[0]!.map((day) => html`<th scope="col" abbr=${long.format(noon(day))}>${short.format(noon(day))}</th>`)}</tr></thead>
-<tbody>${weeks.map((week) => html`<tr>${week.map((day) => (day.startsWith(month) ? this.renderDayCell(day) : html`<td role="gridcell"></td>`))}</tr>`)}</tbody>
+<tbody>${weeks.map((week) => html`<tr>${week.map((day) => (day.startsWith(month) ? this.#renderDayCell(day) : html`<td role="gridcell"></td>`))}</tr>`)}</tbody>
 </table>`;
   }
 
-  private renderDayCell(date: string) {
+  #renderDayCell(date: string) {
     const t = this.l;
-    const count = this.byDay.get(date)?.length ?? 0;
-    const label = count ? t.t('dayLabel', this.fullDate(date), t.number(count), t.plural(count)) : t.t('dayNone', this.fullDate(date));
+    const count = this.#byDay.get(date)?.length ?? 0;
+    const label = count ? t.t('dayLabel', this.#fullDate(date), t.number(count), t.plural(count)) : t.t('dayNone', this.#fullDate(date));
     return html`<td role="gridcell" aria-selected=${date === this.date}><button part="day" data-date=${date} ?data-free=${count}
-tabindex=${date === this.focusDate ? 0 : -1} aria-disabled=${!count} aria-label=${label} @click=${() => this.pickDay(date)}>${t.number(+date.slice(8))}</button></td>`;
+tabindex=${date === this.focusDate ? 0 : -1} aria-disabled=${!count} aria-label=${label} @click=${() => this.#pickDay(date)}>${t.number(+date.slice(8))}</button></td>`;
   }
 
-  private renderTimes() {
-    const slots = this.byDay.get(this.date) ?? [];
+  #renderTimes() {
+    const slots = this.#byDay.get(this.date) ?? [];
     return [
-      this.l.t('stepTime', this.fullDate(this.date)),
+      this.l.t('stepTime', this.#fullDate(this.date)),
       html`<ul class="times" aria-busy=${this.pending}>
-${slots.map((slot) => html`<li><button part="time" aria-label=${this.range(slot)} ?disabled=${this.pending} @click=${() => this.pickTime(slot)}>${this.range(slot, TIME)}</button></li>`)}
+${slots.map((slot) => html`<li><button part="time" aria-label=${this.#range(slot)} ?disabled=${this.pending} @click=${() => this.#pickTime(slot)}>${this.#range(slot, TIME)}</button></li>`)}
 </ul>
-${this.renderZone()}`,
+${this.#renderZone()}`,
     ] as const;
   }
 
-  private renderDetails() {
+  #renderDetails() {
     const t = this.l;
     const count = Object.keys(this.errors).length;
     return [
       t.t('stepDetails'),
-      html`<p>${t.t('chosen', this.range(this.picked!, ZONED))}</p>
-<form part="form" novalidate @submit=${this.submit} @input=${this.onField} @change=${this.onField}>
+      html`<p>${t.t('chosen', this.#range(this.#picked!, ZONED))}</p>
+<form part="form" novalidate @submit=${this.#submit} @input=${this.#onField} @change=${this.#onField}>
 ${count ? html`<p class="message error" role="alert">${t.t('fix', t.number(count), t.plural(count))}</p>` : nothing}
-${FIELDS.map((field) => this.renderField(field))}
+${FIELDS.map((field) => this.#renderField(field))}
 <p><button class="primary" ?disabled=${this.pending}>${t.t(this.pending ? 'booking' : 'book')}</button></p>
 </form>`,
     ] as const;
   }
 
   /** A labelled form control with its error message tied to it. */
-  private renderField(field: Field) {
+  #renderField(field: Field) {
     const t = this.l;
     const error = this.errors[field];
-    const value = this.form[field];
+    const value = this.#form[field];
     const describedBy = error ? `${field}-error` : nothing;
     const control =
       field === 'careerLevel'
@@ -706,23 +706,23 @@ aria-invalid=${!!error} aria-describedby=${describedBy} />`;
 ${error ? html`<span class="field-error" id=${describedBy}>${error}</span>` : nothing}</div>`;
   }
 
-  private renderDone() {
+  #renderDone() {
     const t = this.l;
     const booking = this.booking!;
     if (this.step === 'cancelled') {
       return [
         t.t('stepCancelled'),
-        html`<p><s>${this.range(booking, ZONED)}</s></p>
-<p><button @click=${this.startOver}>${t.t('again')}</button></p>`,
+        html`<p><s>${this.#range(booking, ZONED)}</s></p>
+<p><button @click=${this.#startOver}>${t.t('again')}</button></p>`,
       ] as const;
     }
-    const mentor = this.currentMentor!;
+    const mentor = this.#currentMentor!;
     // Term, value and, for times, the zone they are in.
     const summary: [string, string, string?][] = [
-      [t.t('session'), this.typeName(booking.sessionTypeId)],
+      [t.t('session'), this.#typeName(booking.sessionTypeId)],
       [t.t('mentor'), mentor.name],
-      [t.t('yourTime'), this.range(booking, ZONED), this.zone],
-      [t.t('mentorTime', mentor.name), this.range(booking, ZONED, mentor.timeZone), mentor.timeZone],
+      [t.t('yourTime'), this.#range(booking, ZONED), this.zone],
+      [t.t('mentorTime', mentor.name), this.#range(booking, ZONED, mentor.timeZone), mentor.timeZone],
       [t.t('name'), booking.name],
       [t.t('email'), booking.email],
     ];
@@ -732,9 +732,9 @@ ${error ? html`<span class="field-error" id=${describedBy}>${error}</span>` : no
 ${summary.map(([term, value, zone]) => html`<dt>${term}</dt> <dd data-zone=${zone ?? nothing}>${value}</dd> `)}
 </dl>
 <div class="row">
-<a part="ics" href=${this.icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>
-<button ?disabled=${this.pending} @click=${this.startReschedule}>${t.t('reschedule')}</button>
-<button ?disabled=${this.pending} @click=${this.cancel}>${t.t('cancel')}</button>
+<a part="ics" href=${this.#icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>
+<button ?disabled=${this.pending} @click=${this.#startReschedule}>${t.t('reschedule')}</button>
+<button ?disabled=${this.pending} @click=${this.#cancel}>${t.t('cancel')}</button>
 </div>`,
     ] as const;
   }
