@@ -87,67 +87,52 @@ function clean(value: number): number {
   return Math.round(value * 1e9) / 1e9;
 }
 
-function computeTiered(model: TieredModel, input: CommitmentInput): CommitmentResult {
-  const x = input.menteesPerMentor;
-  const roles = model.roles.map((role) => {
-    const activities = model.activities.flatMap(({ id, name, hours }): ActivityBreakdown[] => {
-      const h = hours[role.id];
-      return h ? [{ id, name, hours: clean(h.fixed + h.perMentee * x), atLeast: h.atLeast, approximate: h.approximate }] : [];
-    });
-    return finishRole(role.id, role.name, activities, x ** role.tier, input);
-  });
-  const maxTier = Math.max(...model.roles.map((r) => r.tier));
-  const tierSizes = Array.from({ length: maxTier + 1 }, (_, tier) => x ** tier);
-  const reach = tierSizes.slice(1).reduce((a, b) => a + b, 0);
-  return { modelId: model.id, kind: 'tiered', roles, tierSizes, reach };
-}
-
-/** Minutes × sessions per 52 weeks; divide by 52 × 60 for average hours a week. */
+/** Minutes × sessions per 52 weeks; divide by 52 × 60 = 3120 for average hours a week. */
 function cadenceUnits(item: CadenceItem): number {
   return per52(item.frequency, item.perMonth) * item.minutes;
 }
 
-function computeCadence(model: CadenceModel, input: CommitmentInput): CommitmentResult {
-  const activities = model.sessions.map((item) => ({
-    id: item.id,
-    name: item.name,
-    hours: cadenceUnits(item) / 3120,
-    atLeast: false,
-    // Monthly and as-needed are averages over a year of weeks, not a fixed weekly figure.
-    approximate: item.frequency === 'monthly' || item.frequency === 'as-needed',
-  }));
-  // One division of the summed units keeps the total exact: 60 + 45 + 60·12/52 min = 103/52 h.
-  const units = model.sessions.reduce((sum, item) => sum + cadenceUnits(item), 0);
-  const roles = model.roles.map((role) => finishRole(role.id, role.name, activities, 1, input, units));
-  return { modelId: model.id, kind: 'cadence', roles, tierSizes: [1, 1], reach: 1 };
-}
-
-function finishRole(
-  id: string,
-  name: string,
-  activities: ActivityBreakdown[],
-  people: number,
-  input: CommitmentInput,
-  /** Cadence models: the exact total as units of 1/3120 hour (see cadenceUnits). */
-  units?: number,
-): RoleCommitment {
-  const weeklyHours = units === undefined ? clean(activities.reduce((sum, a) => sum + a.hours, 0)) : units / 3120;
-  const role: RoleCommitment = {
-    id,
-    name,
-    weeklyHours,
-    atLeast: activities.some((a) => a.atLeast),
-    activities,
-    cycleHours: units === undefined ? clean(weeklyHours * input.weeks) : (units * input.weeks) / 3120,
-    people,
-  };
-  if (input.availableHours !== undefined) role.fits = weeklyHours <= input.availableHours;
-  return role;
-}
-
 /** Weekly and cycle hours for every role of `model`. Inputs are assumed valid (see the element). */
 export function computeCommitment(model: CommitmentModel, input: CommitmentInput): CommitmentResult {
-  return model.kind === 'tiered' ? computeTiered(model, input) : computeCadence(model, input);
+  const x = input.menteesPerMentor;
+  const tiered = model.kind === 'tiered';
+  // Cadence models: every role attends every session. One division of the summed units keeps
+  // the total exact: 60 + 45 + 60·12/52 min = 103/52 h.
+  const sessions = tiered
+    ? []
+    : model.sessions.map((item) => ({
+        id: item.id,
+        name: item.name,
+        hours: cadenceUnits(item) / 3120,
+        atLeast: false,
+        // Monthly and as-needed are averages over a year of weeks, not a fixed weekly figure.
+        approximate: item.frequency === 'monthly' || item.frequency === 'as-needed',
+      }));
+  const units = tiered ? 0 : model.sessions.reduce((sum, item) => sum + cadenceUnits(item), 0);
+  const roles = model.roles.map((role): RoleCommitment => {
+    const activities = tiered
+      ? model.activities.flatMap(({ id, name, hours }): ActivityBreakdown[] => {
+          const h = hours[role.id];
+          return h ? [{ id, name, hours: clean(h.fixed + h.perMentee * x), atLeast: h.atLeast, approximate: h.approximate }] : [];
+        })
+      : sessions;
+    const weeklyHours = tiered ? clean(activities.reduce((sum, a) => sum + a.hours, 0)) : units / 3120;
+    const result: RoleCommitment = {
+      id: role.id,
+      name: role.name,
+      weeklyHours,
+      atLeast: activities.some((a) => a.atLeast),
+      activities,
+      cycleHours: tiered ? clean(weeklyHours * input.weeks) : (units * input.weeks) / 3120,
+      people: 'tier' in role ? x ** role.tier : 1,
+    };
+    if (input.availableHours !== undefined) result.fits = weeklyHours <= input.availableHours;
+    return result;
+  });
+  // People per tier, lead first: 1, X, X²…; a cadence model has one person on each side.
+  const tierSizes = tiered ? Array.from({ length: Math.max(...model.roles.map((r) => r.tier)) + 1 }, (_, tier) => x ** tier) : [1, 1];
+  const reach = tierSizes.slice(1).reduce((a, b) => a + b, 0);
+  return { modelId: model.id, kind: model.kind, roles, tierSizes, reach };
 }
 
 /** One role's hours for one activity: fixed + perMentee × X, optionally a minimum or approximate. */
@@ -186,10 +171,10 @@ export const COACHING_CADENCE_MODEL: CadenceModel = {
     { id: 'mentee', name: 'Participant' },
   ],
   sessions: [
-    { id: 'one-on-one', name: '1:1 coaching', frequency: 'weekly', minutes: 60 },
-    { id: 'technical-review', name: 'Technical review', frequency: 'biweekly', minutes: 90 },
-    { id: 'career-planning', name: 'Career planning', frequency: 'monthly', minutes: 60 },
-    { id: 'practice-interview', name: 'Practice interview', frequency: 'as-needed', minutes: 60, perMonth: 0 },
+    { id: 'one-on-one', name: '1:1 coaching', minutes: 60, frequency: 'weekly' },
+    { id: 'technical-review', name: 'Technical review', minutes: 90, frequency: 'biweekly' },
+    { id: 'career-planning', name: 'Career planning', minutes: 60, frequency: 'monthly' },
+    { id: 'practice-interview', name: 'Practice interview', minutes: 60, frequency: 'as-needed', perMonth: 0 },
   ],
 };
 

@@ -90,6 +90,18 @@ describe('commitment: the coaching cadence model', () => {
     expect(result.kind).to.equal('cadence');
   });
 
+  it('reports one person per role, tier sizes [1, 1] and a reach of 1, and checks the fit', () => {
+    const result = computeCommitment(COACHING_CADENCE_MODEL, { menteesPerMentor: 7, weeks: 52, availableHours: 2 });
+    expect(result.roles.map((r) => r.people)).to.deep.equal([1, 1]);
+    expect(result.tierSizes).to.deep.equal([1, 1]);
+    expect(result.reach).to.equal(1);
+    expect(result.roles.map((r) => [r.cycleHours, r.atLeast, r.fits])).to.deep.equal([
+      [103, false, true],
+      [103, false, true],
+    ]);
+    expect(result.roles[0]!.activities.map((a) => a.approximate)).to.deep.equal([false, false, true, true]);
+  });
+
   it('counts as-needed sessions per month', () => {
     const model = parseCommitmentModel({
       kind: 'cadence',
