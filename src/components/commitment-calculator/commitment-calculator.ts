@@ -31,7 +31,7 @@ const toNumber = (value: string | null) => (value === null ? undefined : value.t
 /** X = 3 mentees per mentor over a 12-week cycle, with no fit check. */
 const DEFAULT_INPUT: CommitmentInput = { menteesPerMentor: 3, weeks: 12 };
 
-/** The number fields: property (also the key of its label and `…Hint` message) and attribute. */
+/** The number fields: property (also the key of its label and `…Hint` message) and attribute. X first: cadence models have no X. */
 const FIELDS: [CommitmentField, string][] = [
   ['menteesPerMentor', 'mentees-per-mentor'],
   ['weeks', 'weeks'],
@@ -93,11 +93,11 @@ const BAR_ROW = 40;
 export class CommitmentCalculator extends MkElement {
   static override styles = [MkElement.styles, styles];
 
+  // Lit adds MkElement's properties (locale, theme, state) itself. Written out (not built by a
+  // helper) so the manifest analyzer sees the attribute names.
   static override properties = {
-    ...MkElement.properties,
-    // Written out (not built by a helper) so the manifest analyzer sees the attribute names.
     menteesPerMentor: { attribute: 'mentees-per-mentor', reflect: true, converter: toNumber },
-    weeks: { attribute: 'weeks', reflect: true, converter: toNumber },
+    weeks: { reflect: true, converter: toNumber },
     availableHours: { attribute: 'available-hours', reflect: true, converter: toNumber },
     selectedRole: { attribute: 'selected-role', reflect: true },
     program: { reflect: true },
@@ -191,8 +191,7 @@ export class CommitmentCalculator extends MkElement {
     try {
       let model: CommitmentModel | undefined = THREE_TIER_MODEL;
       let planRole: string | undefined;
-      if (this.model) model = parseCommitmentModel(this.model);
-      else if (this.modelSrc) model = parseCommitmentModel(await this.#fetchJson(this.modelSrc));
+      if (this.model || this.modelSrc) model = parseCommitmentModel(this.model ?? (await this.#fetchJson(this.modelSrc!)));
       else if (client) {
         const plan = this.program ? null : await client.plan.get();
         this.#planProgramId = plan?.programId;
@@ -317,13 +316,13 @@ export class CommitmentCalculator extends MkElement {
 
   /** What shows instead of the figures: loading, error (with retry) or empty. */
   #renderPlaceholder() {
-    const t = this.#l.t.bind(this.#l);
+    const l = this.#l;
     if (this.viewState === 'loading') {
-      return html`<p class="visually-hidden">${t('loading')}</p>
+      return html`<p class="visually-hidden">${l.t('loading')}</p>
         <span class="skeleton" part="skeleton"></span><span class="skeleton" part="skeleton"></span>`;
     }
-    if (this.viewState === 'empty') return html`<p class="message info">${t('empty')}</p>`;
-    return html`<div class="message error"><p>${t('failed')}</p><button type="button" @click=${this.#resolve}>${t('retry')}</button></div>`;
+    if (this.viewState === 'empty') return html`<p class="message info">${l.t('empty')}</p>`;
+    return html`<div class="message error"><p>${l.t('failed')}</p><button type="button" @click=${this.#resolve}>${l.t('retry')}</button></div>`;
   }
 
   #renderField([field, attr]: [CommitmentField, string]) {
@@ -360,7 +359,7 @@ export class CommitmentCalculator extends MkElement {
     let summary = t('summary', l.list(totals));
     if (available !== undefined) summary += ` ${t('fitSummary', l.list(names.filter((_, i) => roles[i]!.fits)))}`;
 
-    return html`<div part="inputs">${FIELDS.filter(([field]) => tiered || field !== 'menteesPerMentor').map((f) => this.#renderField(f))}</div>
+    return html`<div part="inputs">${FIELDS.slice(tiered ? 0 : 1).map((f) => this.#renderField(f))}</div>
       <p part="summary" aria-live="polite">${summary}</p>
       <div class="table-wrap">
         <table part="table">
@@ -409,13 +408,14 @@ export class CommitmentCalculator extends MkElement {
     const bar = (role: RoleCommitment, i: number) => {
       const y = i * BAR_ROW + 8;
       let x = BAR_LEFT;
+      const segments = role.activities.map((a) => {
+        const width = (a.hours / max) * BAR_WIDTH;
+        x += width;
+        return svg`<rect class="${colour(a.id)} ${a.atLeast ? 'min' : ''}" x=${x - width} y=${y} width=${width} height="24"></rect>`;
+      });
       return svg`<text y=${y + 17}>${names[i]}</text>
-        <rect class="track" x=${x} y=${y} width=${BAR_WIDTH} height="24"></rect>
-        ${role.activities.map((a) => {
-          const width = (a.hours / max) * BAR_WIDTH;
-          x += width;
-          return svg`<rect class="${colour(a.id)} ${a.atLeast ? 'min' : ''}" x=${x - width} y=${y} width=${width} height="24"></rect>`;
-        })}
+        <rect class="track" x=${BAR_LEFT} y=${y} width=${BAR_WIDTH} height="24"></rect>
+        ${segments}
         <text x=${x + 8} y=${y + 17}>${this.#figure(role.weeklyHours, role, this.#hr(role.weeklyHours))[0]}</text>`;
     };
     return html`<figure part="chart">

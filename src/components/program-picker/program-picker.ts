@@ -1,4 +1,4 @@
-import { html, nothing, type CSSResultArray, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { BUILT_IN_MODELS, computeCommitment } from '../../sdk/commitment.js';
 import { PROGRAM_FORMATS } from '../../sdk/constants.js';
@@ -27,8 +27,8 @@ type Facts = Record<'audience' | 'format' | 'duration' | 'price' | 'groupSize' |
 
 const words = (value: string) => value.split(/[\s,]+/).filter(Boolean);
 const spaced = (id: string) => id.replace(/-/g, ' ');
-/** `ids` with `id` added at the end (`on`) or taken out; by default, whichever it is not yet. */
-const toggled = (ids: string[], id: string, on = !ids.includes(id)) => [...ids.filter((other) => other !== id), ...(on ? [id] : [])];
+/** `ids` with `id` taken out if it is there, else added at the end. */
+const toggled = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id]);
 /** Items as a bulleted list, or a dash when there are none. */
 const bullets = (items: string[]) => (items.length ? html`<ul>${items.map((item) => html`<li>${item}</li>`)}</ul>` : '—');
 
@@ -66,7 +66,7 @@ const bullets = (items: string[]) => (items.length ? html`<ul>${items.map((item)
 export class ProgramPicker extends MkElement {
   static formAssociated = true;
 
-  static override styles = [...(MkElement.styles as CSSResultArray), styles];
+  static override styles = [MkElement.styles, styles];
 
   // Lit adds MkElement's properties (locale, theme, state) itself. Without a `type`, values are strings.
   static override properties = {
@@ -226,18 +226,17 @@ export class ProgramPicker extends MkElement {
   }
 
   async #fetchCatalog(url: string): Promise<Catalog> {
-    const t = this.#l;
-    const response = await fetch(url).catch((cause) => {
-      throw new MentorshipError('network', t.t('httpFailed', url, 0), { cause });
-    });
-    if (!response.ok) throw new MentorshipError('network', t.t('httpFailed', url, response.status));
-    const json = await response.json().catch((cause) => {
-      throw new MentorshipError('bad-response', t.t('badJson', url), { cause });
+    const l = this.#l;
+    // No response at all (status 0): the network request failed.
+    const response = await fetch(url).catch(() => undefined);
+    if (!response?.ok) throw new MentorshipError('network', l.t('httpFailed', url, response?.status ?? 0));
+    const json = await response.json().catch(() => {
+      throw new MentorshipError('bad-response', l.t('badJson', url));
     });
     const result = check(V.Catalog, json);
     if (result.success) return result.data;
     const [first] = result.issues;
-    throw new MentorshipError('bad-response', `${t.t('badCatalog', url)} (${first!.path}: ${first!.message})`, { issues: result.issues });
+    throw new MentorshipError('bad-response', `${l.t('badCatalog', url)} (${first!.path}: ${first!.message})`, { issues: result.issues });
   }
 
   /** The programs on offer: the `programs` property when valid, else the catalog's. */
@@ -272,8 +271,9 @@ export class ProgramPicker extends MkElement {
   /** An attribute's parsed value; undefined when empty, or when invalid (then reported). */
   #parse<T>(attribute: string, raw: unknown, parse: (text: string) => Parsed<T>): T | undefined {
     this.clearError(attribute);
-    if (raw === undefined || raw === null || raw === '') return undefined;
-    const parsed = parse(String(raw));
+    const text = String(raw ?? '');
+    if (!text) return undefined;
+    const parsed = parse(text);
     if (parsed.ok) return parsed.value;
     this.reportError(attribute, parsed.message);
     return undefined;
@@ -331,7 +331,7 @@ export class ProgramPicker extends MkElement {
   /** A catalog id in words: the message `<prefix>-<id>` when the locale has one, else the fallback ("Web development"). */
   #label(prefix: string, id: string, fallback = id[0]!.toUpperCase() + spaced(id.slice(1))): string {
     const key = `${prefix}-${id}`;
-    const text = (this.#l.t as (key: string) => string).call(this.#l, key);
+    const text = this.#l.t(key as keyof ProgramPickerMessages);
     return text === key ? fallback : text;
   }
 
@@ -361,15 +361,16 @@ export class ProgramPicker extends MkElement {
       sessions: bullets(
         sessions.map((s) => t.t('session', s.name, this.#label('freq', s.frequency, spaced(s.frequency)), t.number(s.minutes, { style: 'unit', unit: 'minute' }))),
       ),
-      weeklyHours: model ? bullets(this.#weeklyHours(model, durationMonths.max)) : '—',
+      weeklyHours: model ? bullets(this.#weeklyHours(model)) : '—',
       includes: bullets(p.includes),
     };
   }
 
-  /** Each role's weekly hours in a program's commitment model: 3 mentees per mentor, over its longest duration. */
-  #weeklyHours(model: CommitmentModel, months: number): string[] {
+  /** Each role's weekly hours in a program's commitment model, for 3 mentees per mentor. */
+  #weeklyHours(model: CommitmentModel): string[] {
     const t = this.#l;
-    const { roles } = computeCommitment(model, { menteesPerMentor: 3, weeks: Math.round((months * 52) / 12) });
+    // Only weekly figures are shown, so the length of the cycle does not matter.
+    const { roles } = computeCommitment(model, { menteesPerMentor: 3, weeks: 1 });
     return roles.map(
       (r) => `${this.#label('role', `${model.id}-${r.id}`, r.name)}: ${t.t(r.atLeast ? 'atLeastHours' : 'hours', t.hours(r.weeklyHours))}`,
     );
@@ -445,7 +446,7 @@ ${options.map(([value, text]) => html`<option value=${value} .selected=${value =
 <dl>${Object.entries(facts).map(([key, value]) => html`<dt>${t.t(key as keyof Facts)}</dt><dd>${value}</dd>`)}</dl>
 ${this.compare
   ? html`<label class="check"><input type="checkbox" .checked=${compared} ?disabled=${!compared && this.compared.length >= MAX_COMPARED}
-  @change=${(e: Event) => (this.compared = toggled(this.compared, p.id, (e.target as HTMLInputElement).checked))}>${t.t('compare')}<span class="visually-hidden">${p.title}</span></label>`
+  @change=${() => (this.compared = toggled(this.compared, p.id))}>${t.t('compare')}<span class="visually-hidden">${p.title}</span></label>`
   : nothing}
 </article>`;
   }
