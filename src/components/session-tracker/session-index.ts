@@ -60,6 +60,8 @@ export class SessionIndex {
   readonly keys: number[] = [];
   /** Minutes per week key, per activity. */
   readonly minutes = new Map<number, Map<string, number>>();
+  /** Sessions per activity and per tag: every activity and tag in use. */
+  readonly activities = new Map<string, number>();
   readonly tags = new Map<string, number>();
   readonly bookingIds = new Map<string, number>();
   /** The session created last (for the quick-add defaults). */
@@ -87,14 +89,14 @@ export class SessionIndex {
       this.keys.splice(position(this.keys, (k) => k > key), 0, key);
     }
     rows.splice(position(rows, (s) => before(s, session)), 0, session);
-    this.count(session, key, 1);
+    this.#count(session, key, 1);
     if (!this.latest || session.createdAt >= this.latest.createdAt) this.latest = session;
   }
 
-  /** Removes one session; returns it when it was there. */
-  remove(id: string): Session | undefined {
+  /** Removes one session, when it is there. */
+  remove(id: string): void {
     const session = this.byId.get(id);
-    if (!session) return undefined;
+    if (!session) return;
     this.byId.delete(id);
     const key = weekStart(session.start, this.firstDay);
     const rows = this.weeks.get(key)!;
@@ -103,9 +105,8 @@ export class SessionIndex {
       this.weeks.delete(key);
       this.keys.splice(this.keys.indexOf(key), 1);
     }
-    this.count(session, key, -1);
+    this.#count(session, key, -1);
     if (this.latest === session) this.latest = undefined;
-    return session;
   }
 
   /** Total hours in the week `key`. */
@@ -120,11 +121,12 @@ export class SessionIndex {
     return this.keys.flatMap((key) => this.weeks.get(key)!);
   }
 
-  private count(s: Session, key: number, sign: 1 | -1): void {
+  #count(s: Session, key: number, sign: 1 | -1): void {
     const perActivity = this.minutes.get(key) ?? new Map<string, number>();
     this.minutes.set(key, perActivity);
     bump(perActivity, s.activity, sign * s.minutes);
     if (!perActivity.size) this.minutes.delete(key);
+    bump(this.activities, s.activity, sign);
     for (const tag of s.tags) bump(this.tags, tag, sign);
     if (s.bookingId) bump(this.bookingIds, s.bookingId, sign);
   }

@@ -4,24 +4,16 @@ import { css } from 'lit';
 // shared `tokens` and `controls`. Chart colours: .c0 … .c7 set --_c, the five chart tokens, then
 // the first three again half transparent.
 export const styles = css`
-:host {
-  --_row-bg: var(--mk-tracker-row-bg, var(--_mk-surface-alt));
-  --_badge-bg: var(--mk-tracker-badge-bg, var(--_mk-surface));
-  --_badge-text: var(--mk-tracker-badge-text, var(--_mk-text-muted));
-  --_pending: var(--mk-tracker-pending-color, var(--_mk-warning));
-  --_goal: var(--mk-tracker-goal-color, var(--_mk-text));
-  --_meter: var(--mk-tracker-meter-color, var(--_mk-primary));
-}
 h3 { margin-block: 1em 0.5em; font-size: 1.05em; }
 h4, .muted, svg text { color: var(--_mk-text-muted); }
 form, .bar, .notice, .legend, .rows li { display: flex; flex-wrap: wrap; gap: var(--_mk-space); align-items: end; }
-.progress, .rows { display: grid; gap: var(--_mk-space); }
+[part=progress], .rows { display: grid; gap: var(--_mk-space); }
 .wide { flex: 1 1 16rem; }
-meter { inline-size: min(100%, 24rem); accent-color: var(--_meter); }
+meter { inline-size: min(100%, 24rem); accent-color: var(--mk-tracker-meter-color, var(--_mk-primary)); }
 svg { display: block; max-inline-size: 40rem; }
 text { fill: currentColor; font-size: 10px; text-anchor: middle; }
 .goal { text-anchor: start; }
-.goal-line { stroke: var(--_goal); stroke-dasharray: 4 3; }
+.goal-line { stroke: var(--mk-tracker-goal-color, var(--_mk-text)); stroke-dasharray: 4 3; }
 .axis { stroke: var(--_mk-border); }
 .c0, .c5 { --_c: var(--_mk-chart-1); }
 .c1, .c6 { --_c: var(--_mk-chart-2); }
@@ -36,12 +28,12 @@ rect { fill: var(--_c); }
 table { border-collapse: collapse; }
 th, td { padding: 0.25em 0.5em; text-align: end; border-block-end: 1px solid var(--_mk-border); }
 th:first-child { text-align: start; }
-.rows li { padding: var(--_mk-space); border-radius: var(--_mk-radius); background: var(--_row-bg); align-items: baseline; }
+.rows li { padding: var(--_mk-space); border-radius: var(--_mk-radius); background: var(--mk-tracker-row-bg, var(--_mk-surface-alt)); align-items: baseline; }
 .what { font-weight: 600; }
 .notes { flex-basis: 100%; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .row-actions { margin-inline-start: auto; }
-.badge { padding-inline: 0.5em; border: 1px solid; border-radius: 1em; background: var(--_badge-bg); color: var(--_badge-text); font-size: 0.8em; }
-.pending { color: var(--_pending); }
+.badge { padding-inline: 0.5em; border: 1px solid; border-radius: 1em; background: var(--mk-tracker-badge-bg, var(--_mk-surface)); color: var(--mk-tracker-badge-text, var(--_mk-text-muted)); font-size: 0.8em; }
+.pending { color: var(--mk-tracker-pending-color, var(--_mk-warning)); }
 .notice { align-items: center; }
 .notice:empty { display: none; }
 `;

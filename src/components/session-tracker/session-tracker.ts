@@ -38,7 +38,10 @@ const DATE_TIME: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric'
 const [SLOT, BAR, HEIGHT, TOP] = [40, 28, 120, 14];
 
 /** "2026-01-07T10:30" in local time, the value format of `<input type="datetime-local">`. */
-const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+const localInput = (time: Date | string) => {
+  const d = new Date(time);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
 
 /** The selector of a session's row. */
 const rowSelector = (id: string) => `[data-id="${CSS.escape(id)}"]`;
@@ -68,6 +71,7 @@ const itemsOf = (model: CommitmentModel): { id: string; name: string }[] => (mod
  * @csspart meter - the `<meter>` of this week's hours against the goal.
  * @csspart chart - the SVG chart of recent weeks.
  * @csspart upcoming - the list of booked sessions.
+ * @csspart sessions - the logged sessions with their filters, by week.
  * @csspart filters - the activity and tag filters.
  * @csspart week - one week's group of sessions.
  * @csspart session - one session row.
@@ -91,7 +95,7 @@ export class SessionTracker extends MkElement {
     ...MkElement.properties,
     weeklyGoal: { type: Number, attribute: 'weekly-goal', reflect: true },
     weeks: { type: Number, reflect: true },
-    mentee: { type: String, reflect: true },
+    mentee: { reflect: true },
     readonly: { type: Boolean, reflect: true },
     today: { attribute: false },
     notice: { state: true },
@@ -116,15 +120,15 @@ export class SessionTracker extends MkElement {
   declare today: Date | undefined;
 
   private readonly l = new LocalizeController(this, 'session-tracker', { en });
-  private index = new SessionIndex();
+  #index = new SessionIndex();
   /** Change events that arrive while loading, applied once the list is in; null when loaded. */
-  private queued: ChangeEvent[] | null = [];
-  private plan?: Plan | null;
-  private catalog?: Catalog | null;
-  private bookings = new Map<string, Booking>();
-  private pending = new Set<string>();
-  private loadError?: string;
-  private importing?: boolean;
+  #queued: ChangeEvent[] | null = [];
+  #plan?: Plan | null;
+  #catalog?: Catalog | null;
+  #bookings = new Map<string, Booking>();
+  #pending = new Set<string>();
+  #loadError?: string;
+  #importing?: boolean;
   private notice?: Notice;
   /** Id of the session shown as the edit form. */
   private editing?: string;
@@ -133,9 +137,9 @@ export class SessionTracker extends MkElement {
   private filters: Record<Filter, string> = { activity: '', tag: '' };
   private shown = PAGE_WEEKS;
   /** Weeks showing all their rows, not only the first WEEK_ROWS. */
-  private expanded = new Set<number>();
+  #expanded = new Set<number>();
   /** The last download's Blob URL, revoked when the next one is made. */
-  private downloadUrl = '';
+  #downloadUrl = '';
 
   constructor() {
     super();
@@ -146,87 +150,87 @@ export class SessionTracker extends MkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    URL.revokeObjectURL(this.downloadUrl);
+    URL.revokeObjectURL(this.#downloadUrl);
   }
 
   override clientChanged(client: MentorshipClient): void {
-    void this.load(client);
+    void this.#load(client);
   }
 
-  private get loaded(): boolean {
-    return !this.queued && this.viewState !== 'error';
+  get #loaded(): boolean {
+    return !this.#queued && this.viewState !== 'error';
   }
 
-  private async load(client = this.client!): Promise<void> {
-    this.queued = [];
+  async #load(client = this.client!): Promise<void> {
+    this.#queued = [];
     this.viewState = 'loading';
     const soft = <T>(p: Promise<T>) => p.catch(() => null);
     try {
       const [sessions, plan, bookings, pending, catalog] = await Promise.all([client.sessions.list(), soft(client.plan.get()), soft(client.bookings.list()), soft(client.sync.pending()), soft(client.catalog.get())]);
       if (client !== this.client) return;
-      this.index = new SessionIndex(this.index.firstDay, sessions.filter((s) => this.accepts(s)));
-      this.plan = plan;
-      this.catalog = catalog;
-      this.bookings = new Map(bookings?.map((b) => [b.id, b]));
-      this.pending = new Set(pending);
-      const queued = this.queued;
-      this.queued = null;
+      this.#index = new SessionIndex(this.#index.firstDay, sessions.filter((s) => this.#accepts(s)));
+      this.#plan = plan;
+      this.#catalog = catalog;
+      this.#bookings = new Map(bookings?.map((b) => [b.id, b]));
+      this.#pending = new Set(pending);
+      const queued = this.#queued;
+      this.#queued = null;
       queued.forEach((event) => this.clientChange(event));
     } catch (error) {
       this.viewState = 'error';
-      this.loadError = this.fail('load', error);
-      this.queued = null;
+      this.#loadError = this.#fail('load', error);
+      this.#queued = null;
     }
     this.requestUpdate();
   }
 
   override clientChange(event: ChangeEvent): void {
-    if (this.queued) return void this.queued.push(event);
+    if (this.#queued) return void this.#queued.push(event);
     if (event.resource === 'session') {
       const { session, kind } = event;
-      if (kind !== 'removed' && this.accepts(session)) this.index.put(session);
-      else this.index.remove(session.id);
+      if (kind !== 'removed' && this.#accepts(session)) this.#index.put(session);
+      else this.#index.remove(session.id);
       if (kind === 'removed' && this.editing === session.id) this.editing = undefined;
-      if (this.importing && !event.remote && kind === 'added') this.emit<SessionChangeDetail>('session-change', { kind, session });
-    } else if (event.resource === 'booking') this.bookings.set(event.booking.id, event.booking);
-    else if (event.resource === 'plan') this.plan = event.plan;
-    else if (event.resource === 'sync') this.pending = new Set(event.pendingSessionIds);
+      if (this.#importing && !event.remote && kind === 'added') this.emit<SessionChangeDetail>('session-change', { kind, session });
+    } else if (event.resource === 'booking') this.#bookings.set(event.booking.id, event.booking);
+    else if (event.resource === 'plan') this.#plan = event.plan;
+    else if (event.resource === 'sync') this.#pending = new Set(event.pendingSessionIds);
     this.requestUpdate();
   }
 
   /** Fires `mentorship-error` for a failed operation; returns the message to show. */
-  private fail(source: string, error: unknown): string {
+  #fail(source: string, error: unknown): string {
     const { code, message, issues } = toMentorshipError(error, 'storage');
     this.emit<MentorshipErrorDetail>('mentorship-error', { element: this.localName, source, code, message, issues });
     return message;
   }
 
   /** Whether a session or booking belongs to the `mentee` shown (any, when unset). */
-  private accepts({ menteeId }: { menteeId?: string | undefined }): boolean {
+  #accepts({ menteeId }: { menteeId?: string | undefined }): boolean {
     return !this.mentee || !menteeId || menteeId === this.mentee;
   }
 
-  private now(): Date {
+  #now(): Date {
     return this.today ?? new Date();
   }
 
   /** The weekly goal in hours, or undefined for none. */
-  private get goal(): number | undefined {
-    const goal = (this.configErrors.has('weekly-goal') ? null : this.weeklyGoal) ?? this.plan?.weeklyHours;
+  get #goal(): number | undefined {
+    const goal = (this.configErrors.has('weekly-goal') ? null : this.weeklyGoal) ?? this.#plan?.weeklyHours;
     return goal && goal > 0 ? goal : undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('weeklyGoal')) this.check('weekly-goal', this.weeklyGoal, { min: 0, max: 168 });
-    if (changed.has('weeks')) this.check('weeks', this.weeks, { min: 1, max: 52, integer: true });
-    if (changed.has('mentee') && this.client && this.loaded) void this.load();
+    if (changed.has('weeklyGoal')) this.#check('weekly-goal', this.weeklyGoal, { min: 0, max: 168 });
+    if (changed.has('weeks')) this.#check('weeks', this.weeks, { min: 1, max: 52, integer: true });
+    if (changed.has('mentee') && this.client && this.#loaded) void this.#load();
     const firstDay = this.l.firstDayOfWeek;
-    if (firstDay !== this.index.firstDay) this.index = new SessionIndex(firstDay, this.index.byId.values());
-    if (this.loaded) this.viewState = this.index.size || this.upcoming().length ? 'ready' : 'empty';
+    if (firstDay !== this.#index.firstDay) this.#index = new SessionIndex(firstDay, this.#index.byId.values());
+    if (this.#loaded) this.viewState = this.#index.size || this.#upcoming().length ? 'ready' : 'empty';
   }
 
   /** Shows a problem with a number attribute, or clears it. */
-  private check(attribute: string, value: number | null | undefined, range: Parameters<typeof parseNumberAttribute>[1]): void {
+  #check(attribute: string, value: number | null | undefined, range: Parameters<typeof parseNumberAttribute>[1]): void {
     const parsed = value === null || value === undefined ? null : parseNumberAttribute(this.getAttribute(attribute) ?? String(value), range);
     if (parsed?.ok === false) this.reportError(attribute, parsed.message);
     else this.clearError(attribute);
@@ -234,46 +238,46 @@ export class SessionTracker extends MkElement {
 
   // ---- labels and formatting -------------------------------------------------------------
 
-  private activityName(id: string): string {
+  #activityName(id: string): string {
     const key = `activity:${id}`;
     if (key in en) return this.l.t(key as 'activity:other');
-    return this.catalog?.commitmentModels.flatMap(itemsOf).find((item) => item.id === id)?.name ?? id;
+    return this.#catalog?.commitmentModels.flatMap(itemsOf).find((item) => item.id === id)?.name ?? id;
   }
 
   /**
    * The activities in a stable order: the plan's model's first when it has one, then the built-in
    * list, then any `extra` ones (from imported or older sessions).
    */
-  private activities(...extra: string[]): string[] {
-    const model = this.catalog?.commitmentModels.find((m) => m.id === this.plan?.modelId);
+  #activities(...extra: string[]): string[] {
+    const model = this.#catalog?.commitmentModels.find((m) => m.id === this.#plan?.modelId);
     return [...new Set([...(model ? itemsOf(model).map((a) => a.id) : []), ...SESSION_ACTIVITIES, ...extra])];
   }
 
-  private mentorName(id: string): string | undefined {
-    return this.catalog?.mentors.find((m) => m.id === id)?.name;
+  #mentorName(id: string): string | undefined {
+    return this.#catalog?.mentors.find((m) => m.id === id)?.name;
   }
 
-  private when(iso: string): string {
+  #when(iso: string): string {
     return this.l.date(iso, DATE_TIME);
   }
 
   // ---- writes ----------------------------------------------------------------------------
 
   /** Runs one write; then says `done` and fires `session-change`, or shows why it failed. */
-  private async write(source: string, kind: SessionChangeDetail['kind'], done: 'added' | 'saved' | 'deleted' | 'restored', operation: (client: MentorshipClient) => Promise<Session>) {
+  async #write(source: string, kind: SessionChangeDetail['kind'], done: 'added' | 'saved' | 'deleted' | 'restored', operation: (client: MentorshipClient) => Promise<Session>) {
     try {
       const session = await operation(this.client!);
       this.notice = { text: this.l.t(done) };
       this.emit<SessionChangeDetail>('session-change', { kind, session });
       return session;
     } catch (error) {
-      this.notice = { text: this.l.t('failed', this.fail(source, error)), error: true };
+      this.notice = { text: this.l.t('failed', this.#fail(source, error)), error: true };
       return undefined;
     }
   }
 
   /** Moves the focus after the next render to `selector`, or to the notice when that is gone. */
-  private async focusLater(selector: string) {
+  async #focusLater(selector: string) {
     await this.updateComplete;
     const find = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector);
     (find(selector) ?? find('[part=notice]'))?.focus();
@@ -283,7 +287,7 @@ export class SessionTracker extends MkElement {
    * The session a form describes, or undefined when the browser finds a field invalid: then the
    * fields say why and the first one gets the focus.
    */
-  private read(form: HTMLFormElement, name: FormName): SessionInput | undefined {
+  #read(form: HTMLFormElement, name: FormName): SessionInput | undefined {
     const data = new FormData(form);
     const value = (field: string) => String(data.get(field)).trim();
     const input = (field: CheckedField) => form.elements.namedItem(field) as HTMLInputElement;
@@ -296,58 +300,58 @@ export class SessionTracker extends MkElement {
   }
 
   /** Adds a session from the quick-add form, or saves the edit form of `current`. */
-  private async submit(event: SubmitEvent, current?: Session) {
+  async #submit(event: SubmitEvent, current?: Session) {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
-    const input = this.read(form, current ? 'edit' : 'add');
+    const input = this.#read(form, current ? 'edit' : 'add');
     if (!input) return;
     if (!current) {
-      if (await this.write('add', 'added', 'added', (c) => c.sessions.add({ ...input, source: 'manual' }))) form.reset();
+      if (await this.#write('add', 'added', 'added', (c) => c.sessions.add({ ...input, source: 'manual' }))) form.reset();
       return;
     }
     // Sends every field (source and booking id too) so nothing falls back to a default.
     const patch = { ...input, source: current.source, ...(current.bookingId ? { bookingId: current.bookingId } : {}) };
-    if (await this.write('edit', 'updated', 'saved', (c) => c.sessions.update(current.id, patch))) this.stopEditing(current.id);
+    if (await this.#write('edit', 'updated', 'saved', (c) => c.sessions.update(current.id, patch))) this.#stopEditing(current.id);
   }
 
-  private startEditing(id: string) {
+  #startEditing(id: string) {
     this.editing = id;
     this.invalid = { ...this.invalid, edit: [] };
-    void this.focusLater(`${rowSelector(id)} input`);
+    void this.#focusLater(`${rowSelector(id)} input`);
   }
 
-  private stopEditing(id: string) {
+  #stopEditing(id: string) {
     this.editing = undefined;
-    void this.focusLater(`${rowSelector(id)} .edit`);
+    void this.#focusLater(`${rowSelector(id)} .edit`);
   }
 
-  private async deleteSession(session: Session) {
-    const removed = await this.write('delete', 'removed', 'deleted', (c) => c.sessions.remove(session.id));
+  async #deleteSession(session: Session) {
+    const removed = await this.#write('delete', 'removed', 'deleted', (c) => c.sessions.remove(session.id));
     if (removed) {
       this.notice = { ...this.notice!, undo: removed };
-      void this.focusLater('.undo');
+      void this.#focusLater('.undo');
     }
   }
 
-  private async undo(session: Session) {
-    const restored = await this.write('undo', 'added', 'restored', (c) => c.sessions.restore(session));
-    if (restored) void this.focusLater(`${rowSelector(restored.id)} .edit`);
+  async #undo(session: Session) {
+    const restored = await this.#write('undo', 'added', 'restored', (c) => c.sessions.restore(session));
+    if (restored) void this.#focusLater(`${rowSelector(restored.id)} .edit`);
   }
 
   /** Logs a booked session: its start and length, its session type when that is an activity. */
-  private markDone(booking: Booking) {
+  #markDone(booking: Booking) {
     const minutes = Math.min(600, Math.max(15, Math.round((Date.parse(booking.end) - Date.parse(booking.start)) / 900_000) * 15));
     const activity = (SESSION_ACTIVITIES as readonly string[]).includes(booking.sessionTypeId) ? booking.sessionTypeId : 'other';
-    const mentor = this.mentorName(booking.mentorId) ?? '';
-    return this.write('mark-done', 'added', 'added', (c) => c.sessions.add({ start: booking.start, minutes, activity, mentor, source: 'booking', bookingId: booking.id }));
+    const mentor = this.#mentorName(booking.mentorId) ?? '';
+    return this.#write('mark-done', 'added', 'added', (c) => c.sessions.add({ start: booking.start, minutes, activity, mentor, source: 'booking', bookingId: booking.id }));
   }
 
-  private async importFile(event: Event) {
+  async #importFile(event: Event) {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
     const { l } = this;
     if (!file) return;
-    this.importing = true;
+    this.#importing = true;
     try {
       // A broken file throws here, before anything is imported.
       const summary = await this.client!.sessions.import(readSessionsJson(await file.text()));
@@ -356,39 +360,39 @@ export class SessionTracker extends MkElement {
       const named = invalid.length ? `: ${invalid.slice(0, 3).join('; ')}${invalid.length > 3 ? ' …' : ''}` : '';
       this.notice = { text: l.t('importSummary', imported!, there!, failed!) + named, error: !!invalid.length };
     } catch (error) {
-      this.notice = { text: l.t('importFailed', this.fail('import', error)), error: true };
+      this.notice = { text: l.t('importFailed', this.#fail('import', error)), error: true };
     }
-    this.importing = false;
+    this.#importing = false;
     input.value = '';
   }
 
   /** Fills the link with a fresh Blob URL of `build`'s text just before the browser follows it. */
-  private download(event: Event, type: string, build: (sessions: Session[]) => string) {
+  #download(event: Event, extension: string, type: string, build: (sessions: Session[]) => string) {
     const link = event.currentTarget as HTMLAnchorElement;
-    URL.revokeObjectURL(this.downloadUrl);
-    const text = build(this.index.all().reverse());
-    link.href = this.downloadUrl = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-    link.download = `sessions-${localInput(this.now()).slice(0, 10)}.${link.dataset['export']}`;
+    URL.revokeObjectURL(this.#downloadUrl);
+    const text = build(this.#index.all().reverse());
+    link.href = this.#downloadUrl = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+    link.download = `sessions-${localInput(this.#now()).slice(0, 10)}.${extension}`;
   }
 
-  private toCalendar(sessions: Session[]): string {
+  #toCalendar(sessions: Session[]): string {
     return toIcs(
       sessions.map((s) => ({
         uid: `${s.id}@mentorship-kit`,
         start: s.start,
         end: sessionEnd(s),
-        summary: [this.activityName(s.activity), s.mentor].filter(Boolean).join(' · '),
-        description: s.notes || undefined,
+        summary: [this.#activityName(s.activity), s.mentor].filter(Boolean).join(' · '),
+        description: s.notes,
         stamp: s.updatedAt,
       })),
     );
   }
 
   /** Confirmed bookings not logged yet that start in the future or ended in the last week. */
-  private upcoming(): Booking[] {
-    const since = this.now().getTime() - 7 * 86_400_000;
-    return [...this.bookings.values()]
-      .filter((b) => b.status === 'confirmed' && Date.parse(b.end) > since && !this.index.bookingIds.has(b.id) && this.accepts(b))
+  #upcoming(): Booking[] {
+    const since = this.#now().getTime() - 7 * 86_400_000;
+    return [...this.#bookings.values()]
+      .filter((b) => b.status === 'confirmed' && Date.parse(b.end) > since && !this.#index.bookingIds.has(b.id) && this.#accepts(b))
       .sort((a, b) => (a.start < b.start ? -1 : 1));
   }
 
@@ -398,80 +402,77 @@ export class SessionTracker extends MkElement {
 
   override render() {
     const { l, viewState } = this;
-    const body = viewState === 'loading' ? this.renderLoading() : viewState === 'error' ? this.renderLoadError() : this.renderReady();
-    return html`${this.renderConfigErrors()}<div part="base" dir=${l.dir} lang=${l.lang}>${body}</div>`;
+    const loading = html`<div aria-busy="true"><span class="skeleton"></span><span class="skeleton"></span><span class="visually-hidden">${l.t('loading')}</span></div>`;
+    const loadError = html`<div class="message error load-error" role="alert"><p>${l.t('loadFailed')} <span class="muted">${this.#loadError}</span></p>
+<button @click=${() => this.#load()}>${l.t('retry')}</button></div>`;
+    const ready = () => html`${this.readonly ? nothing : html`<h3 id="add-title">${l.t('addTitle')}</h3>${this.#renderForm()}`}
+<div class="notice" part="notice" role="status" tabindex="-1">${this.#renderNotice()}</div>
+${this.#renderProgress()}${this.#renderUpcoming()}${this.#renderSessions()}${this.#renderExport()}`;
+    return html`${this.renderConfigErrors()}<div part="base" dir=${l.dir} lang=${l.lang}>${viewState === 'loading' ? loading : viewState === 'error' ? loadError : ready()}</div>`;
   }
 
-  private renderLoading() {
-    return html`<div aria-busy="true"><span class="skeleton"></span><span class="skeleton"></span><span class="visually-hidden">${this.l.t('loading')}</span></div>`;
+  /** A section named by its heading; `name` is also its part. */
+  #section(name: 'progress' | 'upcoming' | 'sessions' | 'export', content: unknown) {
+    return html`<section part=${name} aria-labelledby="${name}-title"><h3 id="${name}-title">${this.l.t(`${name}Title`)}</h3>${content}</section>`;
   }
 
-  private renderLoadError() {
-    const { l } = this;
-    return html`<div class="message error load-error" role="alert"><p>${l.t('loadFailed')} <span class="muted">${this.loadError}</span></p>
-<button @click=${() => this.load()}>${l.t('retry')}</button></div>`;
-  }
-
-  private renderReady() {
-    return html`${this.readonly ? nothing : html`<h3 id="add-title">${this.l.t('addTitle')}</h3>${this.renderForm()}`}
-<div class="notice" part="notice" role="status" tabindex="-1">${this.renderNotice()}</div>
-${this.renderProgress()}${this.renderUpcoming()}${this.renderSessions()}${this.renderExport()}`;
-  }
-
-  private renderNotice() {
+  #renderNotice() {
     const { notice, l } = this;
     if (!notice) return nothing;
     return html`<span class=${notice.error ? 'field-error' : ''}>${notice.text}</span>
-${notice.undo ? html`<button class="undo" @click=${() => this.undo(notice.undo!)}>${l.t('undo')}</button>` : nothing}
+${notice.undo ? html`<button class="undo" @click=${() => this.#undo(notice.undo!)}>${l.t('undo')}</button>` : nothing}
 <button @click=${() => (this.notice = undefined)}>${l.t('dismiss')}</button>`;
   }
 
   /** The quick-add form, or with `session` that session's edit form. */
-  private renderForm(session?: Session) {
-    const { l, index } = this;
+  #renderForm(session?: Session) {
+    const { l } = this;
+    const index = this.#index;
     const name: FormName = session ? 'edit' : 'add';
     // The default activity and mentor are the ones logged last.
-    const activity = session?.activity ?? index.latest?.activity ?? this.activities()[0]!;
+    const activity = session?.activity ?? index.latest?.activity ?? this.#activities()[0]!;
     // Each checked input is described by its message, which is empty until the field is invalid.
     const invalid = (field: CheckedField) => !!this.invalid[name]?.includes(field);
     const messageId = (field: CheckedField) => `${name}-${field}-error`;
     const checked = (field: CheckedField, input: unknown) =>
       html`<div><label>${l.t(field)} ${input}</label> <span class="field-error" id=${messageId(field)}>${invalid(field) ? l.t(`${field}Invalid`) : ''}</span></div>`;
-    return html`<form part=${session ? 'session-form' : 'add-form'} novalidate aria-label=${session ? l.t('about', l.t('edit'), this.when(session.start)) : l.t('addTitle')} @submit=${(e: SubmitEvent) => this.submit(e, session)}>
-${checked('start', html`<input name="start" type="datetime-local" required value=${localInput(session ? new Date(session.start) : this.now())} aria-invalid=${invalid('start')} aria-describedby=${messageId('start')}>`)}
+    return html`<form part=${session ? 'session-form' : 'add-form'} novalidate aria-label=${session ? l.t('about', l.t('edit'), this.#when(session.start)) : l.t('addTitle')} @submit=${(e: SubmitEvent) => this.#submit(e, session)}>
+${checked('start', html`<input name="start" type="datetime-local" required value=${localInput(session?.start ?? this.#now())} aria-invalid=${invalid('start')} aria-describedby=${messageId('start')}>`)}
 ${checked('minutes', html`<input name="minutes" type="number" min="15" max="600" step="15" required value=${session?.minutes ?? 60} aria-invalid=${invalid('minutes')} aria-describedby=${messageId('minutes')}>`)}
-<label>${l.t('activity')} <select name="activity">${this.activities(activity).map((a) => html`<option value=${a} ?selected=${a === activity}>${this.activityName(a)}</option>`)}</select></label>
+<label>${l.t('activity')} <select name="activity">${this.#activities(activity).map((a) => html`<option value=${a} ?selected=${a === activity}>${this.#activityName(a)}</option>`)}</select></label>
 <label>${l.t('mentor')} <input name="mentor" maxlength="120" autocomplete="off" value=${session?.mentor ?? index.latest?.mentor ?? ''}></label>
 ${checked('tags', html`<input name="tags" autocomplete="off" value=${session?.tags.join(', ') ?? ''} aria-invalid=${invalid('tags')} aria-describedby=${messageId('tags')}>`)}
 <label class="wide">${l.t('notes')} <textarea name="notes" rows="2" maxlength="2000" .value=${session?.notes ?? ''}></textarea></label>
 <div class="bar"><button class="primary" type="submit">${l.t(session ? 'save' : 'add')}</button>
-${session ? html`<button type="button" @click=${() => this.stopEditing(session.id)}>${l.t('cancel')}</button>` : nothing}</div>
+${session ? html`<button type="button" @click=${() => this.#stopEditing(session.id)}>${l.t('cancel')}</button>` : nothing}</div>
 </form>`;
   }
 
-  private renderProgress() {
-    const { l, index, goal } = this;
-    const current = weekStart(this.now(), index.firstDay);
+  #renderProgress() {
+    const { l } = this;
+    const [index, goal] = [this.#index, this.#goal];
+    const current = weekStart(this.#now(), index.firstDay);
     const hours = index.hours(current);
     const streak = goal ? streakOfWeeks((k) => index.hours(k), goal, current, index.keys.at(-1) ?? current) : 0;
     const onGoal = html`<meter part="meter" aria-labelledby="week-label" min="0" max=${goal} value=${Math.min(hours, goal!)}></meter>
 <p class="streak">${l.t('streak', l.plural(streak), l.number(streak))}</p>`;
-    return html`<section part="progress" class="progress" aria-labelledby="progress-title">
-<h3 id="progress-title">${l.t('progressTitle')}</h3>
-<div><strong id="week-label">${l.t('thisWeek')}:</strong> <span class="week-hours">${l.t('hours', l.hours(hours), goal ? l.hours(goal) : undefined)}</span></div>
+    return this.#section(
+      'progress',
+      html`<div><strong id="week-label">${l.t('thisWeek')}:</strong> <span class="week-hours">${l.t('hours', l.hours(hours), goal ? l.hours(goal) : undefined)}</span></div>
 ${goal ? onGoal : html`<p class="muted">${l.t('noGoal')}</p>`}
-${this.renderChart(current, goal)}
-</section>`;
+${this.#renderChart(current, goal)}`,
+    );
   }
 
   /** Stacked bars of recent weeks' hours by activity, the goal line, a legend and a table. */
-  private renderChart(current: number, goal: number | undefined) {
-    const { l, index } = this;
+  #renderChart(current: number, goal: number | undefined) {
+    const { l } = this;
+    const index = this.#index;
     const count = this.configErrors.has('weeks') ? 8 : this.weeks;
     const keys = Array.from({ length: count }, (_, i) => addWeeks(current, i + 1 - count));
     const hoursOf = (key: number, activity: string) => (index.minutes.get(key)?.get(activity) ?? 0) / 60;
     // Colours follow the activities' order, so an activity keeps its colour from week to week.
-    const order = this.activities(...keys.flatMap((k) => [...(index.minutes.get(k)?.keys() ?? [])]));
+    const order = this.#activities(...index.activities.keys());
     const used = order.filter((a) => keys.some((k) => hoursOf(k, a)));
     const colour = (a: string) => `c${order.indexOf(a) % 8}`;
     const totals = keys.map((k) => index.hours(k));
@@ -495,28 +496,28 @@ ${this.renderChart(current, goal)}
     return html`<h4>${title}</h4>
 <svg part="chart" role="img" aria-label="${title}. ${desc}" viewBox="0 0 ${end + 76} ${base + 20}"><path class="axis" d="M4 ${base}H${end}"></path>${keys.map(bar)}${goal ? goalLine : nothing}</svg>
 <p class="muted">${desc}</p>
-${used.length ? html`<ul class="legend">${used.map((a) => html`<li><span class=${colour(a)}></span>${this.activityName(a)}</li>`)}</ul>` : nothing}
+${used.length ? html`<ul class="legend">${used.map((a) => html`<li><span class=${colour(a)}></span>${this.#activityName(a)}</li>`)}</ul>` : nothing}
 <details><summary>${l.t('showTable')}</summary><table>
-<thead><tr>${[l.t('week'), ...used.map((a) => this.activityName(a)), l.t('total')].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+<thead><tr>${[l.t('week'), ...used.map((a) => this.#activityName(a)), l.t('total')].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${keys.map((k, i) => html`<tr><th scope="row">${l.date(k)}</th>${[...used.map((a) => hoursOf(k, a)), totals[i]!].map((h) => html`<td>${l.hours(h)}</td>`)}</tr>`)}</tbody>
 </table></details>`;
   }
 
-  private renderUpcoming() {
+  #renderUpcoming() {
     const { l } = this;
-    const list = this.upcoming();
+    const list = this.#upcoming();
     const item = (b: Booking) => {
-      const [when, what, mentor] = [this.when(b.start), this.activityName(b.sessionTypeId), this.mentorName(b.mentorId)];
-      const done = html`<button class="mark-done row-actions" aria-label=${l.t('about', l.t('markDone'), `${what}, ${when}`)} @click=${() => this.markDone(b)}>${l.t('markDone')}</button>`;
-      return html`<li data-booking=${b.id}><span class="when">${when}</span> <span class="what">${what}</span> ${mentor ? html`<span>${mentor}</span>` : nothing} ${this.readonly ? nothing : done}</li>`;
+      const [when, what, mentor] = [this.#when(b.start), this.#activityName(b.sessionTypeId), this.#mentorName(b.mentorId)];
+      const done = html`<button class="mark-done row-actions" aria-label=${l.t('about', l.t('markDone'), `${what}, ${when}`)} @click=${() => this.#markDone(b)}>${l.t('markDone')}</button>`;
+      return html`<li data-booking=${b.id}>${when} <span class="what">${what}</span> ${mentor ? html`<span>${mentor}</span>` : nothing} ${this.readonly ? nothing : done}</li>`;
     };
     if (!list.length) return nothing;
-    return html`<section part="upcoming" aria-labelledby="upcoming-title">
-<h3 id="upcoming-title">${l.t('upcomingTitle')}</h3><ul class="rows">${list.map(item)}</ul></section>`;
+    return this.#section('upcoming', html`<ul class="rows">${list.map(item)}</ul>`);
   }
 
-  private renderSessions() {
-    const { l, index, filters } = this;
+  #renderSessions() {
+    const { l, filters } = this;
+    const index = this.#index;
     const matches = (s: Session) => (!filters.activity || s.activity === filters.activity) && (!filters.tag || s.tags.includes(filters.tag));
     // The first `shown` weeks with matching sessions, and whether there are more.
     const weeks: [number, Session[]][] = [];
@@ -530,62 +531,65 @@ ${used.length ? html`<ul class="legend">${used.map((a) => html`<li><span class=$
       }
       weeks.push([key, rows]);
     }
-    const activities = this.activities(...[...index.minutes.values()].flatMap((m) => [...m.keys()]));
+    const activities = this.#activities(...index.activities.keys());
     const tags = [...index.tags.keys()].sort((a, b) => a.localeCompare(b, l.lang));
-    const filter = (name: Filter, label: string, options: [string, string][]) => {
+    const filter = (name: Filter, label: string, values: string[], text = (value: string) => value) => {
       const choose = (e: Event) => ((this.filters = { ...filters, [name]: (e.target as HTMLSelectElement).value }), (this.shown = PAGE_WEEKS));
       return html`<label>${label} <select @change=${choose}><option value="">${l.t('all')}</option>
-${options.map(([value, text]) => html`<option value=${value} ?selected=${value === filters[name]}>${text}</option>`)}</select></label>`;
+${values.map((value) => html`<option value=${value} ?selected=${value === filters[name]}>${text(value)}</option>`)}</select></label>`;
     };
-    const filterBar = html`<div class="bar" part="filters">${filter('activity', l.t('filterActivity'), activities.map((a) => [a, this.activityName(a)]))}
-${tags.length ? filter('tag', l.t('filterTag'), tags.map((t) => [t, t])) : nothing}</div>`;
-    return html`<section aria-labelledby="sessions-title"><h3 id="sessions-title">${l.t('sessionsTitle')}</h3>
-${index.size ? filterBar : nothing}
-${weeks.length ? weeks.map(([key, rows]) => this.renderWeek(key, rows)) : html`<p class="message info">${l.t(index.size ? 'noMatches' : 'empty')}</p>`}
-${more ? html`<button part="more-button" class="more" @click=${this.showOlder}>${l.t('olderWeeks')}</button>` : nothing}
-</section>`;
+    const filterBar = html`<div class="bar" part="filters">${filter('activity', l.t('filterActivity'), activities, (a) => this.#activityName(a))}
+${tags.length ? filter('tag', l.t('filterTag'), tags) : nothing}</div>`;
+    return this.#section(
+      'sessions',
+      html`${index.size ? filterBar : nothing}
+${weeks.length ? weeks.map(([key, rows]) => this.#renderWeek(key, rows)) : html`<p class="message info">${l.t(index.size ? 'noMatches' : 'empty')}</p>`}
+${more ? html`<button part="more-button" class="more" @click=${this.#showOlder}>${l.t('olderWeeks')}</button>` : nothing}`,
+    );
   }
 
   /** Shows PAGE_WEEKS more weeks and moves the focus to the first of them. */
-  private showOlder() {
+  #showOlder() {
     this.shown += PAGE_WEEKS;
     // The weeks are the only <section>s in the sessions section.
-    void this.focusLater(`.week:nth-of-type(${this.shown - PAGE_WEEKS + 1}) h4`);
+    void this.#focusLater(`.week:nth-of-type(${this.shown - PAGE_WEEKS + 1}) h4`);
   }
 
-  private renderWeek(key: number, rows: Session[]) {
+  #renderWeek(key: number, rows: Session[]) {
     const { l } = this;
-    const shown = this.expanded.has(key) ? rows : rows.slice(0, WEEK_ROWS);
+    const shown = this.#expanded.has(key) ? rows : rows.slice(0, WEEK_ROWS);
     const minutes = rows.reduce((sum, s) => sum + s.minutes, 0);
-    const showAll = () => (this.expanded.add(key), this.requestUpdate());
+    const showAll = () => (this.#expanded.add(key), this.requestUpdate());
     return html`<section part="week" class="week"><h4 tabindex="-1">${l.t('weekOf', l.date(key), l.hours(minutes / 60))}</h4>
-<ul class="rows">${shown.map((s) => this.renderRow(s))}</ul>
+<ul class="rows">${shown.map((s) => this.#renderRow(s))}</ul>
 ${rows.length > shown.length ? html`<button @click=${showAll}>${l.t('moreInWeek', rows.length - shown.length)}</button>` : nothing}</section>`;
   }
 
-  private renderRow(s: Session) {
+  #renderRow(s: Session) {
     const { l } = this;
-    if (this.editing === s.id) return html`<li part="session" data-id=${s.id}>${this.renderForm(s)}</li>`;
-    const when = this.when(s.start);
+    if (this.editing === s.id) return html`<li part="session" data-id=${s.id}>${this.#renderForm(s)}</li>`;
+    const when = this.#when(s.start);
     const badge = (text: string, kind = '') => html`<span class="badge ${kind}" part="badge">${text}</span>`;
     const actions = html`<span class="row-actions">
-<button class="edit" aria-label=${l.t('about', l.t('edit'), when)} @click=${() => this.startEditing(s.id)}>${l.t('edit')}</button>
-<button class="delete" aria-label=${l.t('about', l.t('delete'), when)} @click=${() => this.deleteSession(s)}>${l.t('delete')}</button></span>`;
-    return html`<li part="session" data-id=${s.id}><span class="when">${when}</span> <span class="what">${this.activityName(s.activity)}</span>
+<button class="edit" aria-label=${l.t('about', l.t('edit'), when)} @click=${() => this.#startEditing(s.id)}>${l.t('edit')}</button>
+<button class="delete" aria-label=${l.t('about', l.t('delete'), when)} @click=${() => this.#deleteSession(s)}>${l.t('delete')}</button></span>`;
+    return html`<li part="session" data-id=${s.id}>${when} <span class="what">${this.#activityName(s.activity)}</span>
 <span class="length">${l.number(s.minutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' })}</span>
 ${s.mentor ? html`<span class="mentor">${s.mentor}</span>` : nothing} ${s.tags.map((t) => badge(t))}
-${s.source === 'booking' ? badge(l.t('booked')) : nothing} ${this.pending.has(s.id) ? badge(l.t('pending'), 'pending') : nothing}
+${s.source === 'booking' ? badge(l.t('booked')) : nothing} ${this.#pending.has(s.id) ? badge(l.t('pending'), 'pending') : nothing}
 ${this.readonly ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}</li>`;
   }
 
-  private renderExport() {
+  #renderExport() {
     const { l } = this;
     const link = (kind: string, type: string, label: string, build: (sessions: Session[]) => string) =>
-      html`<a href="#" download data-export=${kind} @click=${(e: Event) => this.download(e, type, build)}>${label}</a>`;
-    const importer = html`<label>${l.t('importLabel')} <input type="file" accept=".json,application/json" @change=${this.importFile}></label>`;
-    return html`<section part="export" aria-labelledby="export-title"><h3 id="export-title">${l.t('exportTitle')}</h3>
-<div class="bar">${link('csv', 'text/csv', 'CSV', sessionsToCsv)} ${link('json', 'application/json', 'JSON', sessionsToJson)}
-${link('ics', 'text/calendar', l.t('exportIcs'), (s) => this.toCalendar(s))} ${this.readonly ? nothing : importer}</div></section>`;
+      html`<a href="#" download data-export=${kind} @click=${(e: Event) => this.#download(e, kind, type, build)}>${label}</a>`;
+    const importer = html`<label>${l.t('importLabel')} <input type="file" accept=".json,application/json" @change=${this.#importFile}></label>`;
+    return this.#section(
+      'export',
+      html`<div class="bar">${link('csv', 'text/csv', 'CSV', sessionsToCsv)} ${link('json', 'application/json', 'JSON', sessionsToJson)}
+${link('ics', 'text/calendar', l.t('exportIcs'), (s) => this.#toCalendar(s))} ${this.readonly ? nothing : importer}</div>`,
+    );
   }
 }
 

@@ -7,7 +7,7 @@ import type { Session } from '../schemas.js';
 
 /** One CSV field: quoted when it holds a comma, a quote, CR or LF; quotes are doubled. */
 export function csvField(value: unknown): string {
-  const text = value === undefined || value === null ? '' : String(value);
+  const text = String(value ?? '');
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -88,19 +88,16 @@ export function sessionsToJson(sessions: readonly Session[], exportedAt = new Da
  * unusable: not JSON, another format, a newer version, no session list.
  */
 export function readSessionsJson(text: string): unknown[] {
-  let data: unknown;
+  // Any JSON value: `?.` reads nothing from null, and a number or string has no such fields.
+  let data: Partial<Record<keyof SessionsExport, unknown>> | null;
   try {
     data = JSON.parse(text);
   } catch (error) {
     throw new MentorshipError('invalid-input', `The file is not JSON (${(error as Error).message})`, { cause: error });
   }
-  const envelope = (data && typeof data === 'object' ? data : {}) as Partial<Record<keyof SessionsExport, unknown>>;
-  if (envelope.format !== SESSIONS_FORMAT) {
-    throw new MentorshipError('invalid-input', `The file is not a session export: "format" must be "${SESSIONS_FORMAT}"`);
-  }
-  if (envelope.version !== SESSIONS_FORMAT_VERSION) {
-    throw new MentorshipError('invalid-input', `Unsupported export version ${JSON.stringify(envelope.version)}; this version reads ${SESSIONS_FORMAT_VERSION}`);
-  }
-  if (!Array.isArray(envelope.sessions)) throw new MentorshipError('invalid-input', 'The file has no "sessions" list');
-  return envelope.sessions;
+  const unusable = (message: string) => new MentorshipError('invalid-input', message);
+  if (data?.format !== SESSIONS_FORMAT) throw unusable(`The file is not a session export: "format" must be "${SESSIONS_FORMAT}"`);
+  if (data.version !== SESSIONS_FORMAT_VERSION) throw unusable(`Unsupported export version ${JSON.stringify(data.version)}; this version reads ${SESSIONS_FORMAT_VERSION}`);
+  if (!Array.isArray(data.sessions)) throw unusable('The file has no "sessions" list');
+  return data.sessions;
 }

@@ -18,12 +18,12 @@ export interface IcsEvent {
 }
 
 export function escapeIcsText(text: string): string {
-  return text.replace(/([\\;,])|\r\n|\r|\n/g, (_, special?: string) => (special ? `\\${special}` : '\\n'));
+  return text.replace(/[\\;,]/g, '\\$&').replace(/\r\n?|\n/g, '\\n');
 }
 
 /** "2026-03-29T07:00:00.000Z" → "20260329T070000Z". */
 export function icsDateTime(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(iso).toISOString().replace(/[-:]|\.\d+/g, '');
 }
 
 const encoder = new TextEncoder();
