@@ -214,6 +214,25 @@ describe('<mentor-booking>', () => {
     expect(await client.bookings.list()).to.have.length(1);
   });
 
+  it('builds a new section for each step, so the heading that gets the focus is announced afresh', async () => {
+    const { el } = await mount({ attrs: { 'session-type': 'one-on-one' } });
+    await atStep(el, 'mentor');
+    const mentorHeading = $(el, 'h3');
+    button(el, 'Lena Hoffmann').click();
+    await atStep(el, 'day');
+    const dayHeading = $(el, 'h3');
+    expect(dayHeading).to.not.equal(mentorHeading);
+    // Within a step the section stays: the focused heading is kept while the times load.
+    await calendarReady(el);
+    expect($(el, 'h3')).to.equal(dayHeading);
+    expect(active(el)).to.equal(dayHeading);
+    button(el, 'Back').click();
+    await atStep(el, 'mentor');
+    expect($(el, 'h3')).to.not.equal(mentorHeading);
+    expect(active(el)).to.equal($(el, 'h3'));
+    expect($$(el, '[part=step]')).to.have.length(1);
+  });
+
   it('validates the form inline, ties errors to the fields and keeps focus on the first invalid one', async () => {
     const { el, client } = await mount({ attrs: { mentor: 'lena-hoffmann', 'session-type': 'one-on-one' } });
     await calendarReady(el);

@@ -1,5 +1,4 @@
 import { html, nothing, type CSSResultArray, type PropertyValues } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { MentorshipError } from '../../sdk/errors.js';
 import { toIcs } from '../../sdk/export/ics.js';
@@ -15,7 +14,9 @@ import { MkElement } from '../shared/mk-element.js';
 import { en, type MentorBookingMessages } from './mentor-booking.messages.js';
 import { styles } from './mentor-booking.styles.js';
 
-type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled';
+/** The steps, in order. */
+const STEPS = ['type', 'mentor', 'day', 'time', 'details', 'done', 'cancelled'] as const;
+type Step = (typeof STEPS)[number];
 type Field = 'name' | 'email' | 'careerLevel' | 'goals' | 'message';
 /** The details form's fields, in order. */
 const emptyForm = (): Record<Field, string> => ({ name: '', email: '', careerLevel: '', goals: '', message: '' });
@@ -28,9 +29,6 @@ const state = { state: true };
 const WHEN: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' };
 const ZONED: Intl.DateTimeFormatOptions = { ...WHEN, timeZoneName: 'short' };
 const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-
-/** Calendar date "YYYY-MM-DD" → a Date at noon UTC, to format a date with no zone. */
-const noon = (date: string) => new Date(`${date}T12:00:00Z`);
 
 /** The same day `months` later, clamped to the month's length (31 January + 1 → 28 February). */
 function addMonths(date: string, months: number): string {
@@ -197,7 +195,7 @@ export class MentorBooking extends MkElement {
 
   protected override willUpdate(props: PropertyValues<this>): void {
     const changed = (name: string) => (props as Map<string, unknown>).has(name);
-    if (changed('timezone')) this.#flag('timezone', this.timezone && !isValidTimeZone(this.timezone) && this.l.t('badZone', this.timezone, this.zone));
+    if (changed('timezone')) this.#flag('timezone', this.timezone && this.timezone !== this.zone && this.l.t('badZone', this.timezone, this.zone));
     if (changed('hourCycle')) this.#flag('hour-cycle', this.hourCycle && !this.#cycle && this.l.t('badCycle', this.hourCycle));
     const catalog = this.catalog;
     if (catalog && ['catalog', 'mentor', 'sessionType', 'program'].some(changed)) {
@@ -217,6 +215,8 @@ export class MentorBooking extends MkElement {
         if (list) list.push(slot);
         else this.#byDay.set(day, [slot]);
       }
+      // Show the month of the first free day, unless a quiet refresh keeps the visitor's page.
+      this.focusDate ||= this.#byDay.keys().next().value ?? '';
     }
   }
 
@@ -330,8 +330,6 @@ export class MentorBooking extends MkElement {
       });
       this.slots = slots;
       this.viewState = slots.length ? 'ready' : 'empty';
-      // Show the month of the first free day, unless a quiet refresh keeps the visitor's page.
-      if (slots[0] && !this.focusDate) this.focusDate = dateInZone(Date.parse(slots[0].start), this.zone);
     } catch (error) {
       this.#failed(error);
     }
@@ -523,17 +521,14 @@ export class MentorBooking extends MkElement {
     return this.hourCycle === 'h12' || this.hourCycle === 'h23' ? this.hourCycle : undefined;
   }
 
-  /** The locale's formatter for `zone` and the hour cycle. */
-  #dt(options: Intl.DateTimeFormatOptions, zone = this.zone): Intl.DateTimeFormat {
-    return this.l.dateFormat({ timeZone: zone, hourCycle: this.#cycle, ...options });
+  /** A calendar date "YYYY-MM-DD", which has no zone: read as UTC midnight and shown in UTC. */
+  #day(date: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'full' }): string {
+    return this.l.date(date, { ...options, timeZone: 'UTC' });
   }
 
-  #fullDate(date: string): string {
-    return this.#dt({ dateStyle: 'full' }, 'UTC').format(noon(date));
-  }
-
+  /** A slot's or booking's time range in `zone`, with the hour cycle. */
   #range(slot: Slot, options = WHEN, zone = this.zone): string {
-    return this.#dt(options, zone).formatRange(new Date(slot.start), new Date(slot.end));
+    return this.l.dateFormat({ ...options, timeZone: zone, hourCycle: this.#cycle }).formatRange(new Date(slot.start), new Date(slot.end));
   }
 
   // ---- rendering ---------------------------------------------------------------------------
@@ -564,15 +559,17 @@ export class MentorBooking extends MkElement {
       : step === 'time' ? this.#renderTimes()
       : step === 'details' ? this.#renderDetails()
       : this.#renderDone();
-    // A new section per step (keyed), so the heading that gets focus is announced afresh.
-    return keyed(
-      step,
-      html`<section part="step" data-step=${step}>
+    // One place per step: Lit reuses DOM by position, so entering a step builds a new section and
+    // the heading that gets focus is announced afresh (as the `keyed` directive would, for less code).
+    return STEPS.map((name) =>
+      name === step
+        ? html`<section part="step" data-step=${step}>
 <h3 tabindex="-1" part="heading">${title}</h3>
 ${this.alert ? html`<div class="message ${step === 'done' ? 'info' : 'error'}" role="alert">${this.alert}</div>` : nothing}
 ${content}
 ${this.#history.length ? html`<p><button @click=${this.#back}>${this.l.t('back')}</button></p>` : nothing}
-</section>`,
+</section>`
+        : nothing,
     );
   }
 
@@ -630,10 +627,10 @@ ${types.length
       title,
       html`<div class="cal"><div class="row">
 <button aria-label=${t.t('prev')} ?disabled=${month <= months[0]!} @click=${() => this.#moveFocus(addMonths(first, -1))}>‹</button>
-<span class="month" id="month" aria-live="polite">${this.#dt({ month: 'long', year: 'numeric' }, 'UTC').format(noon(first))}</span>
+<span class="month" id="month" aria-live="polite">${this.#day(first, { month: 'long', year: 'numeric' })}</span>
 <button aria-label=${t.t('next')} ?disabled=${month >= months.at(-1)!} @click=${() => this.#moveFocus(addMonths(first, 1))}>›</button>
 </div>${this.#renderGrid(month)}</div>
-${next ? html`<p class="message info">${t.t('nextFree', this.#fullDate(next))} <button @click=${() => this.#moveFocus(next)}>${t.t('showNext')}</button></p>` : nothing}
+${next ? html`<p class="message info">${t.t('nextFree', this.#day(next))} <button @click=${() => this.#moveFocus(next)}>${t.t('showNext')}</button></p>` : nothing}
 ${this.#renderZone()}`,
     ] as const;
   }
@@ -645,26 +642,24 @@ ${this.#renderZone()}`,
     for (let start = addDays(first, -this.#column(first)); start.slice(0, 7) <= month; start = addDays(start, 7)) {
       weeks.push(Array.from({ length: 7 }, (_, i) => addDays(start, i)));
     }
-    const long = this.#dt({ weekday: 'long' }, 'UTC');
-    const short = this.#dt({ weekday: 'short' }, 'UTC');
     return html`<table role="grid" aria-labelledby="month" part="calendar" @keydown=${this.#onGridKey}>
-<thead><tr>${weeks[0]!.map((day) => html`<th scope="col" abbr=${long.format(noon(day))}>${short.format(noon(day))}</th>`)}</tr></thead>
-<tbody>${weeks.map((week) => html`<tr>${week.map((day) => (day.startsWith(month) ? this.#renderDayCell(day) : html`<td role="gridcell"></td>`))}</tr>`)}</tbody>
+<thead><tr>${weeks[0]!.map((day) => html`<th scope="col" abbr=${this.#day(day, { weekday: 'long' })}>${this.#day(day, { weekday: 'short' })}</th>`)}</tr></thead>
+<tbody>${weeks.map((week) => html`<tr>${week.map((day) => (day.startsWith(month) ? this.#renderDayCell(day) : html`<td></td>`))}</tr>`)}</tbody>
 </table>`;
   }
 
   #renderDayCell(date: string) {
     const t = this.l;
     const count = this.#byDay.get(date)?.length ?? 0;
-    const label = count ? t.t('dayLabel', this.#fullDate(date), t.number(count), t.plural(count)) : t.t('dayNone', this.#fullDate(date));
-    return html`<td role="gridcell" aria-selected=${date === this.date}><button part="day" data-date=${date} ?data-free=${count}
+    const label = count ? t.t('dayLabel', this.#day(date), t.number(count), t.plural(count)) : t.t('dayNone', this.#day(date));
+    return html`<td aria-selected=${date === this.date}><button part="day" data-date=${date} ?data-free=${count}
 tabindex=${date === this.focusDate ? 0 : -1} aria-disabled=${!count} aria-label=${label} @click=${() => this.#pickDay(date)}>${t.number(+date.slice(8))}</button></td>`;
   }
 
   #renderTimes() {
     const slots = this.#byDay.get(this.date) ?? [];
     return [
-      this.l.t('stepTime', this.#fullDate(this.date)),
+      this.l.t('stepTime', this.#day(this.date)),
       html`<ul class="times" aria-busy=${this.pending}>
 ${slots.map((slot) => html`<li><button part="time" aria-label=${this.#range(slot)} ?disabled=${this.pending} @click=${() => this.#pickTime(slot)}>${this.#range(slot, TIME)}</button></li>`)}
 </ul>
