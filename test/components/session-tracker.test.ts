@@ -343,6 +343,19 @@ describe('<session-tracker>', () => {
     expect(new Date(weekStart(new Date(2026, 0, 1, 23), 7)).toDateString()).to.equal(new Date(2025, 11, 28).toDateString());
   });
 
+  it('counts the activities and tags in use, and forgets them with their last session (pure)', () => {
+    const review = session({ start: '2026-01-05T10:00:00.000Z', activity: 'code-review', tags: ['parser'] });
+    const other = session({ start: '2026-01-12T10:00:00.000Z', activity: 'code-review', tags: ['parser', 'ci'] });
+    const index = new SessionIndex(1, [review, other]);
+    expect([...index.activities]).to.deep.equal([['code-review', 2]]);
+    expect([...index.tags]).to.deep.equal([['parser', 2], ['ci', 1]]);
+    index.put({ ...other, activity: 'weekly-review', tags: [] });
+    expect([...index.activities]).to.deep.equal([['code-review', 1], ['weekly-review', 1]]);
+    index.remove(review.id);
+    expect([...index.activities]).to.deep.equal([['weekly-review', 1]]);
+    expect(index.tags.size).to.equal(0);
+  });
+
   it('takes the goal from the plan when there is no weekly-goal, and reports a bad weekly-goal', async () => {
     const client = memoryClient();
     await client.plan.update({ weeklyHours: 5.5, roleId: 'mentee' });

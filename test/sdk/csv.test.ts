@@ -91,4 +91,10 @@ describe('JSON export format', () => {
     );
     expect(failure('{"format":"mentorship-kit.sessions","version":1}')).to.equal('The file has no "sessions" list');
   });
+
+  it('says a JSON value that is not an object is not a session export', () => {
+    for (const text of ['null', '42', '"mentorship-kit.sessions"', 'true']) {
+      expect(failure(text)).to.equal('The file is not a session export: "format" must be "mentorship-kit.sessions"');
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { html, nothing, svg, type CSSResultArray, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { readSessionsJson, sessionEnd, sessionsToCsv, sessionsToJson } from '../../sdk/export/csv.js';
 import { toIcs } from '../../sdk/export/ics.js';
@@ -89,10 +89,10 @@ const itemsOf = (model: CommitmentModel): { id: string; name: string }[] => (mod
  * @cssprop --mk-tracker-meter-color - the goal meter (default: `--mk-color-primary`).
  */
 export class SessionTracker extends MkElement {
-  static override styles = [...(MkElement.styles as CSSResultArray), styles];
+  static override styles = [MkElement.styles, styles];
 
+  // Lit adds MkElement's properties (locale, theme, state) itself.
   static override properties = {
-    ...MkElement.properties,
     weeklyGoal: { type: Number, attribute: 'weekly-goal', reflect: true },
     weeks: { type: Number, reflect: true },
     mentee: { reflect: true },
@@ -356,9 +356,9 @@ export class SessionTracker extends MkElement {
       // A broken file throws here, before anything is imported.
       const summary = await this.client!.sessions.import(readSessionsJson(await file.text()));
       const invalid = summary.invalid.map((i) => i.message.replace(/^Invalid /, ''));
-      const [imported, there, failed] = [summary.imported, summary.alreadyThere, invalid.length].map((n) => l.number(n));
       const named = invalid.length ? `: ${invalid.slice(0, 3).join('; ')}${invalid.length > 3 ? ' …' : ''}` : '';
-      this.notice = { text: l.t('importSummary', imported!, there!, failed!) + named, error: !!invalid.length };
+      const counts = l.t('importSummary', l.number(summary.imported), l.number(summary.alreadyThere), l.number(invalid.length));
+      this.notice = { text: counts + named, error: !!invalid.length };
     } catch (error) {
       this.notice = { text: l.t('importFailed', this.#fail('import', error)), error: true };
     }
@@ -402,13 +402,18 @@ export class SessionTracker extends MkElement {
 
   override render() {
     const { l, viewState } = this;
-    const loading = html`<div aria-busy="true"><span class="skeleton"></span><span class="skeleton"></span><span class="visually-hidden">${l.t('loading')}</span></div>`;
-    const loadError = html`<div class="message error load-error" role="alert"><p>${l.t('loadFailed')} <span class="muted">${this.#loadError}</span></p>
+    let body;
+    if (viewState === 'loading') {
+      body = html`<div aria-busy="true"><span class="skeleton"></span><span class="skeleton"></span><span class="visually-hidden">${l.t('loading')}</span></div>`;
+    } else if (viewState === 'error') {
+      body = html`<div class="message error load-error" role="alert"><p>${l.t('loadFailed')} <span class="muted">${this.#loadError}</span></p>
 <button @click=${() => this.#load()}>${l.t('retry')}</button></div>`;
-    const ready = () => html`${this.readonly ? nothing : html`<h3 id="add-title">${l.t('addTitle')}</h3>${this.#renderForm()}`}
+    } else {
+      body = html`${this.readonly ? nothing : html`<h3 id="add-title">${l.t('addTitle')}</h3>${this.#renderForm()}`}
 <div class="notice" part="notice" role="status" tabindex="-1">${this.#renderNotice()}</div>
 ${this.#renderProgress()}${this.#renderUpcoming()}${this.#renderSessions()}${this.#renderExport()}`;
-    return html`${this.renderConfigErrors()}<div part="base" dir=${l.dir} lang=${l.lang}>${viewState === 'loading' ? loading : viewState === 'error' ? loadError : ready()}</div>`;
+    }
+    return html`${this.renderConfigErrors()}<div part="base" dir=${l.dir} lang=${l.lang}>${body}</div>`;
   }
 
   /** A section named by its heading; `name` is also its part. */
