@@ -5,13 +5,13 @@ import { css } from 'lit';
 // the first three again half transparent.
 export const styles = css`
 h3 { margin-block: 1em 0.5em; font-size: 1.05em; }
-h4, .muted, svg text { color: var(--_mk-text-muted); }
+h4, .muted { color: var(--_mk-text-muted); }
 form, .bar, .notice, .legend, .rows li { display: flex; flex-wrap: wrap; gap: var(--_mk-space); align-items: end; }
 [part=progress], .rows { display: grid; gap: var(--_mk-space); }
 .wide { flex: 1 1 16rem; }
 meter { inline-size: min(100%, 24rem); accent-color: var(--mk-tracker-meter-color, var(--_mk-primary)); }
 svg { display: block; max-inline-size: 40rem; }
-text { fill: currentColor; font-size: 10px; text-anchor: middle; }
+text { fill: var(--_mk-text-muted); font-size: 10px; text-anchor: middle; }
 .goal { text-anchor: start; }
 .goal-line { stroke: var(--mk-tracker-goal-color, var(--_mk-text)); stroke-dasharray: 4 3; }
 .axis { stroke: var(--_mk-border); }

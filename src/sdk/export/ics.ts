@@ -30,22 +30,18 @@ const encoder = new TextEncoder();
 
 /** Folds one content line at 75 octets, never splitting a UTF-8 character. */
 export function foldIcsLine(line: string): string {
-  const parts: string[] = [];
-  let current = '';
+  let folded = '';
   let octets = 0;
   for (const char of line) {
     const size = encoder.encode(char).length;
-    const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
+    if (octets + size > 75) {
+      folded += '\r\n '; // a continuation line starts with a space, its first octet
+      octets = 1;
     }
-    current += char;
+    folded += char;
     octets += size;
   }
-  parts.push(current);
-  return parts.join('\r\n ');
+  return folded;
 }
 
 export function toIcs(events: IcsEvent[], options: { productId?: string; name?: string } = {}): string {
