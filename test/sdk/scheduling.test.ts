@@ -84,6 +84,11 @@ describe('zone: wall time ⇄ instant', () => {
 
   it('treats 24:00 as midnight at the end of the date', () => {
     expect(iso(firstInstantAtOrAfter('2026-03-28', '24:00', 'Europe/Berlin'))).to.equal('2026-03-28T23:00:00.000Z');
+    expect(iso(firstInstantAtOrAfter('2026-10-24', '24:00', 'Europe/Berlin'))).to.equal('2026-10-24T22:00:00.000Z');
+    // Where the next midnight is skipped (spring forward at 00:00), the moment the clock jumps.
+    expect(iso(firstInstantAtOrAfter('2026-03-07', '24:00', 'America/Havana'))).to.equal('2026-03-08T05:00:00.000Z');
+    expect(iso(firstInstantAtOrAfter('2026-03-28', '24:00', 'Asia/Beirut'))).to.equal('2026-03-28T22:00:00.000Z');
+    expect(wallTimeToInstant('2026-03-28', '24:00', 'Asia/Beirut')).to.equal(null);
   });
 
   it('finds a mentor Monday 09:00 in Tokyo on Sunday 17:00 in Los Angeles', () => {

@@ -70,7 +70,6 @@ export function generateSlots(input: SlotInput): Slot[] {
   }
 
   const starts = new Set<number>();
-  const slots: Slot[] = [];
   const lastDate = dateInZone(toMs, zone);
   for (let date = dateInZone(fromMs, zone); date <= lastDate; date = addDays(date, 1)) {
     if ((perDay.get(date) ?? 0) >= (rules.maxPerDay ?? Infinity)) continue;
@@ -78,16 +77,14 @@ export function generateSlots(input: SlotInput): Slot[] {
       const windowStart = firstInstantAtOrAfter(date, window.start, zone);
       const windowEnd = firstInstantAtOrAfter(date, window.end, zone);
       for (let start = windowStart; start + length <= windowEnd; start += step) {
-        if (start < fromMs || start >= toMs || starts.has(start)) continue;
-        const end = start + length;
-        if (busy.some(([busyStart, busyEnd]) => start - before < busyEnd && end + after > busyStart)) continue;
+        if (start < fromMs || start >= toMs) continue;
+        if (busy.some(([busyStart, busyEnd]) => start - before < busyEnd && start + length + after > busyStart)) continue;
         starts.add(start);
-        slots.push({ start: new Date(start).toISOString(), end: new Date(end).toISOString() });
       }
     }
   }
-  // Windows may be listed out of order (cheap when they were in order).
-  return slots.sort((a, b) => (a.start < b.start ? -1 : 1));
+  // Windows may overlap or be listed out of order: each start once, in order.
+  return [...starts].sort((a, b) => a - b).map((start) => ({ start: new Date(start).toISOString(), end: new Date(start + length).toISOString() }));
 }
 
 /** True when `start` is one of the free slots right now (the re-check before a booking). */

@@ -38,9 +38,9 @@ export function offsetMinutes(ms: number, zone: string): number {
   const key = zone + bucket;
   let offset = offsets.get(key);
   if (offset === undefined) {
-    const parts = formatterFor(zone).formatToParts(new Date(bucket));
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+    // The wall clock's fields as numbers (the "literal" separators become NaN and are not read).
+    const wall = Object.fromEntries(formatterFor(zone).formatToParts(new Date(bucket)).map((p) => [p.type, Number(p.value)] as const));
+    const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
     offset = Math.round((asUtc - bucket) / MINUTE);
     if (offsets.size > 20_000) offsets.clear();
     offsets.set(key, offset);
@@ -83,7 +83,7 @@ function utcDate(date: string, days = 0): Date {
 /** A wall time read as if it were UTC. */
 function wallUtc(date: string, time: string): number {
   const [h, mi] = time.split(':').map(Number) as [number, number];
-  return utcDate(date).getTime() + (h * 60 + mi) * MINUTE;
+  return utcDate(date).setUTCHours(h, mi);
 }
 
 /**
@@ -112,10 +112,9 @@ export function wallTimeToInstant(date: string, time: string, zone: string): num
  * The first instant at which the wall clock in `zone` shows `date` `time` or later: the exact
  * instant normally, the earlier one in a fall-back overlap, and the moment the clock jumps past it
  * when the wall time falls in a spring-forward gap (Berlin 2026-03-29 02:30 → 01:00Z, shown as
- * 03:00). "24:00" is midnight at the end of `date`.
+ * 03:00). "24:00" is midnight at the end of `date` (read as UTC it is the next day's 00:00).
  */
 export function firstInstantAtOrAfter(date: string, time: string, zone: string): number {
-  if (time === '24:00') return firstInstantAtOrAfter(addDays(date, 1), '00:00', zone);
   const exact = wallTimeToInstant(date, time, zone);
   if (exact !== null) return exact;
   // In a gap: the offset before the jump holds at `lo`, the one after at `hi`; find the jump.
