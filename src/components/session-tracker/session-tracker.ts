@@ -38,10 +38,7 @@ const DATE_TIME: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric'
 const [SLOT, BAR, HEIGHT, TOP] = [40, 28, 120, 14];
 
 /** "2026-01-07T10:30" in local time, the value format of `<input type="datetime-local">`. */
-const localInput = (time: Date | string) => {
-  const d = new Date(time);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
+const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 /** The selector of a session's row. */
 const rowSelector = (id: string) => `[data-id="${CSS.escape(id)}"]`;
@@ -442,7 +439,7 @@ ${notice.undo ? html`<button class="undo" @click=${() => this.#undo(notice.undo!
     const checked = (field: CheckedField, input: unknown) =>
       html`<div><label>${l.t(field)} ${input}</label> <span class="field-error" id=${messageId(field)}>${invalid(field) ? l.t(`${field}Invalid`) : ''}</span></div>`;
     return html`<form part=${session ? 'session-form' : 'add-form'} novalidate aria-label=${session ? l.t('about', l.t('edit'), this.#when(session.start)) : l.t('addTitle')} @submit=${(e: SubmitEvent) => this.#submit(e, session)}>
-${checked('start', html`<input name="start" type="datetime-local" required value=${localInput(session?.start ?? this.#now())} aria-invalid=${invalid('start')} aria-describedby=${messageId('start')}>`)}
+${checked('start', html`<input name="start" type="datetime-local" required value=${localInput(session ? new Date(session.start) : this.#now())} aria-invalid=${invalid('start')} aria-describedby=${messageId('start')}>`)}
 ${checked('minutes', html`<input name="minutes" type="number" min="15" max="600" step="15" required value=${session?.minutes ?? 60} aria-invalid=${invalid('minutes')} aria-describedby=${messageId('minutes')}>`)}
 <label>${l.t('activity')} <select name="activity">${this.#activities(activity).map((a) => html`<option value=${a} ?selected=${a === activity}>${this.#activityName(a)}</option>`)}</select></label>
 <label>${l.t('mentor')} <input name="mentor" maxlength="120" autocomplete="off" value=${session?.mentor ?? index.latest?.mentor ?? ''}></label>
@@ -524,18 +521,14 @@ ${used.length ? html`<ul class="legend">${used.map((a) => html`<li><span class=$
     const { l, filters } = this;
     const index = this.#index;
     const matches = (s: Session) => (!filters.activity || s.activity === filters.activity) && (!filters.tag || s.tags.includes(filters.tag));
-    // The first `shown` weeks with matching sessions, and whether there are more.
+    // The weeks with matching sessions, up to one more than `shown` to know whether there are more.
     const weeks: [number, Session[]][] = [];
-    let more = false;
     for (const key of index.keys) {
+      if (weeks.length > this.shown) break;
       const rows = index.weeks.get(key)!.filter(matches);
-      if (!rows.length) continue;
-      if (weeks.length === this.shown) {
-        more = true;
-        break;
-      }
-      weeks.push([key, rows]);
+      if (rows.length) weeks.push([key, rows]);
     }
+    const more = weeks.length > this.shown;
     const activities = this.#activities(...index.activities.keys());
     const tags = [...index.tags.keys()].sort((a, b) => a.localeCompare(b, l.lang));
     const filter = (name: Filter, label: string, values: string[], text = (value: string) => value) => {
@@ -548,7 +541,7 @@ ${tags.length ? filter('tag', l.t('filterTag'), tags) : nothing}</div>`;
     return this.#section(
       'sessions',
       html`${index.size ? filterBar : nothing}
-${weeks.length ? weeks.map(([key, rows]) => this.#renderWeek(key, rows)) : html`<p class="message info">${l.t(index.size ? 'noMatches' : 'empty')}</p>`}
+${weeks.length ? weeks.slice(0, this.shown).map(([key, rows]) => this.#renderWeek(key, rows)) : html`<p class="message info">${l.t(index.size ? 'noMatches' : 'empty')}</p>`}
 ${more ? html`<button part="more-button" class="more" @click=${this.#showOlder}>${l.t('olderWeeks')}</button>` : nothing}`,
     );
   }
