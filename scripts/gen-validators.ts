@@ -1,46 +1,181 @@
-// Generates src/sdk/generated/validators.ts: the JSON Schema of every zod schema in
-// src/sdk/schemas.ts (one shared pool, cross-referenced by name), wrapped as typed validators
-// for the browser (see src/sdk/validator.ts). Run `npm run gen`; the test suite fails when the
-// file is stale (test/sdk/validator.test.ts).
-import { writeFileSync } from 'node:fs';
+// Generates src/sdk/generated/validators.ts: every zod schema in src/sdk/schemas.ts as a call of
+// the small checks in src/sdk/validator.ts, typed with the zod schema's output type. The way
+// there is zod's own JSON Schema of each (one pool, cross-referenced by name): a stable format
+// that says exactly what zod checks. A keyword this generator does not know is an error, so a new
+// kind of rule in schemas.ts cannot be dropped silently.
+//
+// Run `npm run gen`; test/sdk/validator.test.ts fails when the file is stale (it runs this
+// generator in the browser, so no Node import at the top).
 import * as z from 'zod/mini';
 import * as schemas from '../src/sdk/schemas.js';
 
-export function generateValidators(): string {
+// A JSON Schema node; `any` keeps the walk short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Node = Record<string, any>;
+
+/** Every zod schema in schemas.ts as JSON Schema, by export name; `$ref: "Name"` links them. */
+export function jsonSchemas(): Record<string, Node> {
   const registry = z.registry<{ id: string }>();
-  const names: string[] = [];
   for (const [name, value] of Object.entries(schemas)) {
-    if (!value || typeof value !== 'object' || !('_zod' in value)) continue;
-    registry.add(value as z.ZodMiniType, { id: name });
-    names.push(name);
+    if (value && typeof value === 'object' && '_zod' in value) registry.add(value as z.ZodMiniType, { id: name });
   }
   const { schemas: pool } = z.toJSONSchema(registry, { io: 'input', uri: (id) => id, unrepresentable: 'any' }) as unknown as {
-    schemas: Record<string, Record<string, unknown>>;
+    schemas: Record<string, Node>;
   };
   for (const json of Object.values(pool)) {
     delete json.$schema;
     delete json.$id;
   }
-  const text = JSON.stringify(pool);
-  for (const [, ref] of text.matchAll(/"\$ref":"([^"]+)"/g)) {
-    if (!(ref! in pool)) throw new Error(`Unresolvable $ref ${ref} in generated schemas`);
+  return pool;
+}
+
+/** What a failed `format` says; zod expresses each of these formats as a pattern. */
+const FORMAT_MESSAGES: Record<string, string> = {
+  email: 'must be an email address',
+};
+
+/**
+ * Formats checked by hand-written equivalents in validator.ts instead of zod's long patterns,
+ * with the pattern each replaces: if zod's pattern changes, the equivalent needs a look (and
+ * test/sdk/validator.test.ts compares both on every day of many years).
+ */
+const FORMAT_CHECKS: Record<string, { check: string; pattern: string }> = {
+  date: {
+    check: 'isoDate',
+    pattern: String.raw`^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))$`,
+  },
+  'date-time': {
+    check: 'isoDateTime',
+    pattern: String.raw`^(?:(?:\d\d[2468][048]|\d\d[13579][26]|\d\d0[48]|[02468][048]00|[13579][26]00)-02-29|\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|(?:02)-(?:0[1-9]|1\d|2[0-8])))T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z))$`,
+  },
+};
+
+/** `name(args)`, leaving out trailing arguments that equal the check's defaults. */
+function call(name: string, args: string[], defaults: string[]): string {
+  while (args.length && args[args.length - 1] === defaults[args.length - 1]) args.pop();
+  return `${name}(${args.join(', ')})`;
+}
+
+const literal = (value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? String(value) : JSON.stringify(value));
+const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+
+/** The validators module for the current schemas. */
+export function generateValidators(): string {
+  const pool = jsonSchemas();
+  const used = new Set<string>();
+  const use = (name: string) => (used.add(name), name);
+
+  /** The check for `node`, as TypeScript source. */
+  function expression(node: Node, topLevel = false): string {
+    const only = (...keywords: string[]) => {
+      const unknown = Object.keys(node).filter((k) => !keywords.includes(k));
+      if (unknown.length) throw new Error(`gen-validators: cannot express ${unknown.join(', ')} in ${JSON.stringify(node)}`);
+    };
+    if (node.$ref) {
+      only('$ref');
+      if (!(node.$ref in pool)) throw new Error(`gen-validators: unresolvable $ref ${node.$ref}`);
+      return node.$ref;
+    }
+    const alternatives: Node[] | undefined = node.oneOf ?? node.anyOf;
+    if (alternatives?.length) {
+      only('oneOf', 'anyOf');
+      return `${use('union')}(${alternatives.map((alternative) => expression(alternative)).join(', ')})`;
+    }
+    if ('const' in node) {
+      only('type', 'const');
+      return `${use('literal')}(${literal(node.const)})`;
+    }
+    if (node.enum) {
+      only('type', 'enum');
+      return `${use('oneOf')}(${node.enum.map(literal).join(', ')})`;
+    }
+    switch (node.type) {
+      case 'string': {
+        if (node.format === 'x-time-zone') {
+          only('type', 'format');
+          return use('timeZone');
+        }
+        const replaced = FORMAT_CHECKS[node.format];
+        if (replaced) {
+          only('type', 'format', 'pattern');
+          if (node.pattern !== replaced.pattern) throw new Error(`gen-validators: zod's ${node.format} pattern changed; check ${replaced.check} in validator.ts`);
+          return use(replaced.check);
+        }
+        only('type', 'minLength', 'maxLength', 'pattern', 'format');
+        if (node.format && !node.pattern) throw new Error(`gen-validators: format ${node.format} without a pattern`);
+        const pattern = node.pattern ? String(new RegExp(node.pattern)) : 'undefined';
+        const message = node.format ? literal(FORMAT_MESSAGES[node.format] ?? 'has an invalid format') : 'undefined';
+        return call(use('string'), [literal(node.minLength ?? 0), literal(node.maxLength ?? Infinity), pattern, message], ['0', 'Infinity', 'undefined', 'undefined']);
+      }
+      case 'number':
+      case 'integer': {
+        only('type', 'minimum', 'maximum', 'exclusiveMinimum', 'multipleOf');
+        const options = Object.entries({ exclusiveMinimum: node.exclusiveMinimum, multipleOf: node.multipleOf })
+          .filter(([, value]) => value !== undefined)
+          .map(([name, value]) => `${name}: ${literal(value)}`);
+        const bounds = [literal(node.minimum ?? -Infinity), literal(node.maximum ?? Infinity)];
+        return call(use(node.type), [...bounds, options.length ? `{ ${options.join(', ')} }` : '{}'], ['-Infinity', 'Infinity', '{}']);
+      }
+      case 'boolean':
+        only('type');
+        return use('boolean');
+      case 'array':
+        only('type', 'items', 'minItems', 'maxItems');
+        return call(use('array'), [expression(node.items), literal(node.minItems ?? 0), literal(node.maxItems ?? Infinity)], ['', '0', 'Infinity']);
+      case 'object': {
+        if (node.additionalProperties) {
+          only('type', 'propertyNames', 'additionalProperties');
+          if (node.propertyNames?.type !== 'string') throw new Error(`gen-validators: record keys must be strings in ${JSON.stringify(node)}`);
+          return `${use('record')}(${expression(node.additionalProperties)})`;
+        }
+        only('type', 'properties', 'required');
+        const properties = Object.entries<Node>(node.properties ?? {}).map(
+          ([name, child]) => `${key(name)}: ${property(child, node.required?.includes(name) ?? false)}`,
+        );
+        // One property a line for a schema's own object; nested ones stay on one line.
+        return `${use('object')}({${topLevel ? `\n  ${properties.join(',\n  ')},\n` : ` ${properties.join(', ')} `}})`;
+      }
+    }
+    throw new Error(`gen-validators: cannot express ${JSON.stringify(node)}`);
   }
+
+  /** An object property: required, optional, or with a default. */
+  function property(node: Node, required: boolean): string {
+    if ('default' in node) {
+      if (required) throw new Error(`gen-validators: required property with a default ${JSON.stringify(node)}`);
+      const { default: fallback, ...rest } = node;
+      return `${use('withDefault')}(${JSON.stringify(fallback)}, ${expression(rest)})`;
+    }
+    return required ? expression(node) : `${use('optional')}(${expression(node)})`;
+  }
+
+  // Each schema after the ones it refers to: the checks are built when the module loads.
+  const ordered: string[] = [];
+  const visiting = new Set<string>();
+  const visit = (name: string) => {
+    if (ordered.includes(name)) return;
+    if (visiting.has(name)) throw new Error(`gen-validators: ${name} refers to itself (recursive schemas are not supported)`);
+    visiting.add(name);
+    for (const [, ref] of JSON.stringify(pool[name]).matchAll(/"\$ref":"([^"]+)"/g)) visit(ref!);
+    ordered.push(name);
+  };
+  Object.keys(pool).sort().forEach(visit);
+  const declarations = ordered.map((name) => `export const ${name} = ${expression(pool[name]!, true)} as Validator<z.output<typeof S.${name}>>;`);
+
   return [
     '// Generated by scripts/gen-validators.ts from src/sdk/schemas.ts. Do not edit: run `npm run gen`.',
     "import type * as z from 'zod/mini';",
     "import type * as S from '../schemas.js';",
-    "import { validator } from '../validator.js';",
+    `import { ${[...used].sort().join(', ')}, type Validator } from '../validator.js';`,
     '',
-    `const pool = ${text};`,
-    '',
-    ...names.map((name) => `export const ${name} = validator<z.output<typeof S.${name}>>(pool, '${name}');`),
+    ...declarations,
     '',
   ].join('\n');
 }
 
 export const VALIDATORS_FILE = 'src/sdk/generated/validators.ts';
 
-if (process.argv[1]?.endsWith('gen-validators.ts')) {
-  writeFileSync(VALIDATORS_FILE, generateValidators());
+if (typeof process !== 'undefined' && process.argv[1]?.endsWith('gen-validators.ts')) {
+  process.getBuiltinModule('node:fs').writeFileSync(VALIDATORS_FILE, generateValidators());
   console.log(`Wrote ${VALIDATORS_FILE}`);
 }

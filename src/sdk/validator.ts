@@ -1,39 +1,47 @@
 /**
- * Runs the JSON Schemas generated from our zod schemas (scripts/gen-validators.ts) in the
- * browser. Why not zod itself: zod/mini's runtime is ~10 KB min+gzip for our schemas, which
- * alone would break the 25 KB per-element and 40 KB kit budgets; this interpreter plus the
- * generated schemas is ~3 KB. The zod schemas stay the single source: the server validates with
- * zod directly, and test/sdk/validator.test.ts checks that both agree.
+ * Checks that validate in the browser as our zod schemas do. scripts/gen-validators.ts turns each
+ * zod schema (through its JSON Schema) into a call of the small checks below, in
+ * src/sdk/generated/validators.ts. Why not zod itself: zod/mini's runtime is ~10 KB min+gzip for
+ * our schemas, which alone would break the 25 KB per-element and 40 KB kit budgets; these checks
+ * plus the generated calls are ~2 KB. The zod schemas stay the single source: the server
+ * validates with zod directly, and test/sdk/validator.test.ts checks that both agree.
  *
- * Supports the subset toJSONSchema emits for our schemas: type, enum, const, pattern, min/max
- * length, minimum/maximum (exclusive too), multipleOf, items, min/maxItems, properties,
- * required, additionalProperties (records), oneOf/anyOf, $ref by schema name, default, and the
- * custom format "x-time-zone". Unknown object keys are dropped, as zod's default objects do.
+ * A check returns the value (defaults filled, unknown object keys dropped, as zod's default
+ * objects do) or records issues and returns undefined. Objects and arrays check every member, so
+ * every broken path is reported.
  */
 import type { ValidationIssue } from './errors.js';
 import { isValidTimeZone } from './time-zone.js';
 
-// A JSON Schema node; `any` keeps this interpreter short.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Node = Record<string, any>;
+type Path = (string | number)[];
+type Issue = { path: Path; message: string };
 
-/** A generated schema that validates to `T` (the zod schema's output type). */
+/** A check whose valid output is `T` (for the generated ones: the zod schema's output type). */
 export interface Validator<T> {
-  /** Every schema by name; `$ref: "Name"` points into it. */
-  readonly pool: Record<string, Node>;
-  readonly schema: Node;
-  /** Phantom: never set; carries the type. */
-  readonly _type?: T;
+  (value: unknown, path: Path, issues: Issue[]): T | undefined;
+  /** As an object property: the key may be missing (it stays out of the result). */
+  optional?: true;
+  /** As an object property: what a missing key becomes (then checked like a given value). */
+  fallback?: unknown;
 }
 
-export function validator<T>(pool: Record<string, Node>, name: string): Validator<T> {
-  return { pool, schema: pool[name]! };
-}
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyValidator = Validator<any>;
+
+/** Gives a check the type of what it outputs; nothing happens at run time. */
+export const validator = <T>(check: AnyValidator): Validator<T> => check;
 
 export type CheckResult<T> = { success: true; data: T } | { success: false; issues: ValidationIssue[] };
 
-type Path = (string | number)[];
-type Issue = { path: Path; message: string };
+/** Runs `validator` on `input`: the parsed data, or every issue with a dotted path ("roles.0.name"). */
+export function check<T>(validator: Validator<T>, input: unknown): CheckResult<T> {
+  const issues: Issue[] = [];
+  const data = validator(input, [], issues) as T;
+  if (issues.length === 0) return { success: true, data };
+  return { success: false, issues: issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })) };
+}
+
+const fail = (issues: Issue[], path: Path, message: string): undefined => void issues.push({ path, message });
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -42,108 +50,160 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
-function typeMatches(expected: string, value: unknown): boolean {
-  const actual = typeOf(value);
-  if (expected === 'number') return actual === 'number' || actual === 'integer';
-  return expected === actual && !(actual === 'number' && !Number.isFinite(value));
+/** Checks the JSON type ("expected string, received number"), then hands the value to `then`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function typed<T>(type: string, then: (value: any, path: Path, issues: Issue[]) => T | undefined): Validator<T> {
+  return (value, path, issues) => {
+    const actual = typeOf(value);
+    if (actual === type || (type === 'number' && actual === 'integer')) return then(value, path, issues);
+    return fail(issues, path, `expected ${type === 'integer' ? 'a whole number' : type}, received ${actual}`);
+  };
 }
 
-const below = (value: number, bound: number) => value < bound;
-const above = (value: number, bound: number) => value > bound;
+/** A check of one JSON type; `problem` says what is wrong with a value of that type, if anything. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const leaf = <T>(type: string, problem: (value: any) => string | undefined): Validator<T> =>
+  typed(type, (value, path, issues) => {
+    const message = problem(value);
+    return message ? fail(issues, path, message) : value;
+  });
+
+/** "must be at least 2 items"-style message for a number or size outside [minimum, maximum]. */
+const outOfRange = (size: number, minimum: number, maximum: number, verb: string, unit = '') =>
+  size < minimum ? `must ${verb} at least ${minimum}${unit}` : size > maximum ? `must ${verb} at most ${maximum}${unit}` : undefined;
+
+/** A RegExp, or any other `test` (the time zone and calendar checks below). */
+type Format = { test(text: string): boolean };
+
+/** A string of `minLength`…`maxLength` characters (code points) that matches `format`. */
+export const string = (minLength = 0, maxLength = Infinity, format?: Format, formatMessage = 'has an invalid format') =>
+  leaf<string>('string', (text: string) => {
+    const length = [...text].length;
+    if (minLength === 1 && !length) return 'must not be empty';
+    return outOfRange(length, minLength, maxLength, 'be', ' characters') ?? (format && !format.test(text) ? formatMessage : undefined);
+  });
+
+/** An IANA time zone name this browser knows. */
+export const timeZone = string(0, Infinity, { test: isValidTimeZone }, 'Unknown IANA time zone');
 
 /**
- * Limits on a number, or on a string's length in characters or an array's in items, in the
- * order they are checked: [keyword, broken by, message with # for the bound].
+ * An ISO date (time) as zod accepts it: `pattern`, and a real day of the (proleptic Gregorian)
+ * calendar, leap years included. zod spells the calendar out in one long pattern; the same check
+ * as a date computation is shorter.
  */
-const BOUNDS: [string, (value: number, bound: number) => boolean, string][] = [
-  ['minimum', below, 'must be at least #'],
-  ['maximum', above, 'must be at most #'],
-  ['exclusiveMinimum', (value, bound) => value <= bound, 'must be more than #'],
-  ['exclusiveMaximum', (value, bound) => value >= bound, 'must be less than #'],
-  ['multipleOf', (value, bound) => Math.abs(value / bound - Math.round(value / bound)) > 1e-9, 'must be a multiple of #'],
-  ['minLength', below, 'must be at least # characters'],
-  ['maxLength', above, 'must be at most # characters'],
-  ['minItems', below, 'must have at least # items'],
-  ['maxItems', above, 'must have at most # items'],
-];
-
-const FORMAT_MESSAGES: Record<string, string> = {
-  'date-time': 'must be an ISO date-time in UTC (…Z)',
-  date: 'must be a date (YYYY-MM-DD)',
-  email: 'must be an email address',
+const isoCalendar = (pattern: RegExp, message: string) => {
+  const format = {
+    test(text: string) {
+      const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+      const date = new Date(0);
+      date.setUTCFullYear(year, month - 1, day);
+      return pattern.test(text) && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    },
+  };
+  return string(0, Infinity, format, message);
 };
 
-export function check<T>(v: Validator<T>, input: unknown): CheckResult<T> {
-  let issues: Issue[] = [];
-  const fail = (path: Path, message: string): undefined => void issues.push({ path, message });
+/** A calendar date as zod's `z.iso.date()` accepts it ("2026-03-29"). */
+export const isoDate = isoCalendar(/^\d{4}-\d\d-\d\d$/, 'must be a date (YYYY-MM-DD)');
 
-  /** Returns the (possibly defaulted, stripped) value, or undefined after recording issues. */
-  function walk(node: Node, value: unknown, path: Path): unknown {
-    if (node.$ref) return walk(v.pool[node.$ref]!, value, path);
-    const alternatives: Node[] | undefined = node.oneOf ?? node.anyOf;
-    if (alternatives) return union(alternatives, value, path);
-    if ('const' in node && value !== node.const) return fail(path, `expected ${JSON.stringify(node.const)}`);
-    if (node.enum && !node.enum.includes(value)) {
-      return fail(path, `expected one of ${node.enum.map((e: unknown) => JSON.stringify(e)).join(', ')}`);
-    }
-    const type = node.type as string | undefined;
-    if (!type) return value;
-    if (!typeMatches(type, value)) return fail(path, `expected ${type === 'integer' ? 'a whole number' : type}, received ${typeOf(value)}`);
-    const size = type === 'string' ? [...(value as string)].length : type === 'array' ? (value as unknown[]).length : (value as number);
-    for (const [keyword, broken, message] of BOUNDS) {
-      const bound = node[keyword];
-      if (bound !== undefined && broken(size, bound)) {
-        return fail(path, keyword === 'minLength' && bound === 1 ? 'must not be empty' : message.replace('#', bound));
-      }
-    }
-    if (node.pattern && !new RegExp(node.pattern).test(value as string)) return fail(path, FORMAT_MESSAGES[node.format] ?? 'has an invalid format');
-    if (node.format === 'x-time-zone' && !isValidTimeZone(value as string)) return fail(path, 'Unknown IANA time zone');
-    if (type === 'array' && node.items) return (value as unknown[]).map((item, index) => walk(node.items, item, [...path, index]));
-    return type === 'object' ? object(node, value as Record<string, unknown>, path) : value;
-  }
+/** An instant in UTC as zod's `z.iso.datetime()` accepts it ("2026-03-29T07:00:00Z", any fraction of a second). */
+export const isoDateTime = isoCalendar(/^\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?Z$/, 'must be an ISO date-time in UTC (…Z)');
 
-  function union(alternatives: Node[], value: unknown, path: Path): unknown {
-    let best: { issues: Issue[]; score: number } | undefined;
-    const before = issues;
-    for (const alternative of alternatives) {
-      issues = [];
-      const result = walk(alternative, value, path);
-      const found = issues;
-      issues = before;
-      if (found.length === 0) return result;
-      // Report the alternative that got furthest; one whose discriminator (a const) did not
-      // match got nowhere, as with zod's discriminated unions.
-      const first = found[0]!;
-      const score = first.message.startsWith('expected "') ? first.path.length - 100 : first.path.length;
-      if (!best || score > best.score) best = { issues: found, score };
-    }
-    issues.push(...(best?.issues ?? [{ path, message: 'matches no allowed shape' }]));
-    return undefined;
-  }
+type NumberOptions = { exclusiveMinimum?: number; multipleOf?: number };
 
-  function object(node: Node, value: Record<string, unknown>, path: Path): unknown {
+const numeric =
+  (type: 'number' | 'integer') =>
+  (minimum = -Infinity, maximum = Infinity, { exclusiveMinimum = -Infinity, multipleOf }: NumberOptions = {}) =>
+    leaf<number>(type, (value: number) => {
+      const steps = multipleOf ? value / multipleOf : 0;
+      return (
+        outOfRange(value, minimum, maximum, 'be') ??
+        (value <= exclusiveMinimum
+          ? `must be more than ${exclusiveMinimum}`
+          : Math.abs(steps - Math.round(steps)) > 1e-9
+            ? `must be a multiple of ${multipleOf}`
+            : undefined)
+      );
+    });
+
+/** A number in [minimum, maximum]. As a type, NaN and ±Infinity count as numbers (JSON has neither). */
+export const number = numeric('number');
+/** A whole number in [minimum, maximum]. */
+export const integer = numeric('integer');
+
+export const boolean = leaf<boolean>('boolean', () => undefined);
+
+/** Any value at all, kept as it is. */
+export const anything: Validator<unknown> = (value) => value;
+
+/** Exactly `expected` (a discriminator such as `kind: "tiered"`). */
+export const literal =
+  <T>(expected: T): Validator<T> =>
+  (value, path, issues) =>
+    value === expected ? expected : fail(issues, path, `expected ${JSON.stringify(expected)}`);
+
+/** One of `choices`. */
+export const oneOf =
+  <T>(...choices: T[]): Validator<T> =>
+  (value, path, issues) =>
+    choices.includes(value as T) ? (value as T) : fail(issues, path, `expected one of ${choices.map((c) => JSON.stringify(c)).join(', ')}`);
+
+/** An array of `minItems`…`maxItems` values that each pass `items`. */
+export const array = <T>(items: Validator<T>, minItems = 0, maxItems = Infinity) =>
+  typed('array', (list: unknown[], path, issues) => {
+    const message = outOfRange(list.length, minItems, maxItems, 'have', ' items');
+    return message ? fail(issues, path, message) : list.map((item, index) => items(item, [...path, index], issues) as T);
+  });
+
+/** An object with these properties; other keys are dropped. */
+export const object = (properties: Record<string, AnyValidator>) =>
+  typed('object', (value: Record<string, unknown>, path, issues) => {
     const out: Record<string, unknown> = {};
-    const properties: Record<string, Node> = node.properties ?? {};
-    for (const [key, child] of Object.entries(properties)) {
+    for (const [key, property] of Object.entries(properties)) {
       let item = value[key];
       if (item === undefined) {
-        if (!('default' in child)) {
-          if (node.required?.includes(key)) fail([...path, key], 'is required');
+        if (!('fallback' in property)) {
+          if (!property.optional) fail(issues, [...path, key], 'is required');
           continue;
         }
-        item = structuredClone(child.default);
+        item = structuredClone(property.fallback);
       }
-      out[key] = walk(child, item, [...path, key]);
-    }
-    if (typeof node.additionalProperties === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        if (!(key in properties)) out[key] = walk(node.additionalProperties, item, [...path, key]);
-      }
+      out[key] = property(item, [...path, key], issues);
     }
     return out;
-  }
+  });
 
-  const data = walk(v.schema, input, []);
-  if (issues.length === 0) return { success: true, data: data as T };
-  return { success: false, issues: issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message })) };
-}
+/** An object used as a map: any keys, every value passes `values`. */
+export const record = <T>(values: Validator<T>) =>
+  typed('object', (value: Record<string, unknown>, path, issues) =>
+    Object.fromEntries(Object.entries(value).map(([key, item]) => [key, values(item, [...path, key], issues)])),
+  );
+
+/** The first of `alternatives` that passes; else the issues of the one that got furthest. */
+export const union =
+  (...alternatives: AnyValidator[]): AnyValidator =>
+  (value, path, issues) => {
+    let best: Issue[] = [];
+    let bestScore = -Infinity;
+    for (const alternative of alternatives) {
+      const found: Issue[] = [];
+      const result = alternative(value, path, found);
+      if (found.length === 0) return result;
+      // One whose discriminator (a literal) did not match got nowhere, as with zod's
+      // discriminated unions; otherwise the deeper the first issue, the further it got.
+      const first = found[0]!;
+      const score = first.path.length - (first.message.startsWith('expected "') ? 100 : 0);
+      if (score > bestScore) [best, bestScore] = [found, score];
+    }
+    issues.push(...best);
+  };
+
+/** A copy of `check` that tells `object` what to do when its key is missing. */
+const property = <T>(check: Validator<T>, whenMissing: Pick<Validator<T>, 'optional' | 'fallback'>): Validator<T> =>
+  Object.assign((value: unknown, path: Path, issues: Issue[]) => check(value, path, issues), whenMissing);
+
+/** As an object property: may be missing. */
+export const optional = <T>(check: Validator<T>) => property(check, { optional: true });
+
+/** As an object property: a missing key becomes a copy of `fallback`. */
+export const withDefault = <T>(fallback: unknown, check: Validator<T>) => property(check, { fallback });
