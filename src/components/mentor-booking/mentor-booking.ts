@@ -534,15 +534,14 @@ export class MentorBooking extends MkElement {
   // ---- rendering ---------------------------------------------------------------------------
 
   override render() {
-    return html`<div dir=${this.l.dir} lang=${this.l.lang}>${this.renderConfigErrors()} ${this.catalog ? this.#renderStep() : this.#renderLoading()}</div>`;
-  }
-
-  #renderLoading() {
     const t = this.l;
-    return this.viewState === 'error'
-      ? html`<div class="message error" role="alert">${t.t('loadFailed')}</div>
+    const content = this.catalog
+      ? this.#renderStep()
+      : this.viewState === 'error'
+        ? html`<div class="message error" role="alert">${t.t('loadFailed')}</div>
 <button @click=${() => this.clientChanged(this.client!)}>${t.t('retry')}</button>`
-      : this.#renderBusy('skeleton');
+        : this.#renderBusy('skeleton');
+    return html`<div dir=${t.dir} lang=${t.lang}>${this.renderConfigErrors()} ${content}</div>`;
   }
 
   /** A placeholder announced as loading. */
