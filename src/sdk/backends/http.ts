@@ -16,7 +16,7 @@ import type { MentorshipError } from '../errors.js';
 import * as V from '../generated/validators.js';
 import type { Booking, Plan, Session } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
-import type { Validator } from '../validator.js';
+import { anything, array, object, optional, validator, type Validator } from '../validator.js';
 import type { Backend, SlotRequest } from './backend.js';
 import { createRequester, type RequestOptions } from './request.js';
 
@@ -65,10 +65,8 @@ const applied = (list: Session[], writes: Write[]) => {
 const ignore = () => {};
 
 /** A list response `{ items, nextCursor? }` whose items must each match `item`. */
-const page = <T>(item: Validator<T>): Validator<{ items: T[]; nextCursor?: unknown }> => ({
-  pool: item.pool,
-  schema: { type: 'object', properties: { items: { type: 'array', items: item.schema }, nextCursor: {} }, required: ['items'] },
-});
+const page = <T>(item: Validator<T>) =>
+  validator<{ items: T[]; nextCursor?: unknown }>(object({ items: array(item), nextCursor: optional(anything) }));
 
 export function httpBackend(options: HttpBackendOptions): Backend {
   const base = options.baseUrl.replace(/\/+$/, '');
