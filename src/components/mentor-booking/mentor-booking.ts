@@ -73,8 +73,8 @@ function addMonths(date: string, months: number): string {
 export class MentorBooking extends MkElement {
   static override styles = [...(MkElement.styles as CSSResultArray), styles];
 
+  // MkElement's properties (locale, theme, state) are inherited: Lit finalizes the base class first.
   static override properties = {
-    ...MkElement.properties,
     mentor: { type: String, reflect: true },
     sessionType: { type: String, reflect: true, attribute: 'session-type' },
     program: { type: String, reflect: true },
@@ -711,19 +711,16 @@ ${error ? html`<span class="field-error" id=${describedBy}>${error}</span>` : no
       ] as const;
     }
     const mentor = this.#currentMentor!;
-    // Term, value and, for times, the zone they are in.
-    const summary: [string, string, string?][] = [
-      [t.t('session'), this.#typeName(booking.sessionTypeId)],
-      [t.t('mentor'), mentor.name],
-      [t.t('yourTime'), this.#range(booking, ZONED), this.zone],
-      [t.t('mentorTime', mentor.name), this.#range(booking, ZONED, mentor.timeZone), mentor.timeZone],
-      [t.t('name'), booking.name],
-      [t.t('email'), booking.email],
-    ];
+    // Times carry the zone they are shown in.
     return [
       t.t('stepDone'),
       html`<dl part="summary">
-${summary.map(([term, value, zone]) => html`<dt>${term}</dt> <dd data-zone=${zone ?? nothing}>${value}</dd> `)}
+<dt>${t.t('session')}</dt> <dd>${this.#typeName(booking.sessionTypeId)}</dd>
+<dt>${t.t('mentor')}</dt> <dd>${mentor.name}</dd>
+<dt>${t.t('yourTime')}</dt> <dd data-zone=${this.zone}>${this.#range(booking, ZONED)}</dd>
+<dt>${t.t('mentorTime', mentor.name)}</dt> <dd data-zone=${mentor.timeZone}>${this.#range(booking, ZONED, mentor.timeZone)}</dd>
+<dt>${t.t('name')}</dt> <dd>${booking.name}</dd>
+<dt>${t.t('email')}</dt> <dd>${booking.email}</dd>
 </dl>
 <div class="row">
 <a part="ics" href=${this.#icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>
