@@ -7,8 +7,9 @@ export { createRecordBackend } from './backends/record-backend.js';
 export { localBackend, LOCAL_SCHEMA_VERSION, type LocalBackendOptions, type Migration } from './backends/local.js';
 export { memoryBackend, type MemoryBackendOptions } from './backends/memory.js';
 export { DEMO_CATALOG } from './catalog/demo-catalog.js';
-// Types are z.infer of the zod schemas (import the zod schemas themselves from
-// 'mentorship-kit/schemas'); at run time the browser validates with the generated validators.
+// Types are z.infer of the zod schemas; to validate your own data, import the zod schemas from
+// 'mentorship-kit/schemas'. The SDK validates at its boundaries with the generated validators,
+// which stay internal: exporting them would keep all 36 in every bundle (~0.3 KB min+gzip).
 export type {
   ActivityHours,
   TieredRole,
@@ -41,13 +42,11 @@ export type {
   SessionPatch,
   Plan,
 } from './schemas.js';
-export * as validators from './generated/validators.js';
-export { check, validator, type Validator, type CheckResult } from './validator.js';
 export { CAREER_LEVELS, PROGRAM_FORMATS, SESSION_ACTIVITIES } from './constants.js';
 export { isValidTimeZone } from './time-zone.js';
 export * from './commitment.js';
 export * from './scheduling/index.js';
-export { parseOrThrow } from './validate.js';
 export { newId } from './ids.js';
 export { toIcs, escapeIcsText, foldIcsLine, icsDateTime, type IcsEvent } from './export/ics.js';
+export { sessionsToCsv, sessionsToJson, readSessionsJson, type SessionsExport } from './export/csv.js';
 export { httpBackend, type HttpBackendOptions } from './backends/http.js';
