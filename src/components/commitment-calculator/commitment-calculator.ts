@@ -96,12 +96,12 @@ export class CommitmentCalculator extends MkElement {
   // Lit adds MkElement's properties (locale, theme, state) itself. Written out (not built by a
   // helper) so the manifest analyzer sees the attribute names.
   static override properties = {
-    menteesPerMentor: { attribute: 'mentees-per-mentor', reflect: true, converter: toNumber },
+    menteesPerMentor: { reflect: true, attribute: 'mentees-per-mentor', converter: toNumber },
     weeks: { reflect: true, converter: toNumber },
-    availableHours: { attribute: 'available-hours', reflect: true, converter: toNumber },
-    selectedRole: { attribute: 'selected-role', reflect: true },
+    availableHours: { reflect: true, attribute: 'available-hours', converter: toNumber },
+    selectedRole: { reflect: true, attribute: 'selected-role' },
     program: { reflect: true },
-    modelSrc: { attribute: 'model-src', reflect: true },
+    modelSrc: { reflect: true, attribute: 'model-src' },
     model: { attribute: false },
     active: { state: true },
     result: { attribute: false },
@@ -216,11 +216,12 @@ export class CommitmentCalculator extends MkElement {
     }
   }
 
-  async #fetchJson(src: string): Promise<unknown> {
-    const response = await fetch(src);
-    if (!response.ok) throw new MentorshipError('network', this.#l.t('httpError', response.status, src));
-    return response.json().catch((cause) => {
-      throw new MentorshipError('bad-response', this.#l.t('notJson', src), { cause });
+  async #fetchJson(url: string): Promise<unknown> {
+    const l = this.#l;
+    const response = await fetch(url);
+    if (!response.ok) throw new MentorshipError('network', l.t('httpError', response.status, url));
+    return response.json().catch(() => {
+      throw new MentorshipError('bad-response', l.t('notJson', url));
     });
   }
 
@@ -322,7 +323,7 @@ export class CommitmentCalculator extends MkElement {
         <span class="skeleton" part="skeleton"></span><span class="skeleton" part="skeleton"></span>`;
     }
     if (this.viewState === 'empty') return html`<p class="message info">${l.t('empty')}</p>`;
-    return html`<div class="message error"><p>${l.t('failed')}</p><button type="button" @click=${this.#resolve}>${l.t('retry')}</button></div>`;
+    return html`<div class="message error"><p>${l.t('failed')}</p><button @click=${this.#resolve}>${l.t('retry')}</button></div>`;
   }
 
   #renderField([field, attr]: [CommitmentField, string]) {
@@ -333,8 +334,8 @@ export class CommitmentCalculator extends MkElement {
     return html`<label part="field">
       ${l.t(field)}
       <input part="input" type="number" name=${attr} min=${min} max=${max} step=${integer ? 1 : 0.5}
-        .value=${String(this.input[field] ?? '')} aria-invalid=${this.configErrors.has(attr)}
-        @input=${(e: Event) => this.#onInput(field, attr, e)} />
+        .value=${this.input[field] ?? ''} aria-invalid=${this.configErrors.has(attr)}
+        @input=${(e: Event) => this.#onInput(field, attr, e)}>
       <small>${hint}</small>
     </label>`;
   }
@@ -343,6 +344,7 @@ export class CommitmentCalculator extends MkElement {
     const l = this.#l;
     const t = l.t.bind(l);
     const tiered = model.kind === 'tiered';
+    const activities = tiered ? model.activities : model.sessions;
     const { roles } = result;
     const names = roles.map((role) => this.#name(role));
     const totals = roles.map((role, i) => `${names[i]}: ${this.#spoken(role.weeklyHours, role)}`);
@@ -364,12 +366,12 @@ export class CommitmentCalculator extends MkElement {
       <div class="table-wrap">
         <table part="table">
           <caption>${t('caption', this.#name(model))}</caption>
-          <colgroup><col />${roles.map((role) => html`<col class=${role.id === chosen ? 'chosen' : ''} />`)}</colgroup>
+          <colgroup><col>${roles.map((role) => html`<col class=${role.id === chosen ? 'chosen' : ''}>`)}</colgroup>
           <thead>
             <tr><th scope="col">${t('activity')}</th>${names.map((name) => html`<th scope="col">${name}</th>`)}</tr>
           </thead>
           <tbody>
-            ${(tiered ? model.activities : model.sessions).map((activity) =>
+            ${activities.map((activity) =>
               row(this.#name(activity), (role) => {
                 const a = role.activities.find((x) => x.id === activity.id);
                 return a ? this.#value(a.hours, a) : this.#alt('—', t('none'));
@@ -384,12 +386,12 @@ export class CommitmentCalculator extends MkElement {
           </tfoot>
         </table>
       </div>
-      ${this.#renderChart(result, model, names, totals)}
+      ${this.#renderChart(result, activities, names, totals)}
       ${tiered ? html`<p part="reach">${t('reach', l.number(result.reach), l.plural(result.reach))}</p>` : nothing}
       <fieldset part="roles">
         <legend>${t('choose')}</legend>
         ${roles.map(
-          (role, i) => html`<button type="button" part="role-button" class=${role.id === chosen ? 'primary' : ''} data-role=${role.id}
+          (role, i) => html`<button part="role-button" class=${role.id === chosen ? 'primary' : ''} data-role=${role.id}
             aria-pressed=${role.id === chosen} @click=${() => this.#choose(role.id)}>${names[i]}</button>`,
         )}
       </fieldset>
@@ -397,9 +399,8 @@ export class CommitmentCalculator extends MkElement {
   }
 
   /** Stacked bars, one per role and one segment per activity, with a text alternative and a legend. */
-  #renderChart(result: CommitmentResult, model: CommitmentModel, names: string[], totals: string[]) {
+  #renderChart(result: CommitmentResult, activities: { id: string; name: string }[], names: string[], totals: string[]) {
     const l = this.#l;
-    const activities = model.kind === 'tiered' ? model.activities : model.sessions;
     const max = Math.max(1, ...result.roles.map((role) => role.weeklyHours));
     const colour = (id: string) => `c${activities.findIndex((a) => a.id === id) % 5}`;
     const desc = l.list(

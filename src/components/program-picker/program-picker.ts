@@ -255,12 +255,8 @@ export class ProgramPicker extends MkElement {
       if (result?.success === false) this.reportError('programs', this.#l.t('badPrograms'));
       else this.clearError('programs');
     }
-    if (changed.has('maxPrice')) {
-      this.#priceLimit = this.#parse('max-price', this.maxPrice, (text) => parseNumberAttribute(text, { min: 0, max: 1e9 }));
-    }
-    if (changed.has('maxMonths')) {
-      this.#monthsLimit = this.#parse('max-months', this.maxMonths, (text) => parseNumberAttribute(text, { min: 0, max: 120 }));
-    }
+    if (changed.has('maxPrice')) this.#priceLimit = this.#parse('max-price', this.maxPrice, (text) => parseNumberAttribute(text, { min: 0, max: 1e9 }));
+    if (changed.has('maxMonths')) this.#monthsLimit = this.#parse('max-months', this.maxMonths, (text) => parseNumberAttribute(text, { min: 0, max: 120 }));
     if (changed.has('format')) this.#formatFilter = this.#parse('format', this.format, (text) => parseEnumAttribute(text, PROGRAM_FORMATS));
     if (changed.has('layout')) this.#parse('layout', this.layout, (text) => parseEnumAttribute(text, LAYOUTS));
     this.#shown = this.#matching();
@@ -323,7 +319,8 @@ export class ProgramPicker extends MkElement {
     // at() counts a negative index from the end: -1 is the last card.
     this.focusId = list.at((index + moves[key]!) % list.length)!.id;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[role=radio][tabindex="0"]')?.focus();
+    // The radios are the only elements with a tabindex.
+    this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
   }
 
   // ---- formatting -----------------------------------------------------------------------------
