@@ -3,208 +3,208 @@ import type * as z from 'zod/mini';
 import type * as S from '../schemas.js';
 import { array, boolean, integer, isoDate, isoDateTime, literal, number, object, oneOf, optional, record, string, timeZone, union, withDefault, type Validator } from '../validator.js';
 
-export const ActivityHours = object({
-  fixed: withDefault(0, number(0, 168)),
-  perMentee: withDefault(0, number(0, 168)),
-  atLeast: withDefault(false, boolean),
-  approximate: withDefault(false, boolean),
+export const ActivityHours = /* @__PURE__ */ object({
+  fixed: /* @__PURE__ */ withDefault(0, /* @__PURE__ */ number(0, 168)),
+  perMentee: /* @__PURE__ */ withDefault(0, /* @__PURE__ */ number(0, 168)),
+  atLeast: /* @__PURE__ */ withDefault(false, boolean),
+  approximate: /* @__PURE__ */ withDefault(false, boolean),
 }) as Validator<z.output<typeof S.ActivityHours>>;
-export const WallTime = string(0, Infinity, /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/) as Validator<z.output<typeof S.WallTime>>;
-export const AvailabilityWindow = object({
+export const WallTime = /* @__PURE__ */ string(0, Infinity, /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/) as Validator<z.output<typeof S.WallTime>>;
+export const AvailabilityWindow = /* @__PURE__ */ object({
   start: WallTime,
   end: WallTime,
 }) as Validator<z.output<typeof S.AvailabilityWindow>>;
-export const Id = string(1, 100, /^[A-Za-z0-9_.:-]+$/) as Validator<z.output<typeof S.Id>>;
+export const Id = /* @__PURE__ */ string(1, 100, /^[A-Za-z0-9_.:-]+$/) as Validator<z.output<typeof S.Id>>;
 export const Instant = isoDateTime as Validator<z.output<typeof S.Instant>>;
 export const TimeZone = timeZone as Validator<z.output<typeof S.TimeZone>>;
-export const Email = string(0, Infinity, /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/, "must be an email address") as Validator<z.output<typeof S.Email>>;
-export const CareerLevel = oneOf("student", "junior", "mid", "senior", "staff", "manager", "director", "other") as Validator<z.output<typeof S.CareerLevel>>;
-export const BookingStatus = oneOf("confirmed", "cancelled") as Validator<z.output<typeof S.BookingStatus>>;
-export const Booking = object({
+export const Email = /* @__PURE__ */ string(0, Infinity, /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/, "must be an email address") as Validator<z.output<typeof S.Email>>;
+export const CareerLevel = /* @__PURE__ */ oneOf("student", "junior", "mid", "senior", "staff", "manager", "director", "other") as Validator<z.output<typeof S.CareerLevel>>;
+export const BookingStatus = /* @__PURE__ */ oneOf("confirmed", "cancelled") as Validator<z.output<typeof S.BookingStatus>>;
+export const Booking = /* @__PURE__ */ object({
   mentorId: Id,
   sessionTypeId: Id,
-  programId: optional(Id),
+  programId: /* @__PURE__ */ optional(Id),
   start: Instant,
   timeZone: TimeZone,
-  name: string(1, 120, /\S/),
+  name: /* @__PURE__ */ string(1, 120, /\S/),
   email: Email,
   careerLevel: CareerLevel,
-  goals: string(0, 1000),
-  message: string(0, 2000),
+  goals: /* @__PURE__ */ string(0, 1000),
+  message: /* @__PURE__ */ string(0, 2000),
   id: Id,
   end: Instant,
   status: BookingStatus,
   createdAt: Instant,
   updatedAt: Instant,
-  cancelToken: optional(string()),
-  menteeId: optional(string()),
+  cancelToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  menteeId: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
 }) as Validator<z.output<typeof S.Booking>>;
-export const BookingRequest = object({
+export const BookingRequest = /* @__PURE__ */ object({
   mentorId: Id,
   sessionTypeId: Id,
-  programId: optional(Id),
+  programId: /* @__PURE__ */ optional(Id),
   start: Instant,
   timeZone: TimeZone,
-  name: string(1, 120, /\S/),
+  name: /* @__PURE__ */ string(1, 120, /\S/),
   email: Email,
   careerLevel: CareerLevel,
-  goals: string(0, 1000),
-  message: string(0, 2000),
+  goals: /* @__PURE__ */ string(0, 1000),
+  message: /* @__PURE__ */ string(0, 2000),
 }) as Validator<z.output<typeof S.BookingRequest>>;
-export const BookingRules = object({
-  slotIntervalMinutes: withDefault(30, integer(5, 240)),
-  bufferBeforeMinutes: withDefault(0, integer(0, 240)),
-  bufferAfterMinutes: withDefault(0, integer(0, 240)),
-  minimumNoticeMinutes: withDefault(0, integer(0, 9007199254740991)),
-  horizonDays: withDefault(60, integer(1, 730)),
-  maxPerDay: optional(integer(1, 48)),
+export const BookingRules = /* @__PURE__ */ object({
+  slotIntervalMinutes: /* @__PURE__ */ withDefault(30, /* @__PURE__ */ integer(5, 240)),
+  bufferBeforeMinutes: /* @__PURE__ */ withDefault(0, /* @__PURE__ */ integer(0, 240)),
+  bufferAfterMinutes: /* @__PURE__ */ withDefault(0, /* @__PURE__ */ integer(0, 240)),
+  minimumNoticeMinutes: /* @__PURE__ */ withDefault(0, /* @__PURE__ */ integer(0, 9007199254740991)),
+  horizonDays: /* @__PURE__ */ withDefault(60, /* @__PURE__ */ integer(1, 730)),
+  maxPerDay: /* @__PURE__ */ optional(/* @__PURE__ */ integer(1, 48)),
 }) as Validator<z.output<typeof S.BookingRules>>;
-export const Frequency = oneOf("weekly", "biweekly", "monthly", "as-needed") as Validator<z.output<typeof S.Frequency>>;
-export const CadenceItem = object({
+export const Frequency = /* @__PURE__ */ oneOf("weekly", "biweekly", "monthly", "as-needed") as Validator<z.output<typeof S.Frequency>>;
+export const CadenceItem = /* @__PURE__ */ object({
   id: Id,
-  name: string(1, 200, /\S/),
+  name: /* @__PURE__ */ string(1, 200, /\S/),
   frequency: Frequency,
-  minutes: number(-Infinity, 600, { exclusiveMinimum: 0 }),
-  perMonth: optional(number(0, 31)),
+  minutes: /* @__PURE__ */ number(-Infinity, 600, { exclusiveMinimum: 0 }),
+  perMonth: /* @__PURE__ */ optional(/* @__PURE__ */ number(0, 31)),
 }) as Validator<z.output<typeof S.CadenceItem>>;
-export const CadenceModel = object({
-  kind: literal("cadence"),
+export const CadenceModel = /* @__PURE__ */ object({
+  kind: /* @__PURE__ */ literal("cadence"),
   id: Id,
-  name: string(1, 200, /\S/),
-  roles: array(object({ id: Id, name: string(1, 200, /\S/) }), 1, 10),
-  sessions: array(CadenceItem, 1, 30),
+  name: /* @__PURE__ */ string(1, 200, /\S/),
+  roles: /* @__PURE__ */ array(/* @__PURE__ */ object({ id: Id, name: /* @__PURE__ */ string(1, 200, /\S/) }), 1, 10),
+  sessions: /* @__PURE__ */ array(CadenceItem, 1, 30),
 }) as Validator<z.output<typeof S.CadenceModel>>;
-export const ProgramFormat = oneOf("individual", "group", "corporate", "community") as Validator<z.output<typeof S.ProgramFormat>>;
-export const Range = object({
-  min: number(0),
-  max: number(0),
+export const ProgramFormat = /* @__PURE__ */ oneOf("individual", "group", "corporate", "community") as Validator<z.output<typeof S.ProgramFormat>>;
+export const Range = /* @__PURE__ */ object({
+  min: /* @__PURE__ */ number(0),
+  max: /* @__PURE__ */ number(0),
 }) as Validator<z.output<typeof S.Range>>;
-export const Price = object({
-  min: number(0),
-  max: number(0),
-  currency: string(0, Infinity, /^[A-Z]{3}$/),
-  unit: oneOf("month", "person-month"),
+export const Price = /* @__PURE__ */ object({
+  min: /* @__PURE__ */ number(0),
+  max: /* @__PURE__ */ number(0),
+  currency: /* @__PURE__ */ string(0, Infinity, /^[A-Z]{3}$/),
+  unit: /* @__PURE__ */ oneOf("month", "person-month"),
 }) as Validator<z.output<typeof S.Price>>;
-export const Phase = object({
-  title: string(1, 200, /\S/),
-  months: optional(Range),
-  focus: array(string(1, 200, /\S/)),
+export const Phase = /* @__PURE__ */ object({
+  title: /* @__PURE__ */ string(1, 200, /\S/),
+  months: /* @__PURE__ */ optional(Range),
+  focus: /* @__PURE__ */ array(/* @__PURE__ */ string(1, 200, /\S/)),
 }) as Validator<z.output<typeof S.Phase>>;
-export const Program = object({
+export const Program = /* @__PURE__ */ object({
   id: Id,
-  title: string(1, 200, /\S/),
-  summary: string(0, 2000),
-  audience: string(0, 200),
-  focusAreas: array(Id),
+  title: /* @__PURE__ */ string(1, 200, /\S/),
+  summary: /* @__PURE__ */ string(0, 2000),
+  audience: /* @__PURE__ */ string(0, 200),
+  focusAreas: /* @__PURE__ */ array(Id),
   format: ProgramFormat,
   durationMonths: Range,
-  price: optional(Price),
-  groupSize: optional(Range),
-  sessionTypeIds: array(Id),
-  commitmentModelId: optional(Id),
-  includes: array(string(1, 200, /\S/)),
-  phases: withDefault([], array(Phase)),
-  deliveryOptions: withDefault([], array(string(1, 200, /\S/))),
+  price: /* @__PURE__ */ optional(Price),
+  groupSize: /* @__PURE__ */ optional(Range),
+  sessionTypeIds: /* @__PURE__ */ array(Id),
+  commitmentModelId: /* @__PURE__ */ optional(Id),
+  includes: /* @__PURE__ */ array(/* @__PURE__ */ string(1, 200, /\S/)),
+  phases: /* @__PURE__ */ withDefault([], /* @__PURE__ */ array(Phase)),
+  deliveryOptions: /* @__PURE__ */ withDefault([], /* @__PURE__ */ array(/* @__PURE__ */ string(1, 200, /\S/))),
 }) as Validator<z.output<typeof S.Program>>;
-export const SessionType = object({
+export const SessionType = /* @__PURE__ */ object({
   id: Id,
-  name: string(1, 200, /\S/),
-  minutes: integer(15, 600),
+  name: /* @__PURE__ */ string(1, 200, /\S/),
+  minutes: /* @__PURE__ */ integer(15, 600),
   frequency: Frequency,
-  perMonth: optional(number(0, 31)),
-  focus: optional(string(0, 500)),
+  perMonth: /* @__PURE__ */ optional(/* @__PURE__ */ number(0, 31)),
+  focus: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, 500)),
 }) as Validator<z.output<typeof S.SessionType>>;
-export const WeeklyWindow = object({
-  day: integer(1, 7),
+export const WeeklyWindow = /* @__PURE__ */ object({
+  day: /* @__PURE__ */ integer(1, 7),
   start: WallTime,
   end: WallTime,
 }) as Validator<z.output<typeof S.WeeklyWindow>>;
 export const IsoDate = isoDate as Validator<z.output<typeof S.IsoDate>>;
-export const DateOverride = object({
+export const DateOverride = /* @__PURE__ */ object({
   date: IsoDate,
-  windows: array(AvailabilityWindow),
+  windows: /* @__PURE__ */ array(AvailabilityWindow),
 }) as Validator<z.output<typeof S.DateOverride>>;
-export const Mentor = object({
+export const Mentor = /* @__PURE__ */ object({
   id: Id,
-  name: string(1, 200, /\S/),
-  title: withDefault("", string(0, 200)),
-  bio: withDefault("", string(0, 2000)),
+  name: /* @__PURE__ */ string(1, 200, /\S/),
+  title: /* @__PURE__ */ withDefault("", /* @__PURE__ */ string(0, 200)),
+  bio: /* @__PURE__ */ withDefault("", /* @__PURE__ */ string(0, 2000)),
   timeZone: TimeZone,
-  sessionTypeIds: array(Id),
-  weekly: array(WeeklyWindow),
-  overrides: withDefault([], array(DateOverride)),
-  rules: withDefault({"slotIntervalMinutes":30,"bufferBeforeMinutes":0,"bufferAfterMinutes":0,"minimumNoticeMinutes":0,"horizonDays":60}, BookingRules),
+  sessionTypeIds: /* @__PURE__ */ array(Id),
+  weekly: /* @__PURE__ */ array(WeeklyWindow),
+  overrides: /* @__PURE__ */ withDefault([], /* @__PURE__ */ array(DateOverride)),
+  rules: /* @__PURE__ */ withDefault({"slotIntervalMinutes":30,"bufferBeforeMinutes":0,"bufferAfterMinutes":0,"minimumNoticeMinutes":0,"horizonDays":60}, BookingRules),
 }) as Validator<z.output<typeof S.Mentor>>;
-export const TieredRole = object({
+export const TieredRole = /* @__PURE__ */ object({
   id: Id,
-  name: string(1, 200, /\S/),
-  tier: integer(0, 4),
+  name: /* @__PURE__ */ string(1, 200, /\S/),
+  tier: /* @__PURE__ */ integer(0, 4),
 }) as Validator<z.output<typeof S.TieredRole>>;
-export const TieredActivity = object({
+export const TieredActivity = /* @__PURE__ */ object({
   id: Id,
-  name: string(1, 200, /\S/),
-  hours: record(ActivityHours),
+  name: /* @__PURE__ */ string(1, 200, /\S/),
+  hours: /* @__PURE__ */ record(ActivityHours),
 }) as Validator<z.output<typeof S.TieredActivity>>;
-export const TieredModel = object({
-  kind: literal("tiered"),
+export const TieredModel = /* @__PURE__ */ object({
+  kind: /* @__PURE__ */ literal("tiered"),
   id: Id,
-  name: string(1, 200, /\S/),
-  roles: array(TieredRole, 1, 10),
-  activities: array(TieredActivity, 1, 30),
+  name: /* @__PURE__ */ string(1, 200, /\S/),
+  roles: /* @__PURE__ */ array(TieredRole, 1, 10),
+  activities: /* @__PURE__ */ array(TieredActivity, 1, 30),
 }) as Validator<z.output<typeof S.TieredModel>>;
-export const CommitmentModel = union(TieredModel, CadenceModel) as Validator<z.output<typeof S.CommitmentModel>>;
-export const Catalog = object({
-  version: literal(1),
-  programs: array(Program),
-  sessionTypes: array(SessionType),
-  mentors: array(Mentor),
-  commitmentModels: array(CommitmentModel),
+export const CommitmentModel = /* @__PURE__ */ union(TieredModel, CadenceModel) as Validator<z.output<typeof S.CommitmentModel>>;
+export const Catalog = /* @__PURE__ */ object({
+  version: /* @__PURE__ */ literal(1),
+  programs: /* @__PURE__ */ array(Program),
+  sessionTypes: /* @__PURE__ */ array(SessionType),
+  mentors: /* @__PURE__ */ array(Mentor),
+  commitmentModels: /* @__PURE__ */ array(CommitmentModel),
 }) as Validator<z.output<typeof S.Catalog>>;
-export const Plan = object({
-  programId: optional(Id),
-  modelId: optional(Id),
-  roleId: optional(Id),
-  roleName: optional(string()),
-  weeklyHours: optional(number(0, 168)),
-  menteesPerMentor: optional(integer(0, 20)),
-  updatedAt: optional(Instant),
+export const Plan = /* @__PURE__ */ object({
+  programId: /* @__PURE__ */ optional(Id),
+  modelId: /* @__PURE__ */ optional(Id),
+  roleId: /* @__PURE__ */ optional(Id),
+  roleName: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  weeklyHours: /* @__PURE__ */ optional(/* @__PURE__ */ number(0, 168)),
+  menteesPerMentor: /* @__PURE__ */ optional(/* @__PURE__ */ integer(0, 20)),
+  updatedAt: /* @__PURE__ */ optional(Instant),
 }) as Validator<z.output<typeof S.Plan>>;
-export const ProgramList = array(Program) as Validator<z.output<typeof S.ProgramList>>;
-export const Session = object({
+export const ProgramList = /* @__PURE__ */ array(Program) as Validator<z.output<typeof S.ProgramList>>;
+export const Session = /* @__PURE__ */ object({
   start: Instant,
-  minutes: integer(15, 600, { multipleOf: 15 }),
+  minutes: /* @__PURE__ */ integer(15, 600, { multipleOf: 15 }),
   activity: Id,
-  mentor: withDefault("", string(0, 120)),
-  notes: withDefault("", string(0, 2000)),
-  tags: withDefault([], array(string(1, 40), 0, 20)),
-  source: withDefault("manual", oneOf("manual", "booking")),
-  bookingId: optional(Id),
+  mentor: /* @__PURE__ */ withDefault("", /* @__PURE__ */ string(0, 120)),
+  notes: /* @__PURE__ */ withDefault("", /* @__PURE__ */ string(0, 2000)),
+  tags: /* @__PURE__ */ withDefault([], /* @__PURE__ */ array(/* @__PURE__ */ string(1, 40), 0, 20)),
+  source: /* @__PURE__ */ withDefault("manual", /* @__PURE__ */ oneOf("manual", "booking")),
+  bookingId: /* @__PURE__ */ optional(Id),
   id: Id,
   createdAt: Instant,
   updatedAt: Instant,
-  menteeId: optional(string()),
+  menteeId: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
 }) as Validator<z.output<typeof S.Session>>;
-export const SessionInput = object({
+export const SessionInput = /* @__PURE__ */ object({
   start: Instant,
-  minutes: integer(15, 600, { multipleOf: 15 }),
+  minutes: /* @__PURE__ */ integer(15, 600, { multipleOf: 15 }),
   activity: Id,
-  mentor: withDefault("", string(0, 120)),
-  notes: withDefault("", string(0, 2000)),
-  tags: withDefault([], array(string(1, 40), 0, 20)),
-  source: withDefault("manual", oneOf("manual", "booking")),
-  bookingId: optional(Id),
+  mentor: /* @__PURE__ */ withDefault("", /* @__PURE__ */ string(0, 120)),
+  notes: /* @__PURE__ */ withDefault("", /* @__PURE__ */ string(0, 2000)),
+  tags: /* @__PURE__ */ withDefault([], /* @__PURE__ */ array(/* @__PURE__ */ string(1, 40), 0, 20)),
+  source: /* @__PURE__ */ withDefault("manual", /* @__PURE__ */ oneOf("manual", "booking")),
+  bookingId: /* @__PURE__ */ optional(Id),
 }) as Validator<z.output<typeof S.SessionInput>>;
-export const SessionPatch = object({
-  start: optional(Instant),
-  minutes: optional(integer(15, 600, { multipleOf: 15 })),
-  activity: optional(Id),
-  mentor: withDefault("", string(0, 120)),
-  notes: withDefault("", string(0, 2000)),
-  tags: withDefault([], array(string(1, 40), 0, 20)),
-  source: withDefault("manual", oneOf("manual", "booking")),
-  bookingId: optional(Id),
+export const SessionPatch = /* @__PURE__ */ object({
+  start: /* @__PURE__ */ optional(Instant),
+  minutes: /* @__PURE__ */ optional(/* @__PURE__ */ integer(15, 600, { multipleOf: 15 })),
+  activity: /* @__PURE__ */ optional(Id),
+  mentor: /* @__PURE__ */ withDefault("", /* @__PURE__ */ string(0, 120)),
+  notes: /* @__PURE__ */ withDefault("", /* @__PURE__ */ string(0, 2000)),
+  tags: /* @__PURE__ */ withDefault([], /* @__PURE__ */ array(/* @__PURE__ */ string(1, 40), 0, 20)),
+  source: /* @__PURE__ */ withDefault("manual", /* @__PURE__ */ oneOf("manual", "booking")),
+  bookingId: /* @__PURE__ */ optional(Id),
 }) as Validator<z.output<typeof S.SessionPatch>>;
-export const Slot = object({
+export const Slot = /* @__PURE__ */ object({
   start: Instant,
   end: Instant,
 }) as Validator<z.output<typeof S.Slot>>;
