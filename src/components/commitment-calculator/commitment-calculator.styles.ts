@@ -12,8 +12,8 @@ export const styles = css`
     --_c-gap: var(--mk-calculator-gap, calc(var(--_mk-space) * 2));
     --_c-border: var(--mk-calculator-border, var(--_mk-border));
   }
-  [part~='base'] { display: grid; gap: var(--_c-gap); }
-  [part~='inputs'], fieldset, [part~='legend'] { display: flex; flex-wrap: wrap; gap: var(--_mk-space) var(--_c-gap); }
+  [part='base'] { display: grid; gap: var(--_c-gap); }
+  [part='inputs'], fieldset, [part='legend'] { display: flex; flex-wrap: wrap; gap: var(--_mk-space) var(--_c-gap); }
   label { max-inline-size: 16rem; }
   input { inline-size: 8rem; }
   small { color: var(--_mk-text-muted); font-weight: 400; }
@@ -34,7 +34,7 @@ export const styles = css`
   .track { fill: var(--mk-calculator-chart-track, var(--_mk-surface-alt)); }
   .min { stroke: var(--_mk-text); stroke-dasharray: 3 2; }
   ${chartColours}
-  [part~='legend'] { list-style: none; padding: 0; margin: var(--_mk-space) 0 0; font-size: 0.875em; }
+  [part='legend'] { list-style: none; padding: 0; margin: var(--_mk-space) 0 0; font-size: 0.875em; }
   li { border-inline-start: 0.875em solid var(--_c); padding-inline-start: 0.375em; }
   .primary { transition: none; }
   fieldset { border: 1px solid var(--_c-border); border-radius: var(--_mk-radius); padding: var(--_mk-space) var(--_c-gap) var(--_c-gap); margin: 0; }

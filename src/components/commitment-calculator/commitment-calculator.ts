@@ -31,7 +31,10 @@ const toNumber = (value: string | null) => (value === null ? undefined : value.t
 /** X = 3 mentees per mentor over a 12-week cycle, with no fit check. */
 const DEFAULT_INPUT: CommitmentInput = { menteesPerMentor: 3, weeks: 12 };
 
-/** The number fields: property (also the key of its label and `…Hint` message) and attribute. X first: cadence models have no X. */
+/**
+ * The number fields: property (also the key of its label and `…Hint` message) and attribute.
+ * X comes first: cadence models have no X.
+ */
 const FIELDS: [CommitmentField, string][] = [
   ['menteesPerMentor', 'mentees-per-mentor'],
   ['weeks', 'weeks'],
