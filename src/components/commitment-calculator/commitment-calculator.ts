@@ -170,8 +170,7 @@ export class CommitmentCalculator extends MkElement {
     else if (inputChanged) this.#compute(true);
     if (changed.has('selectedRole') || changed.has('result')) {
       const id = this.selectedRole;
-      if (id && this.result?.roles.every((r) => r.id !== id)) this.reportError('selected-role', this.#l.t('noRole', id));
-      else this.clearError('selected-role');
+      this.setError('selected-role', !!id && this.result?.roles.every((r) => r.id !== id) && this.#l.t('noRole', id));
     }
   }
 
@@ -180,8 +179,7 @@ export class CommitmentCalculator extends MkElement {
     const ok = value === undefined ? field === 'availableHours' : isValidCommitmentValue(field, value);
     const { min, max, integer } = COMMITMENT_LIMITS[field];
     const l = this.#l;
-    if (ok) this.clearError(attr);
-    else this.reportError(attr, l.t('invalid', l.t(field), raw, l.number(min), l.number(max), integer));
+    this.setError(attr, !ok && l.t('invalid', l.t(field), raw, l.number(min), l.number(max), integer));
     return ok;
   }
 

@@ -195,16 +195,16 @@ export class MentorBooking extends MkElement {
 
   protected override willUpdate(props: PropertyValues<this>): void {
     const changed = (name: string) => (props as Map<string, unknown>).has(name);
-    if (changed('timezone')) this.#flag('timezone', this.timezone && this.timezone !== this.zone && this.l.t('badZone', this.timezone, this.zone));
-    if (changed('hourCycle')) this.#flag('hour-cycle', this.hourCycle && !this.#cycle && this.l.t('badCycle', this.hourCycle));
+    if (changed('timezone')) this.setError('timezone', this.timezone && this.timezone !== this.zone && this.l.t('badZone', this.timezone, this.zone));
+    if (changed('hourCycle')) this.setError('hour-cycle', this.hourCycle && !this.#cycle && this.l.t('badCycle', this.hourCycle));
     const catalog = this.catalog;
     if (catalog && ['catalog', 'mentor', 'sessionType', 'program'].some(changed)) {
       const unknown = (value: string, list: { id: string }[]) => value && !list.some((x) => x.id === value) && this.l.t('badAttr', value);
       const mentor = this.#fixedMentor;
       const notOffered = mentor && this.sessionType && !mentor.sessionTypeIds.includes(this.sessionType) && this.l.t('notOffered', mentor.name, this.#typeName(this.sessionType));
-      this.#flag('mentor', unknown(this.mentor, catalog.mentors));
-      this.#flag('session-type', unknown(this.sessionType, catalog.sessionTypes) || notOffered);
-      this.#flag('program', unknown(this.program, catalog.programs));
+      this.setError('mentor', unknown(this.mentor, catalog.mentors));
+      this.setError('session-type', unknown(this.sessionType, catalog.sessionTypes) || notOffered);
+      this.setError('program', unknown(this.program, catalog.programs));
       if (changed('catalog') || this.step === 'type') this.#begin();
     }
     if (changed('slots') || changed('timezone')) {
@@ -224,12 +224,6 @@ export class MentorBooking extends MkElement {
     if (!this.#focusTarget) return;
     this.renderRoot.querySelector<HTMLElement>(this.#focusTarget)?.focus();
     this.#focusTarget = '';
-  }
-
-  /** Shows `problem` with `attribute` (and fires `mentorship-error`), or clears it when there is none. */
-  #flag(attribute: string, problem: string | false | undefined): void {
-    if (problem) this.reportError(attribute, problem);
-    else this.clearError(attribute);
   }
 
   // ---- data ------------------------------------------------------------------------------

@@ -266,13 +266,10 @@ export class ProgramPicker extends MkElement {
 
   /** An attribute's parsed value; undefined when empty, or when invalid (then reported). */
   #parse<T>(attribute: string, raw: unknown, parse: (text: string) => Parsed<T>): T | undefined {
-    this.clearError(attribute);
     const text = String(raw ?? '');
-    if (!text) return undefined;
-    const parsed = parse(text);
-    if (parsed.ok) return parsed.value;
-    this.reportError(attribute, parsed.message);
-    return undefined;
+    const parsed = text ? parse(text) : undefined;
+    this.setError(attribute, parsed?.ok === false && parsed.message);
+    return parsed?.ok ? parsed.value : undefined;
   }
 
   #matching(): Program[] {

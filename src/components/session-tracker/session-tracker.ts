@@ -5,8 +5,7 @@ import { toIcs } from '../../sdk/export/ics.js';
 import { SESSION_ACTIVITIES } from '../../sdk/constants.js';
 import type { Booking, Catalog, CommitmentModel, Plan, Session, SessionInput } from '../../sdk/schemas.js';
 import { LocalizeController } from '../shared/localize.js';
-import { toMentorshipError } from '../../sdk/errors.js';
-import { MkElement, type MentorshipErrorDetail } from '../shared/mk-element.js';
+import { MkElement } from '../shared/mk-element.js';
 import { parseNumberAttribute } from '../shared/parse-attribute.js';
 import { addWeeks, SessionIndex, streakOfWeeks, weekStart } from './session-index.js';
 import { en } from './session-tracker.messages.js';
@@ -197,9 +196,7 @@ export class SessionTracker extends MkElement {
 
   /** Fires `mentorship-error` for a failed operation; returns the message to show. */
   #fail(source: string, error: unknown): string {
-    const { code, message, issues } = toMentorshipError(error, 'storage');
-    this.emit<MentorshipErrorDetail>('mentorship-error', { element: this.localName, source, code, message, issues });
-    return message;
+    return this.reportError(source, error, 'storage', false).message;
   }
 
   /** Whether a session or booking belongs to the `mentee` shown (any, when unset). */
@@ -229,8 +226,7 @@ export class SessionTracker extends MkElement {
   /** Shows a problem with a number attribute, or clears it. */
   #check(attribute: string, value: number | null | undefined, range: Parameters<typeof parseNumberAttribute>[1]): void {
     const parsed = value === null || value === undefined ? null : parseNumberAttribute(this.getAttribute(attribute) ?? String(value), range);
-    if (parsed?.ok === false) this.reportError(attribute, parsed.message);
-    else this.clearError(attribute);
+    this.setError(attribute, parsed?.ok === false && parsed.message);
   }
 
   // ---- labels and formatting -------------------------------------------------------------

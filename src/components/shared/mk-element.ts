@@ -73,20 +73,13 @@ export class MkElement extends LitElement {
 
   /**
    * Shows a problem with `source` (an attribute, field or operation) in the element and fires
-   * `mentorship-error`. Never throws.
+   * `mentorship-error`; with `show` false, only fires it (for a failure the element reports in its
+   * own words, such as a failed save). Never throws.
    */
-  protected reportError(source: string, error: unknown, code: ErrorCode = 'invalid-input'): MentorshipErrorDetail {
-    const wrapped = typeof error === 'string' ? new MentorshipError(code, error) : toMentorshipError(error, code);
-    const detail: MentorshipErrorDetail = {
-      element: this.localName,
-      source,
-      code: wrapped.code,
-      message: wrapped.message,
-      issues: wrapped.issues,
-    };
-    const next = new Map(this.configErrors);
-    next.set(source, detail);
-    this.configErrors = next;
+  protected reportError(source: string, error: unknown, code: ErrorCode = 'invalid-input', show = true): MentorshipErrorDetail {
+    const { message, issues, code: finalCode } = typeof error === 'string' ? new MentorshipError(code, error) : toMentorshipError(error, code);
+    const detail: MentorshipErrorDetail = { element: this.localName, source, code: finalCode, message, issues };
+    if (show) this.configErrors = new Map(this.configErrors).set(source, detail);
     this.emit('mentorship-error', detail);
     return detail;
   }
@@ -96,6 +89,12 @@ export class MkElement extends LitElement {
     const next = new Map(this.configErrors);
     next.delete(source);
     this.configErrors = next;
+  }
+
+  /** Shows `problem` with `source` (as reportError does), or clears it when there is none. */
+  protected setError(source: string, problem: string | false | undefined): void {
+    if (problem) this.reportError(source, problem);
+    else this.clearError(source);
   }
 
   /** The configuration problems as an alert list; nothing when there are none. */
