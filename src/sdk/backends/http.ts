@@ -11,13 +11,14 @@
  * - Kept in this browser, not on the server: the visitor's plan, the cancel tokens of bookings
  *   made without an account, and the last session list (to show while offline).
  */
-import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { createStore } from 'idb-keyval';
 import type { MentorshipError } from '../errors.js';
 import * as V from '../generated/validators.js';
 import type { Booking, Plan, Session } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
 import { anything, array, object, optional, validator, type Validator } from '../validator.js';
 import type { Backend, SlotRequest } from './backend.js';
+import { idbRecordStore } from './record-store.js';
 import { createRequester, type RequestOptions } from './request.js';
 
 export interface HttpBackendOptions {
@@ -51,6 +52,7 @@ const QUEUE = 'q:';
 const BOOKING = 'b:';
 const CACHE = 'cache:sessions';
 const PLAN = 'plan';
+/** Zero-padded, so the store's key order is the order of the writes. */
 const queueKey = (op: QueuedOp) => QUEUE + String(op.seq).padStart(20, '0');
 const isNetwork = (error: MentorshipError) => error.code === 'network' || error.code === 'timeout';
 /** `list` with `writes` applied in order. */
@@ -62,54 +64,48 @@ const applied = (list: Session[], writes: Write[]) => {
   }
   return [...byId.values()];
 };
-const ignore = () => {};
 
 /** A list response `{ items, nextCursor? }` whose items must each match `item`. */
 const page = <T>(item: Validator<T>) =>
   validator<{ items: T[]; nextCursor?: unknown }>(object({ items: array(item), nextCursor: optional(anything) }));
 
 export function httpBackend(options: HttpBackendOptions): Backend {
-  const base = options.baseUrl.replace(/\/+$/, '');
-  const name = options.namespace ?? base;
-  const online = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine !== false);
-  const store: UseStore = createStore(`mentorship-kit:http-queue:${name}`, 'records');
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const name = options.namespace ?? baseUrl;
+  const queueName = `mentorship-kit:http-queue:${name}`;
+  const online = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
+  const store = idbRecordStore(createStore(queueName, 'records'));
   const listeners = new Set<(ids: string[]) => void>();
-
-  const request = createRequester({
-    baseUrl: base,
-    timeoutMs: options.timeoutMs ?? 10_000,
-    retries: options.retries ?? 2,
-    getToken: options.getToken,
-    fetch: options.fetch,
-    isOnline: online,
-  });
+  const request = createRequester({ ...options, baseUrl, isOnline: online });
 
   /** One request whose JSON must match `validator`; a mismatch is `bad-response` naming the call. */
   const call = async <T>(validator: Validator<T>, method: string, path: string, init?: RequestOptions): Promise<T> =>
     parseOrThrow(validator, await request(method, path, init), `response of ${method} /${path}`, 'bad-response');
-  const bookingPath = (id: string, action = '') => `bookings/${encodeURIComponent(id)}${action}`;
 
   // ---- bookings made here (their cancel tokens stay in this browser) -------------------
-  const remember = (booking: Booking) => set(BOOKING + booking.id, booking, store);
-  const remembered = (id: string) => get<Booking>(BOOKING + id, store);
-  const cancelHeaders = async (id: string): Promise<Record<string, string>> => {
-    const token = (await remembered(id))?.cancelToken;
-    return token ? { 'Cancel-Token': token } : {};
+  const remember = async (booking: Booking) => {
+    await store.set(BOOKING + booking.id, booking);
+    return booking;
   };
-  const keepToken = async (booking: Booking): Promise<Booking> => {
-    const earlier = await remembered(booking.id);
-    const kept = earlier?.cancelToken ? { ...booking, cancelToken: earlier.cancelToken } : booking;
-    if (earlier) await remember(kept);
-    return kept;
-  };
-  /** A call on a booking made here, with its cancel token; the token is kept on the answer. */
-  const onBooking = async (id: string, action: string, json?: unknown) =>
-    keepToken(await call(V.Booking, 'POST', bookingPath(id, action), { json, headers: await cancelHeaders(id) }));
-  const stored = async <T>(prefix: string): Promise<T[]> =>
-    (await entries<string, T>(store)).filter(([key]) => String(key).startsWith(prefix)).map(([, value]) => value);
+  /** The server's `answer` about a booking; if made here (`mine`), it keeps mine's cancel token and is stored. */
+  const keepToken = async (answer: Booking, mine?: Booking) =>
+    mine ? remember(mine.cancelToken ? { ...answer, cancelToken: mine.cancelToken } : answer) : answer;
+  /**
+   * Reads one booking, or with an `action` ("/cancel", "/reschedule") POSTs it, sending the cancel
+   * token of this browser's copy (`mine`); the answer keeps the token.
+   */
+  const onBooking = async (id: string, mine: Booking | undefined, action = '', json?: unknown) =>
+    keepToken(
+      await call(V.Booking, action ? 'POST' : 'GET', `bookings/${encodeURIComponent(id)}${action}`, {
+        json,
+        headers: mine?.cancelToken ? { 'Cancel-Token': mine.cancelToken } : {},
+      }),
+      mine,
+    );
+  const remembered = (id: string) => store.get<Booking>(BOOKING + id);
 
   // ---- the offline queue -----------------------------------------------------------------
-  const queued = async () => (await stored<QueuedOp>(QUEUE)).sort((a, b) => a.seq - b.seq);
+  const queued = () => store.getAll<QueuedOp>(QUEUE);
   const pendingIds = async () => [...new Set((await queued()).map((op) => op.id))];
   const announce = async () => {
     if (!listeners.size) return;
@@ -117,13 +113,8 @@ export function httpBackend(options: HttpBackendOptions): Backend {
     for (const listener of listeners) listener(ids);
   };
   let seq = Date.now() * 1000;
-  const enqueue = async (op: Write) => {
-    const next = { ...op, seq: ++seq };
-    await set(queueKey(next), next, store);
-    await announce();
-  };
 
-  const cached = async () => (await get<Session[]>(CACHE, store)) ?? [];
+  const cached = async () => (await store.get<Session[]>(CACHE)) ?? [];
   /** Sends one session write (a delete of what is already gone counts as done), then updates
    * the last known server list, which is shown while offline. */
   const send = async (op: Write) => {
@@ -131,12 +122,15 @@ export function httpBackend(options: HttpBackendOptions): Backend {
     else await request('DELETE', `sessions/${encodeURIComponent(op.id)}`).catch((error: MentorshipError) => {
       if (error.code !== 'not-found') throw error;
     });
-    await set(CACHE, applied(await cached(), [op]), store);
+    await store.set(CACHE, applied(await cached(), [op]));
   };
 
   let flushing: Promise<void> | undefined;
-  /** Sends queued writes in order; stops at the first network failure and keeps the rest. */
-  function flush(): Promise<void> {
+  /**
+   * Sends queued writes in order; stops at the first network failure and keeps the rest. Never
+   * rejects: what could not be sent waits for the next try.
+   */
+  const flush = (): Promise<void> => {
     const run = async () => {
       for (const op of await queued()) {
         if (!online()) return;
@@ -148,21 +142,20 @@ export function httpBackend(options: HttpBackendOptions): Backend {
           // The server refuses this write for good (invalid, conflict): drop it, say why.
           console.warn(`mentorship-kit: dropped a queued session write (${op.id}): ${e.message}`);
         }
-        await del(queueKey(op), store);
+        await store.del(queueKey(op));
         await announce();
       }
     };
     // One tab at a time replays the queue (the ids would keep a double replay harmless anyway).
-    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    return (flushing ??= (locks ? locks.request(`mentorship-kit:http-queue:${name}`, run) : run()).finally(() => (flushing = undefined)));
-  }
-  const onOnline = () => void flush().catch(ignore);
-  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
+    const locks = globalThis.navigator?.locks;
+    return (flushing ??= (locks ? locks.request(queueName, run) : run()).catch(() => {}).finally(() => (flushing = undefined)));
+  };
+  globalThis.addEventListener?.('online', flush);
 
-  /** A session write: straight to the server when possible, else into the queue. */
+  /** A session write: straight to the server when possible (after earlier queued ones), else into the queue. */
   async function write(op: Write): Promise<void> {
     if (online()) {
-      if ((await queued()).length) await flush().catch(ignore);
+      await flush();
       if (!(await queued()).length) {
         try {
           return await send(op);
@@ -171,7 +164,9 @@ export function httpBackend(options: HttpBackendOptions): Backend {
         }
       }
     }
-    await enqueue(op);
+    const next = { ...op, seq: ++seq };
+    await store.set(queueKey(next), next);
+    await announce();
   }
 
   return {
@@ -188,41 +183,38 @@ export function httpBackend(options: HttpBackendOptions): Backend {
       ).items,
 
     async listBookings() {
-      const mine = new Map<string, Booking>();
-      if (await options.getToken?.()) for (const b of (await call(page(V.Booking), 'GET', 'bookings')).items) mine.set(b.id, b);
+      const found = new Map<string, Booking>();
+      if (await options.getToken?.()) for (const b of (await call(page(V.Booking), 'GET', 'bookings')).items) found.set(b.id, b);
       await Promise.all(
-        (await stored<Booking>(BOOKING)).map(async (b) => {
+        (await store.getAll<Booking>(BOOKING)).map(async (b) => {
           try {
-            const fresh = mine.get(b.id) ?? (await call(V.Booking, 'GET', bookingPath(b.id), { headers: await cancelHeaders(b.id) }));
-            mine.set(b.id, await keepToken(fresh));
+            const listed = found.get(b.id);
+            found.set(b.id, await (listed ? keepToken(listed, b) : onBooking(b.id, b)));
           } catch (error) {
-            if ((error as MentorshipError).code === 'not-found') await del(BOOKING + b.id, store);
-            else mine.set(b.id, b); // offline: what we last knew
+            if ((error as MentorshipError).code === 'not-found') await store.del(BOOKING + b.id);
+            else found.set(b.id, b); // offline: what we last knew
           }
         }),
       );
-      return [...mine.values()].sort((a, b) => a.start.localeCompare(b.start));
+      return [...found.values()].sort((a, b) => a.start.localeCompare(b.start));
     },
 
-    async createBooking(booking, { idempotencyKey }) {
-      const created = await call(V.Booking, 'POST', 'bookings', { json: booking, headers: { 'Idempotency-Key': idempotencyKey }, retryWrite: true });
-      await remember(created);
-      return created;
-    },
+    createBooking: async (booking, { idempotencyKey }) =>
+      remember(await call(V.Booking, 'POST', 'bookings', { json: booking, headers: { 'Idempotency-Key': idempotencyKey }, retryWrite: true })),
 
-    cancelBooking: (id) => onBooking(id, '/cancel'),
-    rescheduleBooking: (id, start) => onBooking(id, '/reschedule', { start }),
+    cancelBooking: async (id) => onBooking(id, await remembered(id), '/cancel'),
+    rescheduleBooking: async (id, start) => onBooking(id, await remembered(id), '/reschedule', { start }),
 
     async listSessions() {
       let list: Session[] = [];
       try {
-        let cursor: string | undefined;
+        let cursor: unknown;
         do {
-          const { items, nextCursor } = await call(page(V.Session), 'GET', 'sessions', { searchParams: { limit: 1000, ...(cursor ? { cursor } : {}) } });
+          const { items, nextCursor } = await call(page(V.Session), 'GET', 'sessions', { searchParams: { limit: 1000, cursor } });
           list.push(...items);
-          cursor = typeof nextCursor === 'string' ? nextCursor : undefined;
-        } while (cursor);
-        await set(CACHE, list, store);
+          cursor = nextCursor;
+        } while (typeof cursor === 'string');
+        await store.set(CACHE, list);
       } catch (error) {
         if (!isNetwork(error as MentorshipError)) throw error;
         list = await cached();
@@ -238,9 +230,9 @@ export function httpBackend(options: HttpBackendOptions): Backend {
 
     deleteSession: (id) => write({ id }),
 
-    getPlan: async () => (await get<Plan>(PLAN, store)) ?? null,
+    getPlan: async () => (await store.get<Plan>(PLAN)) ?? null,
     async setPlan(plan) {
-      await set(PLAN, plan, store);
+      await store.set(PLAN, plan);
       return plan;
     },
 
@@ -248,12 +240,12 @@ export function httpBackend(options: HttpBackendOptions): Backend {
 
     onSyncChange(listener) {
       listeners.add(listener);
-      void flush().catch(ignore); // writes left from an earlier visit
+      void flush(); // writes left from an earlier visit
     },
 
     close() {
       listeners.clear();
-      if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
+      globalThis.removeEventListener?.('online', flush);
     },
   };
 }

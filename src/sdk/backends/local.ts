@@ -4,15 +4,15 @@
  * One database per namespace ("mentorship-kit:<namespace>"), one key per record, a stored
  * schema version with migrations, and changes shared with other tabs via the client.
  */
-import { createStore, del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { createStore } from 'idb-keyval';
 import { DEMO_CATALOG } from '../catalog/demo-catalog.js';
-import { MentorshipError, toMentorshipError, type ErrorCode } from '../errors.js';
+import { MentorshipError, type ErrorCode } from '../errors.js';
 import * as V from '../generated/validators.js';
 import type { Catalog } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
 import type { Backend } from './backend.js';
 import { createRecordBackend } from './record-backend.js';
-import type { RecordStore } from './record-store.js';
+import { idbRecordStore, type RecordStore } from './record-store.js';
 
 export const LOCAL_SCHEMA_VERSION = 1;
 const VERSION_KEY = 'meta:schema-version';
@@ -31,52 +31,6 @@ export interface LocalBackendOptions {
   now?: () => string;
 }
 
-function storageError(error: unknown): MentorshipError {
-  const wrapped = toMentorshipError(error, 'storage');
-  if (wrapped.code !== 'storage') return wrapped;
-  return new MentorshipError('storage', `Browser storage failed: ${wrapped.message}`, { cause: error });
-}
-
-/** Records in one IndexedDB store; every call first awaits `ready` (the schema migration). */
-function idbRecordStore(use: UseStore, ready: () => Promise<void> = async () => {}): RecordStore {
-  const range = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-  const guard = async <T>(operation: () => Promise<T>) => {
-    await ready();
-    return operation().catch((e: unknown) => Promise.reject(storageError(e)));
-  };
-  return {
-    get: (key) => guard(() => get(key, use)),
-    getAll: <T>(prefix: string) => guard(() => use('readonly', (s) => promisifyRequest(s.getAll(range(prefix)) as IDBRequest<T[]>))),
-    set: (key, value) => guard(() => set(key, value, use)),
-    del: (key) => guard(() => del(key, use)),
-    async update<T, R>(prefix: string, decide: (records: T[]) => { writes: { key: string; value: unknown }[]; result: R }) {
-      await ready();
-      // One readwrite transaction: IndexedDB runs them one at a time per store, across tabs too,
-      // so the read, the decision and the write cannot interleave with another tab's.
-      return use('readwrite', (s) =>
-        new Promise<R>((resolve, reject) => {
-          const request = s.getAll(range(prefix));
-          let result: R;
-          request.onsuccess = () => {
-            try {
-              const decision = decide(request.result as T[]);
-              result = decision.result;
-              for (const w of decision.writes) s.put(w.value, w.key);
-            } catch (error) {
-              s.transaction.abort();
-              reject(error);
-            }
-          };
-          s.transaction.oncomplete = () => resolve(result);
-          // After `decide` threw, the promise is already rejected; any other abort (quota, a
-          // closing connection) must reject too instead of leaving the caller waiting forever.
-          s.transaction.onabort = () => reject(storageError(s.transaction.error ?? new Error('Transaction aborted')));
-        }),
-      );
-    },
-  };
-}
-
 async function fetchCatalog(url: string): Promise<Catalog> {
   const failure = (code: ErrorCode, message: string) => (cause?: unknown) => Promise.reject(new MentorshipError(code, message, { cause }));
   const unreachable = `Could not load the catalog from ${url}`;
@@ -89,7 +43,8 @@ async function fetchCatalog(url: string): Promise<Catalog> {
 /** Stores everything in this browser (IndexedDB). The default when a page has no backend. */
 export function localBackend(options: LocalBackendOptions = {}): Backend {
   const namespace = options.namespace ?? 'default';
-  const use = createStore(`mentorship-kit:${namespace}`, 'records');
+  const name = `mentorship-kit:${namespace}`;
+  const use = createStore(name, 'records');
   const target = options.schemaVersion ?? LOCAL_SCHEMA_VERSION;
   // Migrations see the store as it is; everything else waits for them.
   const unmigrated = idbRecordStore(use);
@@ -114,7 +69,7 @@ export function localBackend(options: LocalBackendOptions = {}): Backend {
     kind: 'local',
     store: idbRecordStore(use, migrate),
     loadCatalog,
-    channelName: `mentorship-kit:${namespace}`,
+    channelName: name,
     now: options.now,
   });
 }
