@@ -88,6 +88,24 @@ describe('booking lifecycle and races', () => {
     expect(await a.bookings.list()).to.have.length(1);
   });
 
+  it('a refused attempt under an idempotency key can be tried again; the refusal wrote nothing', async () => {
+    const [a, b] = localPair();
+    clients = [a, b];
+    const start = '2026-03-03T08:00:00.000Z';
+    const blocker = await b.bookings.create(request(start, 'Grace'));
+    const key = 'idem-after-conflict';
+    try {
+      await a.bookings.create(request(start), { idempotencyKey: key });
+      expect.fail('booked a taken slot');
+    } catch (error) {
+      expect((error as MentorshipError).code).to.equal('conflict');
+    }
+    expect((await a.bookings.list()).map((x) => x.id)).to.deep.equal([blocker.id]);
+    await b.bookings.cancel(blocker.id);
+    const booked = await a.bookings.create(request(start), { idempotencyKey: key });
+    expect([booked.name, booked.status]).to.deep.equal(['Ada', 'confirmed']);
+  });
+
   it('refuses a start that is not a free slot', async () => {
     const client = createClient({ backend: memoryBackend({ now }) });
     clients = [client];

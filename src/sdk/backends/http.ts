@@ -14,10 +14,11 @@
 import { createStore } from 'idb-keyval';
 import type { MentorshipError } from '../errors.js';
 import * as V from '../generated/validators.js';
-import type { Booking, Plan, Session } from '../schemas.js';
+import type { Booking, Session } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
 import { anything, array, object, optional, validator, type Validator } from '../validator.js';
 import type { Backend, SlotRequest } from './backend.js';
+import { planRecord } from './record-backend.js';
 import { idbRecordStore } from './record-store.js';
 import { createRequester, type RequestOptions } from './request.js';
 
@@ -51,7 +52,6 @@ type QueuedOp = Write & { seq: number };
 const QUEUE = 'q:';
 const BOOKING = 'b:';
 const CACHE = 'cache:sessions';
-const PLAN = 'plan';
 /** Zero-padded, so the store's key order is the order of the writes. */
 const queueKey = (op: QueuedOp) => QUEUE + String(op.seq).padStart(20, '0');
 const isNetwork = (error: MentorshipError) => error.code === 'network' || error.code === 'timeout';
@@ -230,11 +230,7 @@ export function httpBackend(options: HttpBackendOptions): Backend {
 
     deleteSession: (id) => write({ id }),
 
-    getPlan: async () => (await store.get<Plan>(PLAN)) ?? null,
-    async setPlan(plan) {
-      await store.set(PLAN, plan);
-      return plan;
-    },
+    ...planRecord(store),
 
     pendingSessionIds: pendingIds,
 

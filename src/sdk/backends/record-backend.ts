@@ -33,9 +33,6 @@ function findCatalogEntries(catalog: Catalog, mentorId: string, sessionTypeId: s
   return { mentor, sessionType };
 }
 
-/** The one write of an atomic update that stores `booking` and answers with it. */
-const saved = (booking: Booking) => ({ writes: [{ key: BOOKING + booking.id, value: booking }], result: booking });
-
 function findBooking(bookings: Booking[], id: string): Booking {
   const booking = bookings.find((b) => b.id === id);
   if (!booking) throw new MentorshipError('not-found', `No booking with id "${id}"`);
@@ -54,10 +51,25 @@ function place<B extends BookingRequest>(catalog: Catalog, booking: B, bookings:
   return { ...booking, start, end: new Date(Date.parse(start) + sessionType.minutes * 60_000).toISOString(), updatedAt: stamp };
 }
 
+/** The visitor's plan, one record in `store` (every backend keeps it in this browser). */
+export const planRecord = (store: RecordStore): Pick<Backend, 'getPlan' | 'setPlan'> => ({
+  getPlan: async () => (await store.get<Plan>(PLAN)) ?? null,
+  async setPlan(plan) {
+    await store.set(PLAN, plan);
+    return plan;
+  },
+});
+
 export function createRecordBackend(options: RecordBackendOptions): Backend {
   const { store, loadCatalog } = options;
   const now = options.now ?? nowIso;
   const idempotent = new Map<string, Promise<Booking>>();
+  /** Stores the booking `decide` makes from all stored bookings, in one atomic update. */
+  const writeBooking = (decide: (bookings: Booking[]) => Booking) =>
+    store.update<Booking, Booking>(BOOKING, (bookings) => {
+      const booking = decide(bookings);
+      return { writes: [{ key: BOOKING + booking.id, value: booking }], result: booking };
+    });
 
   return {
     kind: options.kind,
@@ -73,29 +85,27 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
     listBookings: () => store.getAll<Booking>(BOOKING),
 
     createBooking(request: BookingRequest, { idempotencyKey }) {
-      const earlier = idempotent.get(idempotencyKey);
-      if (earlier) return earlier;
-      const attempt = (async () => {
-        const catalog = await loadCatalog();
-        return store.update<Booking, Booking>(BOOKING, (bookings) => {
-          const stamp = now();
-          return saved({ ...place(catalog, request, bookings, request.start, stamp), id: newId('b-'), status: 'confirmed', createdAt: stamp });
-        });
-      })();
+      const attempt =
+        idempotent.get(idempotencyKey) ??
+        loadCatalog().then((catalog) =>
+          writeBooking((bookings) => {
+            const stamp = now();
+            return { ...place(catalog, request, bookings, request.start, stamp), id: newId('b-'), status: 'confirmed', createdAt: stamp };
+          }),
+        );
       idempotent.set(idempotencyKey, attempt);
-      attempt.catch(() => idempotent.delete(idempotencyKey));
+      attempt.catch(() => idempotent.delete(idempotencyKey)); // a failed attempt may be retried
       return attempt;
     },
 
-    cancelBooking: (id: string) =>
-      store.update<Booking, Booking>(BOOKING, (bookings) => saved({ ...findBooking(bookings, id), status: 'cancelled', updatedAt: now() })),
+    cancelBooking: (id: string) => writeBooking((bookings) => ({ ...findBooking(bookings, id), status: 'cancelled', updatedAt: now() })),
 
     async rescheduleBooking(id: string, start: string) {
       const catalog = await loadCatalog();
-      return store.update<Booking, Booking>(BOOKING, (bookings) => {
+      return writeBooking((bookings) => {
         const booking = findBooking(bookings, id);
         if (booking.status !== 'confirmed') throw new MentorshipError('conflict', 'A cancelled booking cannot be moved.');
-        return saved(place(catalog, booking, bookings, start, now(), id));
+        return place(catalog, booking, bookings, start, now(), id);
       });
     },
     listSessions: () => store.getAll<Session>(SESSION),
@@ -105,13 +115,6 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       return session;
     },
     deleteSession: (id: string) => store.del(SESSION + id),
-
-    async getPlan() {
-      return (await store.get<Plan>(PLAN)) ?? null;
-    },
-    async setPlan(plan: Plan) {
-      await store.set(PLAN, plan);
-      return plan;
-    },
+    ...planRecord(store),
   };
 }

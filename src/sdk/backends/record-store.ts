@@ -3,7 +3,7 @@
  * HTTP backend keeps its queue, plan and cancel tokens in one too).
  * Keys are "<kind>:<id>" so one write touches one record, whatever the number of others.
  */
-import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { promisifyRequest, type UseStore } from 'idb-keyval';
 import { MentorshipError, toMentorshipError } from '../errors.js';
 
 export interface RecordWrite {
@@ -32,32 +32,33 @@ function storageError(error: unknown): MentorshipError {
 
 /**
  * Records in one IndexedDB object store (idb-keyval's `createStore`); every call first awaits
- * `ready` (e.g. a schema migration). Failures are `storage` errors.
+ * `ready` (e.g. a schema migration) and settles when its transaction is complete. Failures are
+ * `storage` errors.
  */
 export function idbRecordStore(use: UseStore, ready: () => Promise<void> = async () => {}): RecordStore {
-  const range = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-  const getAll = <T>(store: IDBObjectStore, prefix: string) => promisifyRequest(store.getAll(range(prefix)) as IDBRequest<T[]>);
-  const guard = async <T>(operation: () => Promise<T>) => {
+  const run = async <T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => T | Promise<T>): Promise<T> => {
     await ready();
-    return operation().catch((e: unknown) => Promise.reject(storageError(e)));
+    return use(mode, async (store) => {
+      const result = await work(store);
+      await promisifyRequest(store.transaction);
+      return result;
+    }).catch((e: unknown) => Promise.reject(storageError(e)));
   };
+  const getAll = (store: IDBObjectStore, prefix: string) => promisifyRequest(store.getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
   return {
-    get: (key) => guard(() => get(key, use)),
-    getAll: (prefix) => guard(() => use('readonly', (s) => getAll(s, prefix))),
-    set: (key, value) => guard(() => set(key, value, use)),
-    del: (key) => guard(() => del(key, use)),
+    get: (key) => run('readonly', (store) => promisifyRequest(store.get(key))),
+    getAll: (prefix) => run('readonly', (store) => getAll(store, prefix)),
+    set: (key, value) => run('readwrite', (store) => void store.put(value, key)),
+    del: (key) => run('readwrite', (store) => void store.delete(key)),
     // One readwrite transaction: IndexedDB runs them one at a time per store, across tabs too,
     // so the read, the decision and the write cannot interleave with another tab's. The writes
     // are made as the read's promise settles, while the transaction is still active; when
     // `decide` throws, nothing was written and the transaction ends empty.
     update: (prefix, decide) =>
-      guard(() =>
-        use('readwrite', async (s) => {
-          const { writes, result } = decide(await getAll(s, prefix));
-          for (const w of writes) s.put(w.value, w.key);
-          await promisifyRequest(s.transaction);
-          return result;
-        }),
-      ),
+      run('readwrite', async (store) => {
+        const { writes, result } = decide(await getAll(store, prefix));
+        for (const w of writes) store.put(w.value, w.key);
+        return result;
+      }),
   };
 }
