@@ -5,7 +5,7 @@
 import type { Backend, SlotRequest } from './backends/backend.js';
 import { localBackend } from './backends/local.js';
 import { MentorshipError, toMentorshipError } from './errors.js';
-import { newId, nowIso } from './ids.js';
+import { findById, newId, nowIso } from './ids.js';
 import * as V from './generated/validators.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
 import { parseOrThrow } from './validate.js';
@@ -80,22 +80,14 @@ export function createClient(options: ClientOptions = {}) {
     catalogPromise.catch(() => (catalogPromise = undefined));
     return catalogPromise;
   };
-  const find = async <T extends { id: string }>(list: Promise<T[]>, id: string, what: string) => {
-    const item = (await list).find((x) => x.id === id);
-    if (!item) throw new MentorshipError('not-found', `No ${what} with id "${id}"`);
-    return item;
-  };
   /** A read-only resource from the catalog: `list()` and `get(id)`. */
   const catalogList = <K extends 'programs' | 'sessionTypes' | 'mentors' | 'commitmentModels'>(key: K, what: string) => {
     const list = async (): Promise<Catalog[K]> => (await catalog())[key];
-    return { list, get: (id: string): Promise<Catalog[K][number]> => find<Catalog[K][number]>(list(), id, what) };
+    return { list, get: async (id: string): Promise<Catalog[K][number]> => findById<Catalog[K][number]>(await list(), id, what) };
   };
   const sessions = () => backend.listSessions();
   /** One stored session: a single record read where the backend can, not all 10,000. */
-  const storedSession = (id: string) =>
-    backend.getSession
-      ? backend.getSession(id).then((found) => found ?? Promise.reject(new MentorshipError('not-found', `No session with id "${id}"`)))
-      : find(sessions(), id, 'session');
+  const storedSession = async (id: string) => findById(backend.getSession ? [await backend.getSession(id)] : await sessions(), id, 'session');
 
   const client = {
     backend,

@@ -147,3 +147,22 @@ describe('editing one session among many', () => {
     expect(missing.code).to.equal('not-found');
   });
 });
+
+describe('not-found errors', () => {
+  it('name the kind of record and the id, with and without a backend that reads one session', async () => {
+    const message = (promise: Promise<unknown>) => promise.then(() => 'resolved', (e: MentorshipError) => `${e.code}: ${e.message}`);
+    const client = createClient({ backend: memoryBackend() });
+    expect(await message(client.programs.get('nope'))).to.equal('not-found: No program with id "nope"');
+    expect(await message(client.sessions.remove('nope'))).to.equal('not-found: No session with id "nope"');
+    expect(await message(client.bookings.cancel('nope'))).to.equal('not-found: No booking with id "nope"');
+    const range = { sessionTypeId: 'one-on-one', from: '2026-03-02T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z' };
+    expect(await message(client.slots.list({ ...range, mentorId: 'nope' }))).to.equal('not-found: No mentor with id "nope"');
+    // A backend without getSession: the session is looked for in the whole list.
+    const listOnly = { ...memoryBackend(), getSession: undefined };
+    const added = await createClient({ backend: listOnly }).sessions.add(session);
+    expect((await createClient({ backend: listOnly }).sessions.remove(added.id)).id).to.equal(added.id);
+    expect(await message(createClient({ backend: listOnly }).sessions.update('nope', { minutes: 30 }))).to.equal(
+      'not-found: No session with id "nope"',
+    );
+  });
+});

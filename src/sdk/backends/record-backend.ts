@@ -3,7 +3,7 @@
  * the slot re-check inside the store's atomic update. Used by localBackend and memoryBackend.
  */
 import { MentorshipError } from '../errors.js';
-import { newId, nowIso } from '../ids.js';
+import { findById, newId, nowIso } from '../ids.js';
 import { generateSlots, isSlotFree } from '../scheduling/index.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session } from '../schemas.js';
 import type { Backend, SlotRequest } from './backend.js';
@@ -23,20 +23,12 @@ export interface RecordBackendOptions {
 }
 
 function findCatalogEntries(catalog: Catalog, mentorId: string, sessionTypeId: string) {
-  const mentor = catalog.mentors.find((m) => m.id === mentorId);
-  if (!mentor) throw new MentorshipError('not-found', `No mentor with id "${mentorId}"`);
-  const sessionType = catalog.sessionTypes.find((t) => t.id === sessionTypeId);
-  if (!sessionType) throw new MentorshipError('not-found', `No session type with id "${sessionTypeId}"`);
+  const mentor = findById(catalog.mentors, mentorId, 'mentor');
+  const sessionType = findById(catalog.sessionTypes, sessionTypeId, 'session type');
   if (!mentor.sessionTypeIds.includes(sessionTypeId)) {
     throw new MentorshipError('invalid-input', `${mentor.name} does not offer "${sessionType.name}"`);
   }
   return { mentor, sessionType };
-}
-
-function findBooking(bookings: Booking[], id: string): Booking {
-  const booking = bookings.find((b) => b.id === id);
-  if (!booking) throw new MentorshipError('not-found', `No booking with id "${id}"`);
-  return booking;
 }
 
 /**
@@ -98,12 +90,12 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       return attempt;
     },
 
-    cancelBooking: (id: string) => writeBooking((bookings) => ({ ...findBooking(bookings, id), status: 'cancelled', updatedAt: now() })),
+    cancelBooking: (id: string) => writeBooking((bookings) => ({ ...findById(bookings, id, 'booking'), status: 'cancelled', updatedAt: now() })),
 
     async rescheduleBooking(id: string, start: string) {
       const catalog = await loadCatalog();
       return writeBooking((bookings) => {
-        const booking = findBooking(bookings, id);
+        const booking = findById(bookings, id, 'booking');
         if (booking.status !== 'confirmed') throw new MentorshipError('conflict', 'A cancelled booking cannot be moved.');
         return place(catalog, booking, bookings, start, now(), id);
       });
