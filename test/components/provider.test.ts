@@ -113,6 +113,25 @@ describe('<mentorship-provider> and context', () => {
     wrapper.remove();
   });
 
+  it('says backend="http" needs a base-url, uses local storage meanwhile, and clears the message once it has one', async () => {
+    const wrapper = document.createElement('div');
+    const error = oneEvent(wrapper, 'mentorship-error');
+    wrapper.innerHTML = '<mentorship-provider backend="http"></mentorship-provider>';
+    document.body.append(wrapper);
+    expect((await error).detail.source).to.equal('base-url');
+    const el = wrapper.firstElementChild as MentorshipProvider;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('needs a base-url');
+    expect(el.client!.backend.kind).to.equal('local');
+    el.baseUrl = 'http://127.0.0.1:9/v1';
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.client!.backend.kind).to.equal('http');
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    el.client!.close();
+    wrapper.remove();
+  });
+
   it('defining a tag twice does not throw', () => {
     expect(() => define('mentorship-provider', class extends LitElement {})).not.to.throw();
     expect(customElements.get('mentorship-provider')).to.equal(MentorshipProvider);

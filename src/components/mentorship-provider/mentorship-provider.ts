@@ -95,29 +95,21 @@ export class MentorshipProvider extends MkElement {
     if (this.hasUpdated && config.some((key) => changed.has(key))) this.#rebuild();
   }
 
-  #makeBackend(): Backend | undefined {
-    if (!(BACKENDS as readonly string[]).includes(this.backend)) {
-      this.reportError('backend', `"${this.backend}" is not one of ${BACKENDS.join(', ')}; using local storage`);
-      return localBackend({ namespace: this.namespace || 'default' });
-    }
-    this.clearError('backend');
-    this.clearError('base-url');
-    if (this.backend === 'memory') return memoryBackend();
-    if (this.backend === 'http') {
-      if (!this.baseUrl) {
-        this.reportError('base-url', 'backend="http" needs a base-url; using local storage');
-        return localBackend({ namespace: this.namespace || 'default' });
-      }
-      return httpBackend({ baseUrl: this.baseUrl, getToken: () => this.token || undefined });
-    }
+  /** The backend the attributes describe; local storage when they describe none usable. */
+  #makeBackend(): Backend {
+    const { backend, baseUrl } = this;
+    const known = (BACKENDS as readonly string[]).includes(backend);
+    this.setError('backend', !known && `"${backend}" is not one of ${BACKENDS.join(', ')}; using local storage`);
+    this.setError('base-url', backend === 'http' && !baseUrl && 'backend="http" needs a base-url; using local storage');
+    if (backend === 'memory') return memoryBackend();
+    if (backend === 'http' && baseUrl) return httpBackend({ baseUrl, getToken: () => this.token || undefined });
     return localBackend({ namespace: this.namespace || 'default', catalogUrl: this.catalogSrc || undefined });
   }
 
   #rebuild(): void {
     if (this.#handedClient) return;
     this.#ownClient?.close();
-    const backend = this.#makeBackend();
-    this.#ownClient = backend ? createClient({ backend }) : undefined;
+    this.#ownClient = createClient({ backend: this.#makeBackend() });
     this.#share();
   }
 
