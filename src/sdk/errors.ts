@@ -1,5 +1,3 @@
-import type * as z from 'zod/mini';
-
 export type ErrorCode =
   | 'invalid-input'
   | 'not-found'
@@ -31,11 +29,6 @@ export class MentorshipError extends Error {
   static is(value: unknown): value is MentorshipError {
     return value instanceof Error && (value as MentorshipError).name === 'MentorshipError' && 'code' in value;
   }
-}
-
-/** zod's issues as ours (used where zod runs directly: the server, tests). */
-export function issuesFromZod(error: z.core.$ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.') || '(root)', message: issue.message }));
 }
 
 /** Wraps failed validation: "Invalid catalog: programs.0.title: expected string". */

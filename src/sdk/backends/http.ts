@@ -83,11 +83,12 @@ export function httpBackend(options: HttpBackendOptions): Backend {
     parseOrThrow(validator, await request(method, path, init), `response of ${method} /${path}`, 'bad-response');
 
   // ---- bookings made here (their cancel tokens stay in this browser) -------------------
+  const remembered = (id: string) => store.get<Booking>(BOOKING + id);
   const remember = async (booking: Booking) => {
     await store.set(BOOKING + booking.id, booking);
     return booking;
   };
-  /** The server's `answer` about a booking; if made here (`mine`), it keeps mine's cancel token and is stored. */
+  /** The server's `answer` about a booking; for one made here (`mine`: this browser's copy) it keeps the cancel token and is stored. */
   const keepToken = async (answer: Booking, mine?: Booking) =>
     mine ? remember(mine.cancelToken ? { ...answer, cancelToken: mine.cancelToken } : answer) : answer;
   /**
@@ -102,7 +103,6 @@ export function httpBackend(options: HttpBackendOptions): Backend {
       }),
       mine,
     );
-  const remembered = (id: string) => store.get<Booking>(BOOKING + id);
 
   // ---- the offline queue -----------------------------------------------------------------
   const queued = () => store.getAll<QueuedOp>(QUEUE);
