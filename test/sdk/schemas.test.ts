@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
 import { MentorshipError } from '../../src/sdk/errors.js';
 import * as V from '../../src/sdk/generated/validators.js';
-import { Booking, Session } from '../../src/sdk/schemas.js';
+import { Booking, Catalog, Session } from '../../src/sdk/schemas.js';
 import { parseOrThrow } from '../../src/sdk/validate.js';
 
 describe('schemas', () => {
@@ -11,6 +11,18 @@ describe('schemas', () => {
     const parsed = parseOrThrow(V.Catalog, DEMO_CATALOG, 'catalog');
     expect(parsed.programs.map((p) => p.id)).to.include.members(['technical-leadership', 'management-transition', 'group-mentorship', 'three-tier-community']);
     expect(parsed.mentors.map((m) => m.timeZone)).to.include('Asia/Kolkata');
+  });
+
+  it('fill in the defaults the demo catalog leaves out, as zod does', () => {
+    // Parsing it again (zod on the server side) changes nothing: every default is already there.
+    expect(z.parse(Catalog, DEMO_CATALOG)).to.deep.equal(DEMO_CATALOG);
+    const lena = DEMO_CATALOG.mentors.find((m) => m.id === 'lena-hoffmann')!;
+    expect([lena.bio, lena.overrides]).to.deep.equal(['', []]);
+    expect(lena.rules).to.deep.equal({ slotIntervalMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 15, minimumNoticeMinutes: 720, horizonDays: 60, maxPerDay: 4 });
+    const marcus = DEMO_CATALOG.mentors.find((m) => m.id === 'marcus-reed')!;
+    expect(marcus.rules).to.deep.equal({ slotIntervalMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minimumNoticeMinutes: 1440, horizonDays: 45 });
+    for (const program of DEMO_CATALOG.programs) expect(program.phases, program.id).to.be.an('array');
+    expect(DEMO_CATALOG.programs.find((p) => p.id === 'group-mentorship')!.deliveryOptions).to.deep.equal([]);
   });
 
   it('holds the seed figures: prices, group size and session cadence', () => {

@@ -2,11 +2,20 @@
  * The built-in demo catalog: the programs, formats, prices and session cadence of the coaching
  * service and the three-tier community program from the two seed documents, with four sample
  * mentors in different time zones. Descriptions are our own words.
+ *
+ * Written as a catalog JSON file would be: fields that equal the schema's default (a mentor's
+ * empty bio, no date overrides, the usual booking rules; a program with no phases) are left out,
+ * and the catalog validator fills them in once, when the module loads.
  */
+import type * as z from 'zod/mini';
 import { BUILT_IN_MODELS } from '../commitment.js';
-import type { Catalog, Mentor, SessionType } from '../schemas.js';
+import { Catalog as CatalogValidator } from '../generated/validators.js';
+import type { Catalog } from '../schemas.js';
+import { parseOrThrow } from '../validate.js';
 
-const sessionTypes: SessionType[] = [
+type CatalogInput = z.input<typeof Catalog>;
+
+const sessionTypes: CatalogInput['sessionTypes'] = [
   { id: 'one-on-one', name: '1:1 coaching', minutes: 60, frequency: 'weekly', focus: 'Skill building and working through real problems' },
   { id: 'technical-review', name: 'Technical review', minutes: 90, frequency: 'biweekly', focus: 'Architecture, code and design reviews' },
   { id: 'career-planning', name: 'Career planning', minutes: 60, frequency: 'monthly', focus: 'Goals, milestones and progress' },
@@ -15,54 +24,46 @@ const sessionTypes: SessionType[] = [
 
 const weekdays = (start: string, end: string, days = [1, 2, 3, 4, 5]) => days.map((day) => ({ day, start, end }));
 
-const mentors: Mentor[] = [
+const mentors: CatalogInput['mentors'] = [
   {
     id: 'lena-hoffmann',
     name: 'Lena Hoffmann',
     title: 'Principal engineer, distributed systems',
-    bio: '',
     timeZone: 'Europe/Berlin',
     sessionTypeIds: ['one-on-one', 'technical-review', 'career-planning', 'practice-interview'],
     weekly: [...weekdays('09:00', '12:00'), ...weekdays('14:00', '17:00', [1, 3])],
-    overrides: [],
-    rules: { slotIntervalMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 15, minimumNoticeMinutes: 720, horizonDays: 60, maxPerDay: 4 },
+    rules: { bufferAfterMinutes: 15, minimumNoticeMinutes: 720, maxPerDay: 4 },
   },
   {
     id: 'marcus-reed',
     name: 'Marcus Reed',
     title: 'Engineering director',
-    bio: '',
     timeZone: 'America/New_York',
     sessionTypeIds: ['one-on-one', 'career-planning', 'practice-interview'],
     weekly: weekdays('10:00', '16:00', [1, 2, 4]),
-    overrides: [],
-    rules: { slotIntervalMinutes: 60, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minimumNoticeMinutes: 1440, horizonDays: 45 },
+    rules: { slotIntervalMinutes: 60, minimumNoticeMinutes: 1440, horizonDays: 45 },
   },
   {
     id: 'priya-raman',
     name: 'Priya Raman',
     title: 'Staff engineer, developer experience',
-    bio: '',
     timeZone: 'Asia/Kolkata',
     sessionTypeIds: ['one-on-one', 'technical-review', 'practice-interview'],
     weekly: weekdays('18:30', '21:30', [1, 2, 3, 4, 5, 6]),
-    overrides: [],
-    rules: { slotIntervalMinutes: 30, bufferBeforeMinutes: 15, bufferAfterMinutes: 0, minimumNoticeMinutes: 240, horizonDays: 30, maxPerDay: 3 },
+    rules: { bufferBeforeMinutes: 15, minimumNoticeMinutes: 240, horizonDays: 30, maxPerDay: 3 },
   },
   {
     id: 'kenji-watanabe',
     name: 'Kenji Watanabe',
     title: 'Lead mentor, community program',
-    bio: '',
     timeZone: 'Asia/Tokyo',
     sessionTypeIds: ['one-on-one', 'technical-review'],
     weekly: weekdays('09:00', '12:00', [1, 3, 5]),
-    overrides: [],
-    rules: { slotIntervalMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minimumNoticeMinutes: 60, horizonDays: 90 },
+    rules: { minimumNoticeMinutes: 60, horizonDays: 90 },
   },
 ];
 
-export const DEMO_CATALOG: Catalog = {
+const catalog: CatalogInput = {
   version: 1,
   sessionTypes,
   mentors,
@@ -85,7 +86,6 @@ export const DEMO_CATALOG: Catalog = {
         { title: 'Influence', months: { min: 3, max: 4 }, focus: ['Cross-team collaboration', 'Technical communication', 'Consensus building', 'Change management'] },
         { title: 'Delivery', months: { min: 5, max: 6 }, focus: ['Project planning', 'Risk management', 'Quality assurance', 'Performance optimisation'] },
       ],
-      deliveryOptions: [],
     },
     {
       id: 'management-transition',
@@ -104,7 +104,6 @@ export const DEMO_CATALOG: Catalog = {
         { title: 'Leadership', months: { min: 4, max: 6 }, focus: ['Strategic thinking', 'Roadmap planning', 'Stakeholder management', 'Conflict resolution'] },
         { title: 'Scaling', months: { min: 7, max: 9 }, focus: ['Team scaling', 'Process optimisation', 'Culture development', 'Organisational impact'] },
       ],
-      deliveryOptions: [],
     },
     {
       id: 'individual-mentorship',
@@ -118,8 +117,6 @@ export const DEMO_CATALOG: Catalog = {
       sessionTypeIds: ['one-on-one', 'technical-review', 'career-planning', 'practice-interview'],
       commitmentModelId: 'coaching-cadence',
       includes: ['Weekly coaching sessions', 'A personal learning plan', 'Guidance on real projects', 'Interview preparation', 'Career strategy'],
-      phases: [],
-      deliveryOptions: [],
     },
     {
       id: 'group-mentorship',
@@ -134,8 +131,6 @@ export const DEMO_CATALOG: Catalog = {
       sessionTypeIds: ['technical-review'],
       commitmentModelId: 'coaching-cadence',
       includes: ['Bi-weekly group sessions', 'Peer learning exercises', 'A group project', 'Shared learning resources', 'Networking'],
-      phases: [],
-      deliveryOptions: [],
     },
     {
       id: 'corporate-programs',
@@ -148,7 +143,6 @@ export const DEMO_CATALOG: Catalog = {
       sessionTypeIds: ['one-on-one', 'technical-review', 'career-planning'],
       commitmentModelId: 'coaching-cadence',
       includes: ['Leadership development', 'Technical skills acceleration', 'Management transition support', 'High-potential employee programs'],
-      phases: [],
       deliveryOptions: ['On-site workshops', 'Virtual mentorship sessions', 'Hybrid learning programs', 'Train-the-trainer'],
     },
     {
@@ -162,8 +156,8 @@ export const DEMO_CATALOG: Catalog = {
       sessionTypeIds: ['one-on-one'],
       commitmentModelId: 'three-tier',
       includes: ['Weekly one-on-ones', 'A weekly group review', 'Code review', 'A project (mentor-mentees) or practice problems (mentees)'],
-      phases: [],
-      deliveryOptions: [],
     },
   ],
 };
+
+export const DEMO_CATALOG: Catalog = /* @__PURE__ */ parseOrThrow(CatalogValidator, catalog, 'demo catalog');
