@@ -88,16 +88,15 @@ export const timeZone = string(0, Infinity, { test: isValidTimeZone }, 'Unknown 
 
 /**
  * An ISO date (time) as zod accepts it: `pattern`, and a real day of the (proleptic Gregorian)
- * calendar, leap years included. zod spells the calendar out in one long pattern; the same check
- * as a date computation is shorter.
+ * calendar, leap years included. zod spells the calendar out in one long pattern; here the date
+ * makes a round trip through Date instead: a real day comes back as itself, "2023-02-29" as
+ * another day or as an invalid date (whose toJSON() is null).
  */
 const isoCalendar = (pattern: RegExp, message: string) => {
   const format = {
     test(text: string) {
-      const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
-      const date = new Date(0);
-      date.setUTCFullYear(year, month - 1, day);
-      return pattern.test(text) && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+      const date = text.slice(0, 10);
+      return pattern.test(text) && new Date(date).toJSON()?.slice(0, 10) === date;
     },
   };
   return string(0, Infinity, format, message);

@@ -88,6 +88,13 @@ describe('generated validators', () => {
         }
       }
     }
+    // The leap-year rule (every 4th year, not every 100th, every 400th) in every year zod accepts.
+    for (let year = 0; year <= 9999; year++) {
+      for (const monthDay of ['02-28', '02-29', '02-30', '12-31']) {
+        const date = `${String(year).padStart(4, '0')}-${monthDay}`;
+        expect(check(V.IsoDate, date).success, date).to.equal(z.safeParse(S.IsoDate, date).success);
+      }
+    }
     const times = ['00:00:00', '23:59:59', '24:00:00', '23:60:00', '23:59:60', '9:00:00', '09:0:00', '09:00', '09:00:00.', '09:00:00.1', '09:00:00.123456789', '09:00:00,1'];
     const odd = ['2024-02-29', '2024-2-29', '20240229', '+002024-02-29', '２０２４-02-29', '2024-02-29 ', ' 2024-02-29', '2024-02-29\n', '', 'x'];
     for (const text of [...odd, ...odd.map((date) => `${date}T09:00:00Z`)]) {
