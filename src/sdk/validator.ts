@@ -46,7 +46,7 @@ const fail = (issues: Issue[], path: Path, message: string): undefined => void i
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (Number.isInteger(value)) return 'integer';
   return typeof value;
 }
 
@@ -178,23 +178,22 @@ export const record = <T>(values: Validator<T>) =>
     Object.fromEntries(Object.entries(value).map(([key, item]) => [key, values(item, [...path, key], issues)])),
   );
 
-/** The first of `alternatives` that passes; else the issues of the one that got furthest. */
+/**
+ * The first of `alternatives` that passes. Else, as with zod's discriminated unions, the issues of
+ * the first one whose discriminator (a literal, the first property checked) matched, or of the
+ * first one when none did.
+ */
 export const union =
   (...alternatives: AnyValidator[]): AnyValidator =>
   (value, path, issues) => {
-    let best: Issue[] = [];
-    let bestScore = -Infinity;
+    const failures: Issue[][] = [];
     for (const alternative of alternatives) {
       const found: Issue[] = [];
       const result = alternative(value, path, found);
       if (found.length === 0) return result;
-      // One whose discriminator (a literal) did not match got nowhere, as with zod's
-      // discriminated unions; otherwise the deeper the first issue, the further it got.
-      const first = found[0]!;
-      const score = first.path.length - (first.message.startsWith('expected "') ? 100 : 0);
-      if (score > bestScore) [best, bestScore] = [found, score];
+      failures.push(found);
     }
-    issues.push(...best);
+    issues.push(...(failures.find(([first]) => !first!.message.startsWith('expected "')) ?? failures[0]!));
   };
 
 /** A copy of `check` that tells `object` what to do when its key is missing. */
