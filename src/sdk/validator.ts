@@ -14,7 +14,8 @@ import type { ValidationIssue } from './errors.js';
 import { isValidTimeZone } from './time-zone.js';
 
 type Path = (string | number)[];
-type Issue = { path: Path; message: string };
+/** As reported: the path dotted ("roles.0.name", "(root)" for the value itself) and a message. */
+type Issue = ValidationIssue;
 
 /** A check whose valid output is `T` (for the generated ones: the zod schema's output type). */
 export interface Validator<T> {
@@ -33,15 +34,14 @@ export const validator = <T>(check: AnyValidator): Validator<T> => check;
 
 export type CheckResult<T> = { success: true; data: T } | { success: false; issues: ValidationIssue[] };
 
-/** Runs `validator` on `input`: the parsed data, or every issue with a dotted path ("roles.0.name"). */
+/** Runs `validator` on `input`: the parsed data, or every issue. */
 export function check<T>(validator: Validator<T>, input: unknown): CheckResult<T> {
   const issues: Issue[] = [];
   const data = validator(input, [], issues) as T;
-  if (issues.length === 0) return { success: true, data };
-  return { success: false, issues: issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })) };
+  return issues.length === 0 ? { success: true, data } : { success: false, issues };
 }
 
-const fail = (issues: Issue[], path: Path, message: string): undefined => void issues.push({ path, message });
+const fail = (issues: Issue[], path: Path, message: string): undefined => void issues.push({ path: path.join('.') || '(root)', message });
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
