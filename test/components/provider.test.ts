@@ -34,7 +34,7 @@ describe('<mentorship-provider> and context', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('reaches an element upgraded before a provider defined later (ContextRoot)', async () => {
+  it('reaches an element upgraded before a provider defined later (a late upgrade)', async () => {
     // fixtureSync: fixture() waits a frame for non-Lit roots, and frames stall in background pages.
     const wrapper = fixtureSync(html`<div><late-provider><mk-probe></mk-probe></late-provider></div>`);
     const probe = wrapper.querySelector<ProbeElement>('mk-probe')!;

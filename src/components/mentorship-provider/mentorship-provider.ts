@@ -4,7 +4,7 @@ import { httpBackend } from '../../sdk/backends/http.js';
 import { localBackend } from '../../sdk/backends/local.js';
 import { memoryBackend } from '../../sdk/backends/memory.js';
 import { createClient, type ChangeEvent, type MentorshipClient } from '../../sdk/client.js';
-import { ClientProvider, ensureContextRoot } from '../shared/context.js';
+import { ClientProvider } from '../shared/context.js';
 import { MkElement } from '../shared/mk-element.js';
 
 const BACKENDS = ['local', 'memory', 'http'] as const;
@@ -59,7 +59,6 @@ export class MentorshipProvider extends MkElement {
 
   constructor() {
     super();
-    ensureContextRoot();
     this.backend = 'local';
     this.namespace = 'default';
     this.baseUrl = '';

@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
-import { ensureContextRoot, requestClient } from './context.js';
+import { clientContext, requestClient } from './context.js';
 import { defaultClient } from './default-client.js';
 
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -21,26 +21,33 @@ export class ClientController implements ReactiveController {
   #stopListening?: (() => void) | undefined;
 
   constructor(private readonly host: ClientHost) {
-    ensureContextRoot();
     host.addController(this);
   }
 
   hostConnected(): void {
+    // A provider above answers during the request. No answer means there is none yet: use the
+    // default client, and ask again whenever a provider connects (it may be an ancestor defined
+    // later, a "late upgrade"), until one answers.
     requestClient(this.host, this.#fromProvider);
-    // A provider above answers during the request; no answer means there is none yet (ContextRoot
-    // passes the request on when one arrives).
+    if (!this.#leaveProvider) document.addEventListener('context-provider', this.#askAgain);
     if (!this.client) this.#use(defaultClient());
     else if (!this.#stopListening) this.#listen(this.client);
   }
 
   hostDisconnected(): void {
+    document.removeEventListener('context-provider', this.#askAgain);
     this.#leaveProvider?.();
     this.#leaveProvider = undefined;
     this.#stopListening?.();
     this.#stopListening = undefined;
   }
 
+  readonly #askAgain = (event: Event) => {
+    if ((event as Event & { context?: unknown }).context === clientContext) requestClient(this.host, this.#fromProvider);
+  };
+
   readonly #fromProvider = (client: MentorshipClient | undefined, unsubscribe?: () => void) => {
+    document.removeEventListener('context-provider', this.#askAgain);
     if (unsubscribe !== this.#leaveProvider) this.#leaveProvider?.();
     this.#leaveProvider = unsubscribe;
     // A provider that has not made its client yet answers with undefined; it calls back later.

@@ -1,12 +1,13 @@
 /**
  * The client travels from <mentorship-provider> to the elements inside it through the Web
- * Components Community Group's context protocol, with @lit/context's key, request event and
- * ContextRoot. The consumer and provider halves are ours: the protocol is a few lines, and
- * @lit/context's general-purpose controllers cost about 0.6 KB min+gzip in every bundle.
- * They speak the same events, so they work with another copy of the kit (or any @lit/context
- * consumer or provider) on the page.
+ * Components Community Group's context protocol, with @lit/context's key and request event. The
+ * consumer (ClientController) and provider halves are ours: the protocol is a few lines, and
+ * @lit/context's general-purpose controllers and ContextRoot cost about 0.9 KB min+gzip in
+ * every bundle. Late upgrades, ContextRoot's job, are handled by the consumer: with no provider
+ * above it, it asks again whenever a provider announces itself ("context-provider"). The events
+ * are the protocol's, so this works with another copy of the kit on the page.
  */
-import { ContextEvent as ContextRequestEvent, ContextRoot, createContext, type ContextCallback } from '@lit/context';
+import { ContextEvent as ContextRequestEvent, createContext, type ContextCallback } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MentorshipClient } from '../../sdk/client.js';
 
@@ -14,19 +15,6 @@ import type { MentorshipClient } from '../../sdk/client.js';
 export const clientContext = createContext<MentorshipClient>(Symbol.for('mentorship-kit/client@1'));
 
 type ClientCallback = ContextCallback<MentorshipClient | undefined>;
-
-const ROOT_FLAG = Symbol.for('mentorship-kit/context-root@1');
-
-/**
- * A ContextRoot on the document makes late upgrades work: an element that asked for the client
- * before its <mentorship-provider> was defined gets it when the provider arrives.
- */
-export function ensureContextRoot(): void {
-  const g = globalThis as unknown as Record<symbol, boolean>;
-  if (g[ROOT_FLAG] || typeof document === 'undefined') return;
-  g[ROOT_FLAG] = true;
-  new ContextRoot().attach(document.documentElement);
-}
 
 /**
  * Asks the nearest provider above `host` for the client and to call `callback` again whenever it
@@ -36,7 +24,7 @@ export function requestClient(host: Element, callback: ClientCallback): void {
   host.dispatchEvent(new ContextRequestEvent(clientContext, host, callback as ContextCallback<MentorshipClient>, true));
 }
 
-/** What a provider announces when it connects, so ContextRoot and outer providers re-route requests. */
+/** What a provider announces when it connects, so waiting elements and outer providers re-route requests. */
 class ContextProviderEvent extends Event {
   constructor(
     readonly context: typeof clientContext,
