@@ -44,7 +44,7 @@ export const en = {
   failed: 'The commitment model could not be loaded.',
   retry: 'Try again',
   notJson: (src: string) => `${src} is not JSON.`,
-  httpError: (status: number, src: string) => `HTTP ${status} loading ${src}.`,
+  httpError: (status: number, src: string) => (status ? `HTTP ${status} loading ${src}.` : `Could not reach ${src}.`),
   noRole: (id: string) => `There is no role “${id}” in this model.`,
 };
 
@@ -81,7 +81,7 @@ export const de: CalculatorMessages = {
   failed: 'Das Zeitmodell konnte nicht geladen werden.',
   retry: 'Erneut versuchen',
   notJson: (src) => `${src} ist kein JSON.`,
-  httpError: (status, src) => `HTTP ${status} beim Laden von ${src}.`,
+  httpError: (status, src) => (status ? `HTTP ${status} beim Laden von ${src}.` : `${src} ist nicht erreichbar.`),
   noRole: (id) => `Dieses Modell hat keine Rolle „${id}“.`,
   'n:three-tier': 'Dreistufiges Community-Mentoring',
   'n:coaching-cadence': 'Rhythmus der Einzelbetreuung',

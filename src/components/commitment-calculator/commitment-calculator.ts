@@ -11,7 +11,7 @@ import {
   type CommitmentResult,
   type RoleCommitment,
 } from '../../sdk/commitment.js';
-import { MentorshipError } from '../../sdk/errors.js';
+import { fetchJson } from '../../sdk/fetch-json.js';
 import type { CommitmentModel } from '../../sdk/schemas.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
@@ -192,7 +192,7 @@ export class CommitmentCalculator extends MkElement {
     try {
       let model: CommitmentModel | undefined = THREE_TIER_MODEL;
       let planRole: string | undefined;
-      if (this.model || this.modelSrc) model = parseCommitmentModel(this.model ?? (await this.#fetchJson(this.modelSrc!)));
+      if (this.model || this.modelSrc) model = parseCommitmentModel(this.model ?? (await fetchJson(this.modelSrc!, { failed: (status) => this.#l.t('httpError', status, this.modelSrc!), notJson: this.#l.t('notJson', this.modelSrc!) })));
       else if (client) {
         const plan = this.program ? null : await client.plan.get();
         this.#planProgramId = plan?.programId;
@@ -215,15 +215,6 @@ export class CommitmentCalculator extends MkElement {
       this.reportError(source, error, 'network');
       if (!this.result) this.viewState = 'error';
     }
-  }
-
-  async #fetchJson(url: string): Promise<unknown> {
-    const l = this.#l;
-    const response = await fetch(url);
-    if (!response.ok) throw new MentorshipError('network', l.t('httpError', response.status, url));
-    return response.json().catch(() => {
-      throw new MentorshipError('bad-response', l.t('notJson', url));
-    });
   }
 
   #compute(fromInput: boolean): void {

@@ -3,6 +3,7 @@ import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { BUILT_IN_MODELS, computeCommitment } from '../../sdk/commitment.js';
 import { PROGRAM_FORMATS } from '../../sdk/constants.js';
 import { MentorshipError } from '../../sdk/errors.js';
+import { fetchJson } from '../../sdk/fetch-json.js';
 import * as V from '../../sdk/generated/validators.js';
 import type { Catalog, CommitmentModel, Program, Range } from '../../sdk/schemas.js';
 import { check } from '../../sdk/validator.js';
@@ -227,12 +228,7 @@ export class ProgramPicker extends MkElement {
 
   async #fetchCatalog(url: string): Promise<Catalog> {
     const l = this.#l;
-    // No response at all (status 0): the network request failed.
-    const response = await fetch(url).catch(() => undefined);
-    if (!response?.ok) throw new MentorshipError('network', l.t('httpFailed', url, response?.status ?? 0));
-    const json = await response.json().catch(() => {
-      throw new MentorshipError('bad-response', l.t('badJson', url));
-    });
+    const json = await fetchJson(url, { failed: (status) => l.t('httpFailed', url, status), notJson: l.t('badJson', url) });
     const result = check(V.Catalog, json);
     if (result.success) return result.data;
     const [first] = result.issues;

@@ -6,10 +6,10 @@
  */
 import { createStore } from 'idb-keyval';
 import { DEMO_CATALOG } from '../catalog/demo-catalog.js';
-import { MentorshipError, type ErrorCode } from '../errors.js';
 import * as V from '../generated/validators.js';
 import type { Catalog } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
+import { fetchJson } from '../fetch-json.js';
 import type { Backend } from './backend.js';
 import { createRecordBackend } from './record-backend.js';
 import { idbRecordStore, type RecordStore } from './record-store.js';
@@ -32,11 +32,8 @@ export interface LocalBackendOptions {
 }
 
 async function fetchCatalog(url: string): Promise<Catalog> {
-  const failure = (code: ErrorCode, message: string) => (cause?: unknown) => Promise.reject(new MentorshipError(code, message, { cause }));
   const unreachable = `Could not load the catalog from ${url}`;
-  const response = await fetch(url).catch(failure('network', unreachable));
-  if (!response.ok) return failure('network', `${unreachable}: HTTP ${response.status}`)();
-  const json: unknown = await response.json().catch(failure('bad-response', `The catalog at ${url} is not JSON`));
+  const json = await fetchJson(url, { failed: (status) => (status ? `${unreachable}: HTTP ${status}` : unreachable), notJson: `The catalog at ${url} is not JSON` });
   return parseOrThrow(V.Catalog, json, `catalog at ${url}`, 'bad-response');
 }
 
