@@ -3,8 +3,9 @@
  * Two kinds of model (see schemas.ts): "tiered" (lead → X mentor-mentees → X² mentees, each
  * activity fixed + perMentee × X hours) and "cadence" (session types with a frequency and length).
  */
-import { CommitmentModel as CommitmentModelSchema } from './generated/validators.js';
-import type { ActivityHours, CadenceItem, CadenceModel, CommitmentModel, Frequency, TieredModel } from './schemas.js';
+import type * as z from 'zod/mini';
+import { CommitmentModel as CommitmentModelValidator } from './generated/validators.js';
+import type { CadenceItem, CadenceModel, CommitmentModel, Frequency, TieredModel } from './schemas.js';
 import { parseOrThrow } from './validate.js';
 
 /** Accepted ranges for the inputs (inclusive); the element checks attributes and fields against them. */
@@ -24,7 +25,7 @@ export function isValidCommitmentValue(field: CommitmentField, value: number): b
 
 /** Validates a model from JSON; throws a MentorshipError (`invalid-input`) listing the failing paths. */
 export function parseCommitmentModel(value: unknown): CommitmentModel {
-  return parseOrThrow(CommitmentModelSchema, value, 'commitment model');
+  return parseOrThrow(CommitmentModelValidator, value, 'commitment model');
 }
 
 export interface CommitmentInput {
@@ -135,16 +136,12 @@ export function computeCommitment(model: CommitmentModel, input: CommitmentInput
   return { modelId: model.id, kind: model.kind, roles, tierSizes, reach };
 }
 
-/** One role's hours for one activity: fixed + perMentee × X, optionally a minimum or approximate. */
-const hours = (fixed: number, perMentee = 0, mark?: 'atLeast' | 'approximate'): ActivityHours => ({
-  fixed,
-  perMentee,
-  atLeast: mark === 'atLeast',
-  approximate: mark === 'approximate',
-});
-
-/** The three-tier community model: totals 5 + X (lead), 4 + X (mentor-mentee), 5.5 (mentee). */
-export const THREE_TIER_MODEL: TieredModel = {
+/**
+ * The three-tier community model: totals 5 + X (lead), 4 + X (mentor-mentee), 5.5 (mentee). Each
+ * role's hours name only what differs from the schema's defaults (0 h fixed, 0 h per mentee, not
+ * a minimum, not approximate); the validator fills in the rest once, when the module loads.
+ */
+const threeTier: z.input<typeof TieredModel> = {
   kind: 'tiered',
   id: 'three-tier',
   name: 'Three-tier community mentorship',
@@ -154,12 +151,15 @@ export const THREE_TIER_MODEL: TieredModel = {
     { id: 'mentee', name: 'Mentee', tier: 2 },
   ],
   activities: [
-    { id: 'one-on-one', name: 'One-on-ones', hours: { lead: hours(0, 1), 'mentor-mentee': hours(1, 1), mentee: hours(1) } },
-    { id: 'weekly-review', name: 'Weekly review', hours: { lead: hours(1), 'mentor-mentee': hours(0.5), mentee: hours(0.5) } },
-    { id: 'project-practice', name: 'Project / practice', hours: { 'mentor-mentee': hours(2, 0, 'atLeast'), mentee: hours(3, 0, 'atLeast') } },
-    { id: 'code-review', name: 'Code review', hours: { lead: hours(4, 0, 'approximate'), 'mentor-mentee': hours(0.5), mentee: hours(1) } },
+    { id: 'one-on-one', name: 'One-on-ones', hours: { lead: { perMentee: 1 }, 'mentor-mentee': { fixed: 1, perMentee: 1 }, mentee: { fixed: 1 } } },
+    { id: 'weekly-review', name: 'Weekly review', hours: { lead: { fixed: 1 }, 'mentor-mentee': { fixed: 0.5 }, mentee: { fixed: 0.5 } } },
+    { id: 'project-practice', name: 'Project / practice', hours: { 'mentor-mentee': { fixed: 2, atLeast: true }, mentee: { fixed: 3, atLeast: true } } },
+    { id: 'code-review', name: 'Code review', hours: { lead: { fixed: 4, approximate: true }, 'mentor-mentee': { fixed: 0.5 }, mentee: { fixed: 1 } } },
   ],
 };
+
+// Parsed as any commitment model; a tiered one comes back tiered.
+export const THREE_TIER_MODEL = /* @__PURE__ */ parseCommitmentModel(threeTier) as TieredModel;
 
 /** The coaching service's cadence: weekly 60 + bi-weekly 90 + monthly 60 minutes. */
 export const COACHING_CADENCE_MODEL: CadenceModel = {

@@ -122,6 +122,14 @@ describe('commitment: models as data', () => {
     for (const model of BUILT_IN_MODELS) expect(z.safeParse(CommitmentModel, model).success, model.id).to.equal(true);
   });
 
+  it('the three-tier model has every hour field filled in, as zod gives it', () => {
+    expect(z.parse(CommitmentModel, THREE_TIER_MODEL)).to.deep.equal(THREE_TIER_MODEL);
+    const [oneOnOne, , practice, codeReview] = THREE_TIER_MODEL.activities;
+    expect(oneOnOne!.hours.lead).to.deep.equal({ fixed: 0, perMentee: 1, atLeast: false, approximate: false });
+    expect(practice!.hours.mentee).to.deep.equal({ fixed: 3, perMentee: 0, atLeast: true, approximate: false });
+    expect(codeReview!.hours.lead).to.deep.equal({ fixed: 4, perMentee: 0, atLeast: false, approximate: true });
+  });
+
   it('a custom tiered model computes fixed + perMentee × X', () => {
     const model = parseCommitmentModel({
       kind: 'tiered',
