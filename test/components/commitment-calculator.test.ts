@@ -267,6 +267,11 @@ describe('<commitment-calculator>', () => {
     expect(totals(el)).to.deep.equal(['4.5', '≥ 3.5']);
   });
 
+  it('says so when a model-src server cannot be reached at all', async () => {
+    const el = await mount(memory(), { 'model-src': 'http://127.0.0.1:9/model.json' }, 'error');
+    expect(alertText(el)).to.contain('Could not reach http://127.0.0.1:9/model.json.');
+  });
+
   it('keeps a valid model when the model property is replaced by an invalid one', async () => {
     const el = await mount(memory());
     const error = oneEvent(el, 'mentorship-error');
