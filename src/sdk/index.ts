@@ -47,7 +47,19 @@ export type {
   Plan,
 } from './schemas.js';
 export { CAREER_LEVELS, PROGRAM_FORMATS, SESSION_ACTIVITIES } from './constants.js';
-export * from './commitment.js';
+export {
+  computeCommitment,
+  parseCommitmentModel,
+  COMMITMENT_LIMITS,
+  THREE_TIER_MODEL,
+  COACHING_CADENCE_MODEL,
+  BUILT_IN_MODELS,
+  type CommitmentField,
+  type CommitmentInput,
+  type CommitmentResult,
+  type RoleCommitment,
+  type ActivityBreakdown,
+} from './commitment.js';
 export { generateSlots, isSlotFree, wallTimeToInstant, type SlotInput } from './scheduling/index.js';
 export { toIcs, type IcsEvent } from './export/ics.js';
 export { sessionsToCsv, sessionsToJson, readSessionsJson, type SessionsExport } from './export/csv.js';
