@@ -308,6 +308,48 @@ describe('<mentor-booking>', () => {
     expect((await done).detail.start).to.equal('2026-03-03T09:30:00.000Z');
   });
 
+  it('goes back to the calendar when the chosen day filled up, and keeps a reschedule on fresh times', async () => {
+    const backend = memoryBackend({ now: MONDAY });
+    const { el } = await mount({ backend, attrs: { mentor: 'lena-hoffmann', 'session-type': 'one-on-one' } });
+    await firstTimeOn(el, '2026-03-03');
+    fill(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid' });
+    // A rival takes 09:00 and 10:30 CET: with Lena's buffer, nothing is left on Tuesday.
+    const rival = createClient({ backend });
+    const request = { mentorId: 'lena-hoffmann', sessionTypeId: 'one-on-one', timeZone: 'UTC', name: 'Rival', email: 'r@example.com', careerLevel: 'mid', goals: '', message: '' } as const;
+    await rival.bookings.create({ ...request, start: '2026-03-03T08:00:00.000Z' });
+    await rival.bookings.create({ ...request, start: '2026-03-03T09:30:00.000Z' });
+    button(el, 'Book session').click();
+    await waitUntil(() => text($(el, '[role=alert]')) === 'That time was just taken. Please choose another one.', 'no conflict message');
+    await atStep(el, 'day');
+    await el.updateComplete;
+    expect(active(el)?.localName).to.equal('h3');
+    expect($(el, '[data-date="2026-03-03"]')!.hasAttribute('data-free')).to.equal(false);
+    await firstTimeOn(el, '2026-03-04');
+    expect($<HTMLInputElement>(el, '#name')!.value).to.equal('Ada');
+    const confirmed = oneEvent(el, 'booking-confirmed');
+    button(el, 'Book session').click();
+    expect((await confirmed).detail.start).to.equal('2026-03-04T08:00:00.000Z');
+    await atStep(el, 'done');
+
+    // Rescheduling: the rival takes the new time first; the visitor stays on that day's fresh times.
+    button(el, 'Reschedule').click();
+    await calendarReady(el);
+    $(el, '[data-date="2026-03-05"]')!.click();
+    await atStep(el, 'time');
+    await rival.bookings.create({ ...request, start: '2026-03-05T08:00:00.000Z' });
+    $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
+    await waitUntil(() => text($(el, '[role=alert]')) === 'That time was just taken. Please choose another one.', 'no conflict message');
+    await el.updateComplete;
+    expect(step(el)).to.equal('time');
+    expect(heading(el)).to.contain('5 March');
+    expect($$(el, '[part=time]').map((b) => text(b))).to.deep.equal(['10:30–11:30', '11:00–12:00']);
+    button(el, 'Back').click();
+    await atStep(el, 'day');
+    expect(heading(el)).to.equal('Choose a new day');
+    button(el, 'Back').click();
+    await atStep(el, 'done');
+  });
+
   it('reschedules and cancels, freeing and taking slots', async () => {
     const { el, client } = await mount({ attrs: { mentor: 'lena-hoffmann', 'session-type': 'one-on-one' } });
     await firstTimeOn(el, '2026-03-03');

@@ -6,7 +6,7 @@ import { newId } from '../../sdk/ids.js';
 import { addDays, dateInZone, isoWeekday } from '../../sdk/scheduling/zone.js';
 import { CAREER_LEVELS } from '../../sdk/constants.js';
 import { BookingRequest as BookingRequestValidator } from '../../sdk/generated/validators.js';
-import type { Booking, BookingRequest, Catalog, Slot } from '../../sdk/schemas.js';
+import type { Booking, BookingRequest, Catalog, Mentor, Slot } from '../../sdk/schemas.js';
 import { isValidTimeZone } from '../../sdk/time-zone.js';
 import { check } from '../../sdk/validator.js';
 import { LocalizeController } from '../shared/localize.js';
@@ -129,12 +129,12 @@ export class MentorBooking extends MkElement {
 
   private readonly l = new LocalizeController<MentorBookingMessages>(this, 'mentor-booking', { en });
   #typeId = '';
-  #mentorId = '';
+  /** The chosen mentor. */
+  #mentor?: Mentor;
   #picked?: Slot;
   #form = emptyForm();
   #history: Step[] = [];
   #idempotencyKey = '';
-  #rescheduling = false;
   /** A selector to focus after the next render: the new step's heading, a calendar day, an invalid field. */
   #focusTarget = '';
   #icsUrl = '';
@@ -173,7 +173,6 @@ export class MentorBooking extends MkElement {
         if (client !== this.client) return;
         this.planProgram = plan?.programId ?? '';
         this.catalog = catalog;
-        this.#history = [];
       },
       (error) => this.#failed(error),
     );
@@ -182,7 +181,7 @@ export class MentorBooking extends MkElement {
   override clientChange(event: ChangeEvent): void {
     if (event.resource === 'plan') this.planProgram = event.plan.programId ?? '';
     // Someone (maybe in another tab) booked or freed time: refresh the calendar quietly.
-    if (event.resource === 'booking' && event.booking.mentorId === this.#mentorId && (this.step === 'day' || this.step === 'time')) {
+    if (event.resource === 'booking' && event.booking.mentorId === this.#mentor?.id && (this.step === 'day' || this.step === 'time')) {
       void this.#loadSlots(true);
     }
   }
@@ -232,10 +231,6 @@ export class MentorBooking extends MkElement {
     return this.catalog?.mentors.find((m) => m.id === this.mentor);
   }
 
-  get #currentMentor() {
-    return this.catalog?.mentors.find((m) => m.id === this.#mentorId);
-  }
-
   /** The program narrowing the session types: the attribute, else the visitor's choice here, else their plan. */
   get #programId(): string {
     const valid = (id: string) => (this.catalog?.programs.some((p) => p.id === id) ? id : '');
@@ -269,12 +264,13 @@ export class MentorBooking extends MkElement {
 
   // ---- steps -------------------------------------------------------------------------------
 
-  /** The first step that needs the visitor, given the attributes. */
+  /** The first step that needs the visitor, given the attributes; the steps they answered leave no way back. */
   #begin(): void {
     const type = this.#types.find((t) => t.id === this.sessionType);
     this.viewState = 'ready';
-    if (type) this.#chooseType(type.id, false);
+    if (type) this.#chooseType(type.id);
     else this.step = 'type';
+    this.#history = [];
     this.#focusTarget = ''; // skipping steps the attributes answered must not pull focus on load
   }
 
@@ -286,24 +282,24 @@ export class MentorBooking extends MkElement {
     this.#focusTarget = 'h3';
   }
 
-  #back(): void {
+  /** Returns to the previous step; the calendar and the times are refreshed on the way. */
+  async #back(): Promise<void> {
     const previous = this.#history.pop();
     if (!previous) return;
     this.#go(previous, false);
-    if (previous === 'day' || previous === 'time') void this.#loadSlots(true);
-    if (previous === 'done') this.#rescheduling = false;
+    if (previous === 'day' || previous === 'time') await this.#loadSlots(true);
   }
 
-  #chooseType(id: string, push = true): void {
+  #chooseType(id: string): void {
     this.#typeId = id;
     const mentors = this.#mentorsFor(id);
-    if (mentors.length === 1) this.#chooseMentor(mentors[0]!.id, push);
-    else this.#go('mentor', push);
+    if (mentors.length === 1) this.#chooseMentor(mentors[0]!);
+    else this.#go('mentor');
   }
 
-  #chooseMentor(id: string, push = true): void {
-    this.#mentorId = id;
-    this.#go('day', push);
+  #chooseMentor(mentor: Mentor): void {
+    this.#mentor = mentor;
+    this.#go('day');
     void this.#loadSlots();
   }
 
@@ -317,7 +313,7 @@ export class MentorBooking extends MkElement {
     try {
       // Every free slot in the mentor's horizon; the backend clamps the range with its own clock.
       const slots = await this.client!.slots.list({
-        mentorId: this.#mentorId,
+        mentorId: this.#mentor!.id,
         sessionTypeId: this.#typeId,
         from: new Date(now - 366 * DAY).toISOString(),
         to: new Date(now + 800 * DAY).toISOString(),
@@ -352,8 +348,12 @@ export class MentorBooking extends MkElement {
     this.#go('details');
   }
 
+  /** Moving a booking: its steps come after the confirmation, so Back leads there. */
+  get #rescheduling(): boolean {
+    return this.#history[0] === 'done';
+  }
+
   #startReschedule(): void {
-    this.#rescheduling = true;
     this.#history = ['done'];
     this.date = '';
     this.#go('day', false);
@@ -400,7 +400,7 @@ export class MentorBooking extends MkElement {
   #request(): BookingRequest {
     return {
       ...this.#form,
-      mentorId: this.#mentorId,
+      mentorId: this.#mentor!.id,
       sessionTypeId: this.#typeId,
       programId: this.#programId || undefined,
       start: this.#picked!.start,
@@ -444,17 +444,16 @@ export class MentorBooking extends MkElement {
   /** Keeps the form; shows fresh times on the same day (or the calendar if that day is now full). */
   async #showFreshTimes(): Promise<void> {
     this.#idempotencyKey = newId('idem-');
-    await this.#loadSlots(true);
-    const target: Step = this.#byDay.has(this.date) ? 'time' : 'day';
-    const index = this.#history.lastIndexOf(target);
-    if (index >= 0) this.#history = this.#history.slice(0, index);
-    this.#go(target, false);
+    // Back from the form to the times (a reschedule is there already), with fresh slots…
+    await (this.step === 'details' ? this.#back() : this.#loadSlots(true));
+    // …and on to the calendar if that day is now full.
+    if (!this.#byDay.has(this.date)) void this.#back();
+    this.#focusTarget = 'h3';
     this.alert = this.l.t('taken');
   }
 
   #confirmed(booking: Booking, event: 'booking-confirmed' | 'booking-rescheduled'): void {
     this.booking = booking;
-    this.#rescheduling = false;
     this.#history = [];
     this.#go('done', false);
     URL.revokeObjectURL(this.#icsUrl);
@@ -464,7 +463,7 @@ export class MentorBooking extends MkElement {
         start: booking.start,
         end: booking.end,
         stamp: booking.updatedAt,
-        summary: this.l.t('icsSummary', this.#typeName(booking.sessionTypeId), this.#currentMentor!.name),
+        summary: this.l.t('icsSummary', this.#typeName(booking.sessionTypeId), this.#mentor!.name),
         description: [booking.goals, booking.message].filter(Boolean).join('\n\n'),
         status: 'CONFIRMED',
         sequence: event === 'booking-rescheduled' ? 1 : 0,
@@ -592,7 +591,7 @@ ${types.length
 
   #renderMentors() {
     const mentors = this.#mentorsFor(this.#typeId);
-    return [this.l.t('stepMentor'), this.#renderChoices(mentors.map((m) => [m.name, this.#translated('mt:' + m.id, m.title), () => this.#chooseMentor(m.id)]))] as const;
+    return [this.l.t('stepMentor'), this.#renderChoices(mentors.map((m) => [m.name, this.#translated('mt:' + m.id, m.title), () => this.#chooseMentor(m)]))] as const;
   }
 
   #renderZone() {
@@ -609,7 +608,7 @@ ${types.length
     const title = t.t(this.#rescheduling ? 'stepNewDay' : 'stepDay');
     if (!this.slots) return [title, this.#renderBusy('skeleton calendar')] as const;
     if (!this.slots.length) {
-      const days = this.#currentMentor!.rules.horizonDays;
+      const days = this.#mentor!.rules.horizonDays;
       return [title, html`<p class="message info">${t.t('empty', t.number(days), t.plural(days))}</p>`] as const;
     }
     const month = this.focusDate.slice(0, 7);
@@ -704,7 +703,7 @@ ${error ? html`<span class="field-error" id=${describedBy}>${error}</span>` : no
 <p><button @click=${this.#startOver}>${t.t('again')}</button></p>`,
       ] as const;
     }
-    const mentor = this.#currentMentor!;
+    const mentor = this.#mentor!;
     // Times carry the zone they are shown in.
     return [
       t.t('stepDone'),
