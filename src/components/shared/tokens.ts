@@ -5,7 +5,8 @@ import { css } from 'lit';
  * element (or on it); elements read the private `--_mk-*` ones, which fall back to the defaults
  * below. Each colour default is `light-dark(light, dark)`: dark applies with `theme="dark"`, or
  * with the system setting unless `theme="light"` (through `color-scheme`). Element tokens
- * (`--mk-booking-slot-bg`, …) default to these.
+ * (`--mk-booking-slot-bg`, …) default to these. The focus ring and the first chart colour
+ * follow the primary colour unless set, so a brand colour carries over to them.
  */
 export const tokens = css`
   :host {
@@ -23,8 +24,8 @@ export const tokens = css`
     --_mk-danger: var(--mk-color-danger, light-dark(#b3261e, #ffb4ab));
     --_mk-success: var(--mk-color-success, light-dark(#1d6b35, #8fd9a4));
     --_mk-warning: var(--mk-color-warning, light-dark(#8a5300, #f5c26b));
-    --_mk-focus: var(--mk-color-focus, light-dark(#2c55c9, #9db7ff));
-    --_mk-chart-1: var(--mk-color-chart-1, light-dark(#2c55c9, #9db7ff));
+    --_mk-focus: var(--mk-color-focus, var(--_mk-primary));
+    --_mk-chart-1: var(--mk-color-chart-1, var(--_mk-primary));
     --_mk-chart-2: var(--mk-color-chart-2, light-dark(#1d8a6b, #6fd3b2));
     --_mk-chart-3: var(--mk-color-chart-3, light-dark(#c77700, #f5b35c));
     --_mk-chart-4: var(--mk-color-chart-4, light-dark(#9b3fb5, #d69be8));
