@@ -329,6 +329,20 @@ describe('<session-tracker>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps week keys newest first as sessions come and go (pure)', () => {
+    const index = new SessionIndex(1, [
+      session({ id: 'a', start: new Date(2026, 0, 6, 10).toISOString() }),
+      session({ id: 'b', start: new Date(2025, 11, 23, 10).toISOString() }),
+    ]);
+    const monday = (year: number, month: number, day: number) => new Date(year, month, day).getTime();
+    expect(index.keys).to.deep.equal([monday(2026, 0, 5), monday(2025, 11, 22)]);
+    index.put(session({ id: 'c', start: new Date(2025, 11, 30, 10).toISOString() }));
+    expect(index.keys).to.deep.equal([monday(2026, 0, 5), monday(2025, 11, 29), monday(2025, 11, 22)]);
+    index.remove('a');
+    expect(index.keys).to.deep.equal([monday(2025, 11, 29), monday(2025, 11, 22)]);
+    expect(index.weeks.has(monday(2026, 0, 5))).to.equal(false);
+  });
+
   it('computes streaks from week keys across a year boundary (pure)', () => {
     const monday = 1;
     const current = weekStart(new Date(2026, 0, 7), monday);

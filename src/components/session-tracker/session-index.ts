@@ -56,8 +56,6 @@ function bump<K>(map: Map<K, number>, key: K, by: number): void {
 export class SessionIndex {
   readonly byId = new Map<string, Session>();
   readonly weeks = new Map<number, Session[]>();
-  /** Week keys, newest first. */
-  readonly keys: number[] = [];
   /** Minutes per week key, per activity. */
   readonly minutes = new Map<number, Map<string, number>>();
   /** Sessions per activity and per tag: every activity and tag in use. */
@@ -78,16 +76,18 @@ export class SessionIndex {
     return this.byId.size;
   }
 
+  /** Week keys, newest first. */
+  get keys(): number[] {
+    return [...this.weeks.keys()].sort((a, b) => b - a);
+  }
+
   /** Adds or replaces one session. */
   put(session: Session): void {
     this.remove(session.id);
     this.byId.set(session.id, session);
     const key = weekStart(session.start, this.firstDay);
     let rows = this.weeks.get(key);
-    if (!rows) {
-      this.weeks.set(key, (rows = []));
-      this.keys.splice(position(this.keys, (k) => k > key), 0, key);
-    }
+    if (!rows) this.weeks.set(key, (rows = []));
     rows.splice(position(rows, (s) => before(s, session)), 0, session);
     this.#count(session, key, 1);
     if (!this.latest || session.createdAt >= this.latest.createdAt) this.latest = session;
@@ -101,10 +101,7 @@ export class SessionIndex {
     const key = weekStart(session.start, this.firstDay);
     const rows = this.weeks.get(key)!;
     rows.splice(rows.indexOf(session), 1);
-    if (!rows.length) {
-      this.weeks.delete(key);
-      this.keys.splice(this.keys.indexOf(key), 1);
-    }
+    if (!rows.length) this.weeks.delete(key);
     this.#count(session, key, -1);
     if (this.latest === session) this.latest = undefined;
   }
