@@ -191,6 +191,22 @@ describe('<commitment-calculator>', () => {
     expect(row(el, 'cycle')).to.deep.equal(['108', '≥ 96', '≥ 66']);
   });
 
+  it('checks values set as properties against the same limits', async () => {
+    const el = await mount(memory());
+    for (const bad of [2.5, -1, NaN, Infinity]) {
+      const error = oneEvent(el, 'mentorship-error');
+      el.menteesPerMentor = bad;
+      expect((await error).detail.source, String(bad)).to.equal('mentees-per-mentor');
+      await el.updateComplete;
+      expect(totals(el)).to.deep.equal(['8', '≥ 7', '≥ 5.5']);
+    }
+    el.menteesPerMentor = 4;
+    el.availableHours = 0.5;
+    await el.updateComplete;
+    expect(totals(el)).to.deep.equal(['9', '≥ 8', '≥ 5.5']);
+    expect(root(el).querySelector('[role=alert]')).to.equal(null);
+  });
+
   it('keeps the last valid result when the user types a value out of range', async () => {
     const el = await mount(memory());
     const error = oneEvent(el, 'mentorship-error');

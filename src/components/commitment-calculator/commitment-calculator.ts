@@ -3,7 +3,6 @@ import type { ChangeEvent } from '../../sdk/client.js';
 import {
   COMMITMENT_LIMITS,
   computeCommitment,
-  isValidCommitmentValue,
   parseCommitmentModel,
   THREE_TIER_MODEL,
   type CommitmentField,
@@ -15,6 +14,7 @@ import { fetchJson } from '../../sdk/fetch-json.js';
 import type { CommitmentModel } from '../../sdk/schemas.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
+import { parseNumberAttribute } from '../shared/parse-attribute.js';
 import { en, type CalculatorMessages } from './commitment-calculator.messages.js';
 import { styles } from './commitment-calculator.styles.js';
 
@@ -176,8 +176,9 @@ export class CommitmentCalculator extends MkElement {
 
   /** Shows or clears the error of a field's attribute; true when `value` may be used (unset: available hours only). */
   #accept(field: CommitmentField, attr: string, value: number | undefined, raw: string): boolean {
-    const ok = value === undefined ? field === 'availableHours' : isValidCommitmentValue(field, value);
-    const { min, max, integer } = COMMITMENT_LIMITS[field];
+    const limits = COMMITMENT_LIMITS[field];
+    const ok = value === undefined ? field === 'availableHours' : parseNumberAttribute(String(value), limits).ok;
+    const { min, max, integer } = limits;
     const l = this.#l;
     this.setError(attr, !ok && l.t('invalid', l.t(field), raw, l.number(min), l.number(max), integer));
     return ok;
