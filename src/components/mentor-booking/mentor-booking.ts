@@ -14,9 +14,7 @@ import { MkElement } from '../shared/mk-element.js';
 import { en, type MentorBookingMessages } from './mentor-booking.messages.js';
 import { styles } from './mentor-booking.styles.js';
 
-/** The steps, in order. */
-const STEPS = ['type', 'mentor', 'day', 'time', 'details', 'done', 'cancelled'] as const;
-type Step = (typeof STEPS)[number];
+type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled';
 type Field = 'name' | 'email' | 'careerLevel' | 'goals' | 'message';
 /** The details form's fields, in order. */
 const emptyForm = (): Record<Field, string> => ({ name: '', email: '', careerLevel: '', goals: '', message: '' });
@@ -544,16 +542,20 @@ export class MentorBooking extends MkElement {
 
   #renderStep() {
     const step = this.step;
-    const [title, content] =
-      step === 'type' ? this.#renderTypes()
-      : step === 'mentor' ? this.#renderMentors()
-      : step === 'day' ? this.#renderDay()
-      : step === 'time' ? this.#renderTimes()
-      : step === 'details' ? this.#renderDetails()
-      : this.#renderDone();
+    // Each step's [title, content], in the order of the steps.
+    const renderers: Record<Step, () => readonly [string, unknown]> = {
+      type: this.#renderTypes,
+      mentor: this.#renderMentors,
+      day: this.#renderDay,
+      time: this.#renderTimes,
+      details: this.#renderDetails,
+      done: this.#renderDone,
+      cancelled: this.#renderDone,
+    };
+    const [title, content] = renderers[step].call(this);
     // One place per step: Lit reuses DOM by position, so entering a step builds a new section and
     // the heading that gets focus is announced afresh (as the `keyed` directive would, for less code).
-    return STEPS.map((name) =>
+    return Object.keys(renderers).map((name) =>
       name === step
         ? html`<section part="step" data-step=${step}>
 <h3 tabindex="-1" part="heading">${title}</h3>
