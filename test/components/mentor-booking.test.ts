@@ -490,6 +490,27 @@ describe('<mentor-booking>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says once that free times could not be loaded, and Retry starts over', async () => {
+    const inner = memoryBackend({ now: MONDAY });
+    let fail = true;
+    const backend: Backend = { ...inner, listSlots: async (r) => (fail ? Promise.reject(new Error('disk on fire')) : inner.listSlots(r)) };
+    const client = createClient({ backend });
+    const wrapper = await fixture<HTMLElement>(
+      html`<mentorship-provider .client=${client}><mentor-booking locale="en-GB" session-type="one-on-one" mentor="lena-hoffmann"></mentor-booking></mentorship-provider>`,
+    );
+    const el = wrapper.querySelector('mentor-booking')!;
+    await waitUntil(() => el.getAttribute('state') === 'error', 'the failed slot load was not shown');
+    await el.updateComplete;
+    // One message with a retry, no skeleton left spinning, no second copy in the error list.
+    expect($$(el, '[role=alert]').map(text)).to.deep.equal(['Could not load free times.']);
+    expect($(el, '[aria-busy=true]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    fail = false;
+    button(el, 'Try again').click();
+    await calendarReady(el);
+    expect(el.getAttribute('state')).to.equal('ready');
+  });
+
   it('points to the next free day from a month without free times', async () => {
     const catalog: Catalog = structuredClone(DEMO_CATALOG);
     const lena = catalog.mentors[0]!;

@@ -257,7 +257,8 @@ export class MentorBooking extends MkElement {
 
   #failed(error: unknown): void {
     this.viewState = 'error';
-    this.reportError('load', error, 'storage');
+    // The element says it in its own words (loadFailed), so the event only.
+    this.reportError('load', error, 'storage', false);
   }
 
   // ---- steps -------------------------------------------------------------------------------
@@ -526,12 +527,14 @@ export class MentorBooking extends MkElement {
 
   override render() {
     const t = this.l;
-    const content = this.catalog
-      ? this.#renderStep()
-      : this.viewState === 'error'
+    // A failed load (the catalog, or the slots later on) offers a retry, which starts over.
+    const content =
+      this.viewState === 'error'
         ? html`<div class="message error" role="alert">${t.t('loadFailed')}</div>
 <button @click=${() => this.clientChanged(this.client!)}>${t.t('retry')}</button>`
-        : this.#renderBusy('skeleton');
+        : this.catalog
+          ? this.#renderStep()
+          : this.#renderBusy('skeleton');
     return html`<div dir=${t.dir} lang=${t.lang}>${this.renderConfigErrors()} ${content}</div>`;
   }
 
