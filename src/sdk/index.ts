@@ -1,7 +1,8 @@
 /**
  * The SDK's public surface: framework-free, no rendering, importable on its own. Helpers the
- * SDK uses inside (time-zone arithmetic, ICS escaping, ids) stay internal: every export is kept
- * whole in every bundle, and the twelve helpers cost the kit ~0.2 KB min+gzip.
+ * SDK uses inside (time-zone arithmetic, ICS escaping, ids, the enum lists) stay internal: every
+ * export is kept whole in every bundle, and those helpers cost the kit ~0.3 KB min+gzip. The enum
+ * values are in the zod schemas ('mentorship-kit/schemas') and the exported types.
  */
 export { createClient, type MentorshipClient, type ChangeEvent, type ChangeKind, type ImportSummary, type ClientOptions } from './client.js';
 export { MentorshipError, type ErrorCode, type ValidationIssue } from './errors.js';
@@ -46,7 +47,6 @@ export type {
   SessionPatch,
   Plan,
 } from './schemas.js';
-export { CAREER_LEVELS, PROGRAM_FORMATS, SESSION_ACTIVITIES } from './constants.js';
 export {
   computeCommitment,
   parseCommitmentModel,
