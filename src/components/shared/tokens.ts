@@ -1,4 +1,23 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** The colour tokens: `--mk-color-<name>`, light default, dark default. */
+const COLOURS = [
+  ['primary', '#2c55c9', '#9db7ff'],
+  ['on-primary', '#fff', '#0c1330'],
+  ['surface', '#fff', '#15181e'],
+  ['surface-alt', '#f3f5f9', '#222731'],
+  ['text', '#1b1f27', '#eceef3'],
+  ['text-muted', '#4f5867', '#b1b8c6'],
+  ['border', '#c9cfda', '#4a5262'],
+  ['danger', '#b3261e', '#ffb4ab'],
+  ['success', '#1d6b35', '#8fd9a4'],
+  ['warning', '#8a5300', '#f5c26b'],
+  ['chart-2', '#1d8a6b', '#6fd3b2'],
+  ['chart-3', '#c77700', '#f5b35c'],
+  ['chart-4', '#9b3fb5', '#d69be8'],
+  ['chart-5', '#c2414b', '#f28b93'],
+] as const;
+const colourTokens = unsafeCSS(COLOURS.map(([name, light, dark]) => `--_mk-${name}: var(--mk-color-${name}, light-dark(${light}, ${dark}));`).join(''));
 
 /**
  * Kit-level design tokens. Site owners set the public `--mk-*` properties anywhere above the
@@ -14,22 +33,9 @@ export const tokens = css`
     --_mk-font-size: var(--mk-font-size, 1rem);
     --_mk-radius: var(--mk-radius, 0.5rem);
     --_mk-space: var(--mk-space, 0.5rem);
-    --_mk-primary: var(--mk-color-primary, light-dark(#2c55c9, #9db7ff));
-    --_mk-on-primary: var(--mk-color-on-primary, light-dark(#fff, #0c1330));
-    --_mk-surface: var(--mk-color-surface, light-dark(#fff, #15181e));
-    --_mk-surface-alt: var(--mk-color-surface-alt, light-dark(#f3f5f9, #222731));
-    --_mk-text: var(--mk-color-text, light-dark(#1b1f27, #eceef3));
-    --_mk-text-muted: var(--mk-color-text-muted, light-dark(#4f5867, #b1b8c6));
-    --_mk-border: var(--mk-color-border, light-dark(#c9cfda, #4a5262));
-    --_mk-danger: var(--mk-color-danger, light-dark(#b3261e, #ffb4ab));
-    --_mk-success: var(--mk-color-success, light-dark(#1d6b35, #8fd9a4));
-    --_mk-warning: var(--mk-color-warning, light-dark(#8a5300, #f5c26b));
+    ${colourTokens}
     --_mk-focus: var(--mk-color-focus, var(--_mk-primary));
     --_mk-chart-1: var(--mk-color-chart-1, var(--_mk-primary));
-    --_mk-chart-2: var(--mk-color-chart-2, light-dark(#1d8a6b, #6fd3b2));
-    --_mk-chart-3: var(--mk-color-chart-3, light-dark(#c77700, #f5b35c));
-    --_mk-chart-4: var(--mk-color-chart-4, light-dark(#9b3fb5, #d69be8));
-    --_mk-chart-5: var(--mk-color-chart-5, light-dark(#c2414b, #f28b93));
     --_mk-duration: var(--mk-transition-duration, 150ms);
 
     display: block;
