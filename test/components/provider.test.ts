@@ -128,6 +128,11 @@ describe('<mentorship-provider> and context', () => {
     await el.updateComplete;
     expect(el.client!.backend.kind).to.equal('http');
     expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    // A namespace gives this mentee their own offline queue (and change channel) on that server.
+    expect(el.client!.backend.channelName).to.equal('mentorship-kit:http:http://127.0.0.1:9/v1');
+    el.namespace = 'mentee-42';
+    await el.updateComplete;
+    expect(el.client!.backend.channelName).to.equal('mentorship-kit:http:http://127.0.0.1:9/v1|mentee-42');
     el.client!.close();
     wrapper.remove();
   });

@@ -40,7 +40,10 @@ export class MentorshipProvider extends MkElement {
 
   /** Where data lives: `local` (IndexedDB, default), `memory` (this page only) or `http`. */
   declare backend: string;
-  /** Separates data sets on one origin (local backend). */
+  /**
+   * Separates data sets on one origin: the local backend's data, and with `backend="http"` this
+   * browser's offline queue and cancel tokens (give each signed-in mentee their own).
+   */
   declare namespace: string;
   /** The server's base URL, for `backend="http"`, e.g. `http://localhost:8787/v1`. */
   declare baseUrl: string;
@@ -101,7 +104,10 @@ export class MentorshipProvider extends MkElement {
     this.setError('backend', !known && `"${backend}" is not one of ${BACKENDS.join(', ')}; using local storage`);
     this.setError('base-url', backend === 'http' && !baseUrl && 'backend="http" needs a base-url; using local storage');
     if (backend === 'memory') return memoryBackend();
-    if (backend === 'http' && baseUrl) return httpBackend({ baseUrl, getToken: () => this.token || undefined });
+    if (backend === 'http' && baseUrl) {
+      const namespace = this.namespace && this.namespace !== 'default' ? `${baseUrl}|${this.namespace}` : undefined;
+      return httpBackend({ baseUrl, namespace, getToken: () => this.token || undefined });
+    }
     return localBackend({ namespace: this.namespace || 'default', catalogUrl: this.catalogSrc || undefined });
   }
 
