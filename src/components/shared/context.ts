@@ -2,7 +2,7 @@
  * The client travels from <mentorship-provider> to the elements inside it through the Web
  * Components Community Group's context protocol, with @lit/context's key and request event. The
  * consumer (ClientController) and provider halves are ours: the protocol is a few lines, and
- * @lit/context's general-purpose controllers and ContextRoot cost about 0.9 KB min+gzip in
+ * @lit/context's general-purpose controllers and ContextRoot cost about 0.5 KB min+gzip more in
  * every bundle. Late upgrades, ContextRoot's job, are handled by the consumer: with no provider
  * above it, it asks again whenever a provider announces itself ("context-provider"). The events
  * are the protocol's, so this works with another copy of the kit on the page.
