@@ -350,9 +350,11 @@ describe('<session-tracker>', () => {
     expect(new Date(addWeeks(current, -1)).toDateString()).to.equal(new Date(2025, 11, 29).toDateString());
     const hours = new Map([[addWeeks(current, -1), 3], [addWeeks(current, -2), 3], [addWeeks(current, -3), 1]]);
     // The current week is not on goal yet: the streak runs to last week.
-    expect(streakOfWeeks((k) => hours.get(k) ?? 0, 2, current, addWeeks(current, -10))).to.equal(2);
+    expect(streakOfWeeks((k) => hours.get(k) ?? 0, 2, current)).to.equal(2);
     hours.set(current, 2);
-    expect(streakOfWeeks((k) => hours.get(k) ?? 0, 2, current, addWeeks(current, -10))).to.equal(3);
+    expect(streakOfWeeks((k) => hours.get(k) ?? 0, 2, current)).to.equal(3);
+    // No goal, no streak (and no endless count of weeks with 0 ≥ 0 hours).
+    expect(streakOfWeeks((k) => hours.get(k) ?? 0, 0, current)).to.equal(0);
     // Sunday-first weeks (en-US): 1 Jan 2026 is a Thursday; its week starts on Sunday 28 Dec 2025.
     expect(new Date(weekStart(new Date(2026, 0, 1, 23), 7)).toDateString()).to.equal(new Date(2025, 11, 28).toDateString());
   });

@@ -22,12 +22,15 @@ export const addWeeks = (key: number, n: number) => addDays(key, 7 * n);
 
 /**
  * Consecutive weeks with at least `goal` hours, counted back from the current week. The current
- * week counts once it is on goal; until then the streak runs up to last week.
+ * week counts once it is on goal; until then the streak runs up to last week. With a goal above
+ * zero the count ends at the first week without enough hours, at the latest before the first
+ * session.
  */
-export function streakOfWeeks(hoursOf: (key: number) => number, goal: number, current: number, oldest: number): number {
+export function streakOfWeeks(hoursOf: (key: number) => number, goal: number, current: number): number {
+  if (goal <= 0) return 0;
   let key = hoursOf(current) >= goal ? current : addWeeks(current, -1);
   let count = 0;
-  for (; goal > 0 && key >= oldest && hoursOf(key) >= goal; key = addWeeks(key, -1)) count++;
+  for (; hoursOf(key) >= goal; key = addWeeks(key, -1)) count++;
   return count;
 }
 

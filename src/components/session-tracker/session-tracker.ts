@@ -451,7 +451,7 @@ ${session ? html`<button type="button" @click=${() => this.#stopEditing(session.
     const [index, goal] = [this.#index, this.#goal];
     const current = weekStart(this.#now(), index.firstDay);
     const hours = index.hours(current);
-    const streak = goal ? streakOfWeeks((k) => index.hours(k), goal, current, index.keys.at(-1) ?? current) : 0;
+    const streak = goal ? streakOfWeeks((k) => index.hours(k), goal, current) : 0;
     const onGoal = html`<meter part="meter" aria-labelledby="week-label" min="0" max=${goal} value=${Math.min(hours, goal!)}></meter>
 <p class="streak">${l.t('streak', l.plural(streak), l.number(streak))}</p>`;
     return this.#section(
