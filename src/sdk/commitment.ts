@@ -17,12 +17,6 @@ export const COMMITMENT_LIMITS = {
 
 export type CommitmentField = keyof typeof COMMITMENT_LIMITS;
 
-/** True when `value` is allowed for `field` (see COMMITMENT_LIMITS). */
-export function isValidCommitmentValue(field: CommitmentField, value: number): boolean {
-  const { min, max, integer } = COMMITMENT_LIMITS[field];
-  return Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
-}
-
 /** Validates a model from JSON; throws a MentorshipError (`invalid-input`) listing the failing paths. */
 export function parseCommitmentModel(value: unknown): CommitmentModel {
   return parseOrThrow(CommitmentModelValidator, value, 'commitment model');
@@ -76,11 +70,6 @@ export interface CommitmentResult {
  */
 function per52(frequency: Frequency, perMonth = 0): number {
   return { weekly: 52, biweekly: 26, monthly: 12 }[frequency as string] ?? perMonth * 12;
-}
-
-/** Average sessions a week for a frequency: weekly 1, bi-weekly 1/2, monthly 12/52. */
-export function sessionsPerWeek(frequency: Frequency, perMonth = 0): number {
-  return per52(frequency, perMonth) / 52;
 }
 
 /** Rounds away floating-point noise (0.1 + 0.2) while keeping exact quarter-hours exact. */
