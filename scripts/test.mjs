@@ -51,7 +51,7 @@ const { build } = await import('esbuild');
 await build({ entryPoints: ['src/index.ts'], bundle: true, format: 'esm', outfile: 'test/.tmp/kit-copy.js', logLevel: 'warning' });
 
 let failed = 0;
-const serverTests = existsSync('test/server') ? readdirSync('test/server').filter((f) => f.endsWith('.test.ts')).map((f) => `test/server/${f}`) : [];
+const serverTests = existsSync('server/test') ? readdirSync('server/test').filter((f) => f.endsWith('.test.ts')).map((f) => `server/test/${f}`) : [];
 if (serverTests.length) failed += run('node_modules/.bin/tsx', ['--test', ...serverTests]) ? 1 : 0;
 
 let server;

@@ -4,9 +4,9 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppOptions } from '../../server/app.js';
-import { issueToken } from '../../server/auth.js';
-import { openDatabase, type Database } from '../../server/db.js';
+import { createApp, type AppOptions } from '../app.js';
+import { issueToken } from '../auth.js';
+import { openDatabase, type Database } from '../db.js';
 import type { Catalog } from '../../src/sdk/schemas.js';
 
 export const SECRET = 'test-secret-not-for-production';
