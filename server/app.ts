@@ -51,7 +51,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
 
   app.onError((error, c) => {
-    if (error instanceof HttpProblem) return problem(c, error.status, error.message, error.issues);
+    if (error instanceof HttpProblem) return problem(c, error.status, error.message, error.issues, error.extras);
     console.error(error);
     return problem(c, 500, 'The server could not complete the request.');
   });

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { generateSlots } from '../../src/sdk/scheduling/index.js';
 import { Id, Instant, type Booking, type Catalog } from '../../src/sdk/schemas.js';
 import type { Queryable } from '../db.js';
-import { MINUTE, parse, type App, type Deps } from '../http.js';
+import { checkInstants, MINUTE, parse, pathId, type App, type Deps } from '../http.js';
 import { HttpProblem } from '../problem.js';
 
 export function findEntries(catalog: Catalog, mentorId: string, sessionTypeId: string) {
@@ -31,7 +31,8 @@ export function slotRoutes(app: App, { db, catalog, now }: Deps): void {
       { sessionType: c.req.query('sessionType'), from: c.req.query('from'), to: c.req.query('to') },
       'slot query',
     );
-    const { mentor, sessionType } = findEntries(await catalog.get(), c.req.param('id'), q.sessionType);
+    checkInstants({ from: q.from, to: q.to });
+    const { mentor, sessionType } = findEntries(await catalog.get(), pathId(c), q.sessionType);
     if (!(Date.parse(q.from) < Date.parse(q.to))) throw new HttpProblem(400, 'Invalid slot query: "from" must be before "to".');
     // Nothing before now or past the mentor's horizon is free anyway; clamp so a wide range is cheap.
     const fromMs = Math.max(Date.parse(q.from), now());
