@@ -2,6 +2,7 @@
  * Starts the reference server on a free port over real HTTP for the Node tests: PGlite in memory,
  * or the PostgreSQL at DATABASE_URL (its tables are emptied first — use a throw-away database).
  */
+import assert from 'node:assert/strict';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from '../app.js';
@@ -96,7 +97,6 @@ export function apiFor(server: { url: string }) {
 
 /** Asserts a problem+json answer with this status and SDK error code; returns its body. */
 export async function expectProblem(response: Response, status: number, code: string) {
-  const { default: assert } = await import('node:assert/strict');
   assert.equal(response.status, status, `expected ${status}, got ${response.status}`);
   assert.equal(response.headers.get('content-type'), 'application/problem+json');
   const body = await response.json();
