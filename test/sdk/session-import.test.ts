@@ -21,7 +21,8 @@ const session = (i: number): Session => ({
 });
 
 describe('sessions.import: one transaction, one event', () => {
-  it('imports 10,000 sessions into IndexedDB with one change event, and a second run adds nothing', async () => {
+  it('imports 10,000 sessions into IndexedDB with one change event, and a second run adds nothing', async function () {
+    this.timeout(90_000); // a shared, loaded test machine; the bench times it
     const client = createClient({ backend: localBackend({ namespace: freshNamespace('import-10k') }) });
     const events: ChangeEvent[] = [];
     client.on('change', (e) => events.push(e));
