@@ -12,17 +12,28 @@ export interface Caller {
   admin: boolean;
 }
 
-export async function callerFrom(header: string | undefined, secret: string): Promise<Caller> {
+/** Longest token lifetime accepted by default: 30 days. */
+export const MAX_TOKEN_SECONDS = 30 * 86400;
+
+/**
+ * The caller a request's Authorization header names. A token must be signed with `secret`, carry
+ * `sub` and `exp`, and live at most `maxSeconds` (exp − iat, or exp − now without iat).
+ */
+export async function callerFrom(header: string | undefined, secret: string, maxSeconds = MAX_TOKEN_SECONDS): Promise<Caller> {
   if (!header) return { sub: null, admin: false };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw new HttpProblem(401, 'The Authorization header must be "Bearer <token>".');
+  let payload: Awaited<ReturnType<typeof verify>>;
   try {
-    const payload = await verify(match[1]!, secret, 'HS256');
-    if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no sub');
-    return { sub: payload.sub, admin: payload.role === 'admin' };
+    payload = await verify(match[1]!, secret, 'HS256');
   } catch {
     throw new HttpProblem(401, 'The bearer token is invalid or expired.');
   }
+  if (typeof payload.sub !== 'string' || !payload.sub || payload.sub.length > 200) throw new HttpProblem(401, 'The bearer token names no mentee (sub).');
+  if (typeof payload.exp !== 'number') throw new HttpProblem(401, 'The bearer token must carry an expiry (exp).');
+  const from = typeof payload.iat === 'number' ? payload.iat : Date.now() / 1000;
+  if (payload.exp - from > maxSeconds) throw new HttpProblem(401, `The bearer token lives too long: at most ${Math.round(maxSeconds / 86400)} days from issue.`);
+  return { sub: payload.sub, admin: payload.role === 'admin' };
 }
 
 /** A signed token for a mentee (or an admin), valid for `days`. */

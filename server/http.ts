@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { Id, type Catalog } from '../src/sdk/schemas.js';
 import type { Caller } from './auth.js';
 import type { Database, Queryable } from './db.js';
+import type { Logger } from './log.js';
 import { HttpProblem, zodIssues } from './problem.js';
 import { badTextIssues, instantIssue } from './text.js';
 
@@ -11,10 +12,15 @@ export type Env = { Variables: { caller: Caller; requestId: string } };
 export type App = Hono<Env>;
 export type Ctx = Context<Env>;
 
-/** The catalog every route reads; `get(tx)` inside a write transaction gives the newest one. */
+/**
+ * The catalog every route reads. `get()` may be up to a quarter second old (another process's
+ * change shows within that); `get(tx)` inside a write transaction is the newest.
+ */
 export interface CatalogSource {
   get(q?: Queryable): Promise<Catalog>;
   replace(next: Catalog): Promise<Catalog>;
+  /** The revision of the catalog `get()` last returned (its ETag). */
+  revision?(): number;
 }
 
 /** Everything a route module may use. */
@@ -24,6 +30,11 @@ export interface Deps {
   secret: string;
   now: () => number;
   dev: boolean;
+  /** PUBLIC_URL: the API's public base, for the OpenAPI document. */
+  publicUrl: string | undefined;
+  /** True once SIGTERM came: readiness answers 503 so the load balancer stops sending. */
+  draining: () => boolean;
+  log: Logger;
 }
 
 export const MINUTE = 60_000;

@@ -1,64 +1,104 @@
 /**
- * `npm run server`: the reference server on http://127.0.0.1:8787/v1.
- *   PORT, HOST            where to listen (default 8787 on 127.0.0.1)
- *   DATABASE_URL          postgres://… for a real PostgreSQL; else PGlite in PGLITE_DIR (.data/pglite)
- *   AUTH_SECRET           HS256 secret for mentee tokens; without it: dev mode (prints a token)
- *   CATALOG               path to a catalog JSON (validated at start)
- *   CORS_ORIGINS          comma-separated allowed origins, or * (default the Vite demo's 127.0.0.1:5173, localhost:5173)
- *   MAX_BODY_BYTES        request body limit (default 65536)
+ * `npm run server`: the reference server on http://127.0.0.1:8787/v1. Every setting is an
+ * environment variable (see config.ts and README's "Reference server" section): PORT, HOST,
+ * DATABASE_URL, PGLITE_DIR, AUTH_SECRET, PUBLIC_URL, CATALOG, CORS_ORIGINS, MAX_BODY_BYTES,
+ * RATE_LIMITS / RATE_LIMIT_*, TRUST_PROXY, TOKEN_MAX_DAYS, DRAIN_MS, LOG_LEVEL, PG_POOL_MAX.
  */
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { issueToken, randomSecret } from './auth.js';
-import { CatalogFileError, loadCatalog } from './catalog.js';
-import { openDatabase } from './db.js';
+import { CatalogFileError, databaseCatalog, readCatalogFile } from './catalog.js';
+import { ConfigError, readConfig } from './config.js';
+import { DatabaseLocked, DatabaseUnavailable, openDatabase } from './db.js';
+import { createLogger } from './log.js';
 
-const env = process.env;
-const port = Number(env.PORT ?? 8787);
-const host = env.HOST ?? '127.0.0.1';
-const dev = !env.AUTH_SECRET;
-const secret = env.AUTH_SECRET || randomSecret();
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(1);
+};
 
-const db = await openDatabase({ url: env.DATABASE_URL || undefined, dataDir: env.PGLITE_DIR || '.data/pglite' });
-let catalog;
+let config;
 try {
-  catalog = await loadCatalog(db, env.CATALOG || undefined);
+  config = readConfig(process.env);
 } catch (error) {
-  if (error instanceof CatalogFileError) {
-    console.error(error.message);
-    await db.close();
-    process.exit(1);
-  }
+  if (error instanceof ConfigError) fail(error.message);
+  throw error;
+}
+const log = createLogger(config!.logLevel);
+const { host, port, dev } = config!;
+const secret = config!.secret ?? randomSecret();
+
+let catalogFile;
+try {
+  catalogFile = config!.catalogFile ? readCatalogFile(config!.catalogFile) : undefined;
+} catch (error) {
+  if (error instanceof CatalogFileError) fail(error.message);
   throw error;
 }
 
+const db = await openDatabase({
+  url: config!.databaseUrl,
+  dataDir: config!.pgliteDir,
+  poolSize: process.env.PG_POOL_MAX ? Number(process.env.PG_POOL_MAX) : undefined,
+  onPoolError: (error) => log.warn({ err: { message: error.message, code: (error as { code?: string }).code } }, 'database connection lost; the pool reconnects on demand'),
+}).catch((error: unknown) => {
+  if (error instanceof DatabaseLocked) fail(error.message);
+  if (error instanceof DatabaseUnavailable) fail(`${error.message}\nCheck DATABASE_URL and that PostgreSQL is running.`);
+  throw error;
+});
+const catalog = databaseCatalog(db, catalogFile ? { initial: catalogFile, force: true } : {});
+await catalog.ready();
+
+let draining = false;
 const app = createApp({
   db,
-  catalog,
+  catalogSource: catalog,
   secret,
   dev,
-  corsOrigins: !env.CORS_ORIGINS ? undefined : env.CORS_ORIGINS.trim() === '*' ? '*' : env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
-  maxBodyBytes: env.MAX_BODY_BYTES ? Number(env.MAX_BODY_BYTES) : undefined,
+  corsOrigins: config!.corsOrigins,
+  maxBodyBytes: config!.maxBodyBytes,
+  publicUrl: config!.publicUrl,
+  maxTokenSeconds: config!.maxTokenSeconds,
+  rateLimits: config!.rateLimits,
+  trustProxy: config!.trustProxy,
+  logger: log,
+  draining: () => draining,
 });
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) => {
-  const url = `http://${host}:${info.port}/v1`;
-  console.log(`mentorship-kit server on ${url} (${db.kind === 'pglite' ? `PGlite in ${env.PGLITE_DIR || '.data/pglite'}` : 'PostgreSQL'})`);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}/v1`;
+  console.log(`mentorship-kit server on ${url} (${db.kind === 'pglite' ? `PGlite in ${config!.pgliteDir}` : 'PostgreSQL'}, pid ${process.pid})`);
   if (dev) {
-    console.log('Dev mode (no AUTH_SECRET): tokens are signed with a throw-away secret.');
-    console.log(`Dev mentee token (sub "dev-mentee"): ${await issueToken(secret, 'dev-mentee')}`);
+    console.log('Dev mode (no AUTH_SECRET, loopback only): tokens are signed with a throw-away secret.');
+    console.log(`Dev mentee token (sub "dev-mentee"): ${await issueToken(secret, 'dev-mentee', { days: 1 })}`);
     console.log(`More at ${url}/dev/token?sub=<id>`);
   }
   // Machine-readable line for scripts/test.mjs.
   console.log(`MK_SERVER_URL=${url}`);
-});
+}) as Server;
 
-let stopping = false;
-const stop = () => {
-  if (stopping) return;
-  stopping = true;
-  server.close();
-  void db.close().finally(() => process.exit(0));
+/**
+ * SIGTERM: readiness turns 503, no new connections, requests in flight finish (up to DRAIN_MS),
+ * and only then the database closes — so a rolling restart answers every request it accepted.
+ */
+const stop = (signal: string) => {
+  if (draining) return;
+  draining = true;
+  log.info({ signal }, 'draining');
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const force = setTimeout(() => server.closeAllConnections(), config!.drainMs);
+  server.close(() => {
+    clearInterval(idle);
+    clearTimeout(force);
+    db.close()
+      .catch(() => {})
+      .finally(() => {
+        log.info('stopped');
+        process.exit(0);
+      });
+  });
+  server.closeIdleConnections();
 };
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

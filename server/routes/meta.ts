@@ -1,21 +1,46 @@
-/** /health, the OpenAPI document and, in dev mode only, mentee tokens. */
+/** /health (ready and alive), the OpenAPI document and, in dev mode only, mentee tokens. */
 import { buildOpenApi } from '../../src/sdk/openapi.js';
 import { issueToken } from '../auth.js';
-import type { App, Deps } from '../http.js';
+import type { App, Ctx, Deps } from '../http.js';
 import { HttpProblem } from '../problem.js';
 
-export function metaRoutes(app: App, { db, secret, dev }: Deps): void {
-  app.get('/health', (c) => c.json({ ok: true, database: db.kind }));
+/** The OpenAPI server URL: PUBLIC_URL (with /v1), else relative to wherever the document is served. */
+export function openApiServerUrl(publicUrl: string | undefined): string {
+  if (!publicUrl) return '/v1';
+  const base = publicUrl.replace(/\/+$/, '');
+  return base.endsWith('/v1') ? base : `${base}/v1`;
+}
 
-  let openapi: unknown;
-  app.get('/v1/openapi.json', (c) => c.json((openapi ??= buildOpenApi({ serverUrl: new URL('/v1', c.req.url).href }))));
+export function metaRoutes(app: App, { db, secret, dev, publicUrl, draining }: Deps): void {
+  /** Alive: the process answers. A supervisor restarts it only when this fails. */
+  app.get('/health/live', (c) => c.json({ ok: true }, 200, { 'Cache-Control': 'no-store' }));
+
+  /** Ready: the database answers and the process is not draining. A load balancer routes by this. */
+  const ready = async () => {
+    if (draining()) return { ok: false, database: db.kind, reason: 'draining' };
+    try {
+      await db.query('SELECT 1');
+      return { ok: true, database: db.kind };
+    } catch {
+      return { ok: false, database: db.kind, reason: 'database unreachable' };
+    }
+  };
+  const readiness = async (c: Ctx) => {
+    const state = await ready();
+    return c.json(state, state.ok ? 200 : 503, { 'Cache-Control': 'no-store', ...(state.ok ? {} : { 'Retry-After': '2' }) });
+  };
+  app.get('/health/ready', readiness);
+  app.get('/health', readiness);
+
+  const openapi = buildOpenApi({ serverUrl: openApiServerUrl(publicUrl) });
+  app.get('/v1/openapi.json', (c) => c.json(openapi, 200, { 'Cache-Control': 'no-cache' }));
 
   if (dev) {
-    /** Dev mode only: a mentee token for the demo and the browser tests. */
+    /** Dev mode only (loopback, no AUTH_SECRET): a mentee token for the demo and the browser tests. */
     app.get('/v1/dev/token', async (c) => {
       const sub = c.req.query('sub') || 'dev-mentee';
       if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(sub)) throw new HttpProblem(400, 'Invalid sub.');
-      return c.json({ sub, token: await issueToken(secret, sub) });
+      return c.json({ sub, token: await issueToken(secret, sub, { days: 1 }) });
     });
   }
 }

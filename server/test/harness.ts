@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from '../app.js';
 import { issueToken } from '../auth.js';
 import { openDatabase, type Database } from '../db.js';
+import { createLogger } from '../log.js';
 import type { Catalog } from '../../src/sdk/schemas.js';
 
 export const SECRET = 'test-secret-not-for-production';
@@ -45,7 +46,9 @@ export interface TestServer {
 export async function startServer(overrides: Partial<AppOptions> = {}): Promise<TestServer> {
   const db = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: 'memory://' });
   if (db.kind === 'postgres') await db.query('TRUNCATE bookings, sessions, idempotency_keys, catalog');
-  const app = createApp({ db, catalog: TEST_CATALOG, secret: SECRET, maxBodyBytes: 16 * 1024, ...overrides });
+  // Rate limits off unless a test asks for them: these suites book hundreds of times from one address.
+  const off = { limit: 0, windowMs: 60_000 };
+  const app = createApp({ db, catalog: TEST_CATALOG, secret: SECRET, maxBodyBytes: 16 * 1024, rateLimits: { bookings: off, cancelToken: off, mentee: off }, logger: createLogger(process.env.MK_TEST_LOG || 'silent'), ...overrides });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
