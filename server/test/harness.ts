@@ -43,9 +43,37 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+let schemas = 0;
+
+/**
+ * A fresh schema of their own on the PostgreSQL at DATABASE_URL, so test files running in
+ * parallel never see each other's rows: the URL (search_path set) and a function that drops it.
+ */
+export async function isolatedDatabaseUrl(base = process.env.DATABASE_URL!): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: pg } = await import('pg');
+  const schema = `mk_test_${process.pid}_${++schemas}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query('CREATE EXTENSION IF NOT EXISTS btree_gist');
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(base);
+  url.searchParams.set('options', `-c search_path=${schema},public`);
+  return {
+    url: url.href,
+    async drop() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await c.end();
+    },
+  };
+}
+
 export async function startServer(overrides: Partial<AppOptions> = {}): Promise<TestServer> {
-  const db = await openDatabase(process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { dataDir: 'memory://' });
-  if (db.kind === 'postgres') await db.query('TRUNCATE bookings, sessions, idempotency_keys, catalog');
+  const isolated = process.env.DATABASE_URL ? await isolatedDatabaseUrl() : null;
+  const db = await openDatabase(isolated ? { url: isolated.url } : { dataDir: 'memory://' });
   // Rate limits off unless a test asks for them: these suites book hundreds of times from one address.
   const off = { limit: 0, windowMs: 60_000 };
   const app = createApp({ db, catalog: TEST_CATALOG, secret: SECRET, maxBodyBytes: 16 * 1024, rateLimits: { bookings: off, cancelToken: off, mentee: off }, logger: createLogger(process.env.MK_TEST_LOG || 'silent'), ...overrides });
@@ -58,8 +86,10 @@ export async function startServer(overrides: Partial<AppOptions> = {}): Promise<
     db,
     token: (sub, role) => issueToken(SECRET, sub, role ? { role } : {}),
     async close() {
+      (server as import('node:http').Server).closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
+      await isolated?.drop();
     },
   };
 }
