@@ -78,27 +78,40 @@ const server = serve({ fetch: app.fetch, port, hostname: host }, async (info) =>
   console.log(`MK_SERVER_URL=${url}`);
 }) as Server;
 
+let inFlight = 0;
+server.on('request', (_req, res) => {
+  inFlight++;
+  if (draining) res.setHeader('Connection', 'close');
+  res.once('close', () => inFlight--);
+});
+
 /**
- * SIGTERM: readiness turns 503, no new connections, requests in flight finish (up to DRAIN_MS),
- * and only then the database closes — so a rolling restart answers every request it accepted.
+ * SIGTERM: readiness turns 503 (a load balancer stops sending), responses close their
+ * connections, and the listener stays open until no request has been in flight for a moment —
+ * so requests already queued on the socket are served, not reset — or DRAIN_MS passes. Only then
+ * does the listener close and, last, the database pool.
  */
 const stop = (signal: string) => {
   if (draining) return;
   draining = true;
-  log.info({ signal }, 'draining');
-  const idle = setInterval(() => server.closeIdleConnections(), 100);
-  const force = setTimeout(() => server.closeAllConnections(), config!.drainMs);
-  server.close(() => {
-    clearInterval(idle);
-    clearTimeout(force);
-    db.close()
-      .catch(() => {})
-      .finally(() => {
-        log.info('stopped');
-        process.exit(0);
-      });
-  });
-  server.closeIdleConnections();
+  log.info({ signal, inFlight }, 'draining');
+  const deadline = Date.now() + config!.drainMs;
+  let quiet = 0;
+  const tick = setInterval(() => {
+    quiet = inFlight === 0 ? quiet + 1 : 0;
+    if (quiet < 3 && Date.now() < deadline) return;
+    clearInterval(tick);
+    server.close(() => {
+      db.close()
+        .catch(() => {})
+        .finally(() => {
+          log.info('stopped');
+          process.exit(0);
+        });
+    });
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), Math.max(0, deadline - Date.now())).unref();
+  }, 50);
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));

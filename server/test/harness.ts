@@ -38,6 +38,7 @@ export const TEST_CATALOG: Catalog = {
 
 export interface TestServer {
   url: string;
+  /** The server's database (a test that passes its own `db` closes it too, with close()). */
   db: Database;
   token(sub: string, role?: 'admin'): Promise<string>;
   close(): Promise<void>;
@@ -72,8 +73,8 @@ export async function isolatedDatabaseUrl(base = process.env.DATABASE_URL!): Pro
 }
 
 export async function startServer(overrides: Partial<AppOptions> = {}): Promise<TestServer> {
-  const isolated = process.env.DATABASE_URL ? await isolatedDatabaseUrl() : null;
-  const db = await openDatabase(isolated ? { url: isolated.url } : { dataDir: 'memory://' });
+  const isolated = process.env.DATABASE_URL && !overrides.db ? await isolatedDatabaseUrl() : null;
+  const db = overrides.db ?? (await openDatabase(isolated ? { url: isolated.url } : { dataDir: 'memory://' }));
   // Rate limits off unless a test asks for them: these suites book hundreds of times from one address.
   const off = { limit: 0, windowMs: 60_000 };
   const app = createApp({ db, catalog: TEST_CATALOG, secret: SECRET, maxBodyBytes: 16 * 1024, rateLimits: { bookings: off, cancelToken: off, mentee: off }, logger: createLogger(process.env.MK_TEST_LOG || 'silent'), ...overrides });
