@@ -14,7 +14,7 @@
 //   5. prints a Markdown table (median, min, max, bar) and writes bench/results.json.
 //
 // Options: --runs=N (measured runs after one warm-up, default 5), --only=a,b (case groups:
-// sizes, elements, overhead, scheduling, tracker, storage, server), --tracker-n=N (default
+// sizes, elements, overhead, scheduling, tracker, storage, server, scale), --tracker-n=N (default
 // 10000), --duration=S (autocannon seconds per server case, default 5).
 // Environment: CHROME_PATH (default /usr/bin/chromium), DATABASE_URL (adds the PostgreSQL run).
 import { build } from 'esbuild';
@@ -438,7 +438,7 @@ async function benchCatalog() {
 
 function startServer(extraEnv) {
   const dataDir = mkdtempSync(join(os.tmpdir(), 'mk-bench-pglite-'));
-  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: dataDir, CORS_ORIGINS: '*', ...extraEnv };
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: dataDir, CORS_ORIGINS: '*', RATE_LIMITS: 'off', ...extraEnv };
   delete env.AUTH_SECRET;
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
   const child = spawn('node_modules/.bin/tsx', ['server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -642,6 +642,10 @@ try {
   if (want('server')) {
     log('server');
     results.server = await caseServer();
+  }
+  if (want('scale')) {
+    log('server scale-out: 1, 2, 4 processes on one PostgreSQL (bench/server-scale.mjs)');
+    await new Promise((resolve) => spawn(process.execPath, ['bench/server-scale.mjs', `--duration=${DURATION}`], { stdio: 'inherit' }).once('exit', resolve));
   }
 } finally {
   await browser?.close().catch(() => {});
