@@ -44,12 +44,15 @@ const hour = (start: string, zone: string, options = WHEN, locale = 'en-GB') =>
 const berlinTimes = (date: string, ...utc: string[]) => utc.map((t) => hour(`${date}T${t}:00Z`, 'Europe/Berlin', TIME));
 const mins = (n: number, locale = 'en-GB') => unitText(locale, n, 'minute');
 
+/** waitUntil gives up after 1 s by default: too soon for a month of slots on a busy machine (tests never assert on time). */
+const BUSY = { timeout: 10_000 };
+
 async function atStep(el: MentorBooking, name: string) {
-  await waitUntil(() => step(el) === name, `never reached step ${name} (at ${step(el)})`);
+  await waitUntil(() => step(el) === name, `never reached step ${name} (at ${step(el)})`, BUSY);
   await el.updateComplete;
 }
 async function calendarReady(el: MentorBooking) {
-  await waitUntil(() => $(el, 'table[role=grid]') !== null || el.viewState === 'empty', 'no calendar');
+  await waitUntil(() => $(el, 'table[role=grid]') !== null || el.viewState === 'empty', 'no calendar', BUSY);
   await el.updateComplete;
 }
 
@@ -59,7 +62,7 @@ async function mount(options: { backend?: Backend; client?: MentorshipClient; at
   const wrapper = await fixture<HTMLElement>(html`<mentorship-provider .client=${client}><mentor-booking></mentor-booking></mentorship-provider>`);
   const el = wrapper.querySelector('mentor-booking')!;
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  await waitUntil(() => $(el, '[part=step]') !== null, 'never left loading');
+  await waitUntil(() => $(el, '[part=step]') !== null, 'never left loading', BUSY);
   await el.updateComplete;
   return { el, client };
 }
