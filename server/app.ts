@@ -14,6 +14,9 @@ import { buildOpenApi } from '../src/sdk/openapi.js';
 import { callerFrom, issueToken, randomSecret, sameSecret, sha256, type Caller } from './auth.js';
 import type { Database, Queryable } from './db.js';
 import { HttpProblem, problem, zodIssues } from './problem.js';
+import { MentorshipError } from '../src/sdk/errors.js';
+import { assertCanChange } from '../src/sdk/scheduling/policies.js';
+import { checkVisitorCap, seatFor } from './seats.js';
 
 export interface AppOptions {
   db: Database;
@@ -67,6 +70,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problem(c, error.status, error.message, error.issues);
+    // A booking policy's refusal (notice, caps) from the shared SDK rules: 409 naming the rule.
+    if (MentorshipError.is(error) && error.code === 'conflict') return problem(c, 409, error.message, error.issues);
     console.error(error);
     return problem(c, 500, 'The server could not complete the request.');
   });
@@ -125,7 +130,8 @@ export function createApp(options: AppOptions): Hono<Env> {
   const busyNear = async (q: Queryable, mentorId: string, fromMs: number, toMs: number): Promise<Booking[]> => {
     const rows = await q.query<{ doc: Booking }>(
       `SELECT doc FROM bookings WHERE mentor_id = $1 AND status = 'confirmed' AND blocked && tstzrange($2::timestamptz, $3::timestamptz)`,
-      [mentorId, new Date(fromMs - 2 * 1440 * MINUTE).toISOString(), new Date(toMs + 2 * 1440 * MINUTE).toISOString()],
+      // Eight days either side: the weekly-hours cap counts the whole mentor-local week.
+      [mentorId, new Date(fromMs - 8 * 1440 * MINUTE).toISOString(), new Date(toMs + 8 * 1440 * MINUTE).toISOString()],
     );
     return rows.map((r) => r.doc);
   };
@@ -192,6 +198,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         const startMs = Date.parse(request.start);
         const bookings = await busyNear(tx, mentor.id, startMs, startMs + 1);
         if (!isSlotFree({ mentor, sessionType, bookings, start: request.start, now: new Date(now()).toISOString() })) throw slotTaken();
+        await checkVisitorCap(tx, mentor, { email: request.email, menteeId: caller.sub ?? undefined }, now());
         const stamp = new Date(now()).toISOString();
         const booking: Booking = {
           ...request,
@@ -203,9 +210,11 @@ export function createApp(options: AppOptions): Hono<Env> {
           updatedAt: stamp,
           ...(caller.sub ? { menteeId: caller.sub } : {}),
         };
+        const seat = await seatFor(tx, mentor.id, sessionType, booking);
         await tx.query(
-          `INSERT INTO bookings (id, mentor_id, mentee_id, status, blocked, start_at, cancel_token_hash, doc) VALUES ($1, $2, $3, 'confirmed', $4::tstzrange, $5, $6, $7)`,
-          [booking.id, mentor.id, caller.sub, blockedRange(mentor.id, booking.start, booking.end), booking.start, await sha256(cancelToken), JSON.stringify(booking)],
+          `INSERT INTO bookings (id, mentor_id, mentee_id, status, blocked, start_at, cancel_token_hash, doc, occurrence, seat, capacity)
+           VALUES ($1, $2, $3, 'confirmed', $4::tstzrange, $5, $6, $7, $8, $9, $10)`,
+          [booking.id, mentor.id, caller.sub, blockedRange(mentor.id, booking.start, booking.end), booking.start, await sha256(cancelToken), JSON.stringify(booking), seat.occurrence, seat.seat, seat.capacity],
         );
         const response: Booking = { ...booking, cancelToken };
         if (key) {
@@ -255,6 +264,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     const booking = await db.transaction(async (tx) => {
       const current = await ownedBooking(c, tx, true);
       if (current.status === 'cancelled') return current;
+      const owner = catalog.mentors.find((m) => m.id === current.mentorId);
+      if (owner && !c.get('caller').admin) assertCanChange(owner, current, 'cancel', now());
       const next: Booking = { ...current, status: 'cancelled', updatedAt: new Date(now()).toISOString() };
       await tx.query(`UPDATE bookings SET status = 'cancelled', doc = $2 WHERE id = $1`, [current.id, JSON.stringify(next)]);
       return next;
@@ -269,6 +280,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         const current = await ownedBooking(c, tx, true);
         if (current.status !== 'confirmed') throw new HttpProblem(409, 'A cancelled booking cannot be moved.');
         const { mentor, sessionType } = findEntries(current.mentorId, current.sessionTypeId);
+        if (!c.get('caller').admin) assertCanChange(mentor, current, 'reschedule', now());
         await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [mentor.id]);
         const startMs = Date.parse(start);
         const bookings = await busyNear(tx, mentor.id, startMs, startMs + 1);
@@ -279,11 +291,15 @@ export function createApp(options: AppOptions): Hono<Env> {
           end: new Date(startMs + sessionType.minutes * MINUTE).toISOString(),
           updatedAt: new Date(now()).toISOString(),
         };
-        await tx.query('UPDATE bookings SET blocked = $2::tstzrange, start_at = $3, doc = $4 WHERE id = $1', [
+        const seat = await seatFor(tx, mentor.id, sessionType, next);
+        await tx.query('UPDATE bookings SET blocked = $2::tstzrange, start_at = $3, doc = $4, occurrence = $5, seat = $6, capacity = $7 WHERE id = $1', [
           current.id,
           blockedRange(mentor.id, next.start, next.end),
           next.start,
           JSON.stringify(next),
+          seat.occurrence,
+          seat.seat,
+          seat.capacity,
         ]);
         return next;
       });
