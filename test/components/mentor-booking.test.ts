@@ -137,6 +137,7 @@ describe('<mentor-booking>', () => {
       'Session 1:1 coaching Mentor Lena Hoffmann Your time Monday, 2 March 2026, 08:00–09:00 GMT-5 Lena Hoffmann’s time Monday, 2 March 2026, 14:00–15:00 CET Name Ada Lovelace Email ada@example.com',
     );
     await expect(el).to.be.accessible();
+    await waitUntil(() => $(el, '[part=ics]'), 'no calendar file');
     const link = $<HTMLAnchorElement>(el, '[part=ics]')!;
     expect(link.download).to.equal('mentorship-session.ics');
     expect(link.href.startsWith('blob:')).to.equal(true);
