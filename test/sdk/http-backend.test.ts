@@ -198,10 +198,13 @@ async function caught(promise: Promise<unknown>): Promise<MentorshipError> {
     const net = {
       failures: options.failures ?? 0,
       calls: [] as { method: string; url: URL }[],
-      fetch: (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-        const url = new URL(String(input));
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        // A fetch may be called with a URL and options or with a Request (ky does the latter).
+        const original = new Request(input, init);
+        const url = new URL(original.url);
         options.rewrite?.(url);
-        net.calls.push({ method: init.method ?? 'GET', url });
+        const request = new Request(url, original);
+        net.calls.push({ method: request.method, url });
         if (net.failures > 0) {
           net.failures--;
           return new Response('', { status: options.status ?? 503 });
@@ -209,10 +212,10 @@ async function caught(promise: Promise<unknown>): Promise<MentorshipError> {
         if (options.delayMs) {
           await new Promise((resolve, reject) => {
             setTimeout(resolve, options.delayMs);
-            init.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+            request.signal.addEventListener('abort', () => reject(request.signal.reason));
           });
         }
-        return fetch(url, init);
+        return fetch(request);
       }) as typeof fetch,
     };
     return net;

@@ -1,8 +1,9 @@
 /**
  * httpBackend: the same Backend over the documented HTTP contract (docs/http-api.md).
  *
- * - `getToken()` is sent as `Authorization: Bearer …`; a timeout; retries with backoff for safe
- *   calls and for writes that carry an idempotency key (bookings, session upserts by id).
+ * - Over ky (./http-client.ts): `getToken()` sent as `Authorization: Bearer …` by a hook; ky's
+ *   timeout; ky's retries with backoff and `Retry-After` for safe calls and for writes that carry
+ *   an idempotency key (bookings) or are upserts by id (sessions).
  * - Every response is validated by the schemas; a mismatch is `bad-response` naming the path.
  * - Session writes made while offline (or that fail on the network) wait in an IndexedDB queue
  *   (idb-keyval store "mentorship-kit:http-queue:<baseUrl>"), are announced through
@@ -20,7 +21,7 @@ import { anything, array, object, optional, validator, type Validator } from '..
 import type { Backend, SlotRequest } from './backend.js';
 import { planRecord } from './record-backend.js';
 import { idbRecordStore } from './record-store.js';
-import { createRequester, type RequestOptions } from './request.js';
+import { createHttpClient, type CallOptions } from './http-client.js';
 
 export interface HttpBackendOptions {
   /** The API root, e.g. "https://api.example.com/v1". */
@@ -76,11 +77,11 @@ export function httpBackend(options: HttpBackendOptions): Backend {
   const online = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
   const store = idbRecordStore(createStore(queueName, 'records'));
   const listeners = new Set<(ids: string[]) => void>();
-  const request = createRequester({ ...options, baseUrl, isOnline: online });
+  const request = createHttpClient({ ...options, baseUrl, isOnline: online });
 
   /** One request whose JSON must match `validator`; a mismatch is `bad-response` naming the call. */
-  const call = async <T>(validator: Validator<T>, method: string, path: string, init?: RequestOptions): Promise<T> =>
-    parseOrThrow(validator, await request(method, path, init), `response of ${method} /${path}`, 'bad-response');
+  const call = async <T>(validator: Validator<T>, method: string, path: string, init?: CallOptions): Promise<T> =>
+    parseOrThrow(validator, (await request(method, path, init)).json, `response of ${method} /${path}`, 'bad-response');
 
   // ---- bookings made here (their cancel tokens stay in this browser) -------------------
   const remembered = (id: string) => store.get<Booking>(BOOKING + id);
@@ -118,7 +119,7 @@ export function httpBackend(options: HttpBackendOptions): Backend {
   /** Sends one session write (a delete of what is already gone counts as done), then updates
    * the last known server list, which is shown while offline. */
   const send = async (op: Write) => {
-    if (op.session) await call(V.Session, 'POST', 'sessions', { json: op.session, retryWrite: true });
+    if (op.session) await call(V.Session, 'POST', 'sessions', { json: op.session, idempotent: true });
     else await request('DELETE', `sessions/${encodeURIComponent(op.id)}`).catch((error: MentorshipError) => {
       if (error.code !== 'not-found') throw error;
     });
@@ -200,7 +201,7 @@ export function httpBackend(options: HttpBackendOptions): Backend {
     },
 
     createBooking: async (booking, { idempotencyKey }) =>
-      remember(await call(V.Booking, 'POST', 'bookings', { json: booking, headers: { 'Idempotency-Key': idempotencyKey }, retryWrite: true })),
+      remember(await call(V.Booking, 'POST', 'bookings', { json: booking, idempotencyKey })),
 
     cancelBooking: async (id) => onBooking(id, await remembered(id), '/cancel'),
     rescheduleBooking: async (id, start) => onBooking(id, await remembered(id), '/reschedule', { start }),
