@@ -20,7 +20,7 @@ import { parseOrThrow } from '../validate.js';
 import { anything, array, object, optional, validator, type Validator } from '../validator.js';
 import type { Backend, SlotRequest } from './backend.js';
 import { planRecord } from './record-backend.js';
-import { idbRecordStore } from './record-store.js';
+import { idbRecordStore, memoryRecordStore, type RecordStore } from './record-store.js';
 import { createHttpClient, type CallOptions } from './http-client.js';
 
 export interface HttpBackendOptions {
@@ -41,6 +41,11 @@ export interface HttpBackendOptions {
    * "mentorship-kit:http-queue:<namespace>" (default: the base URL). Use one per signed-in mentee.
    */
   namespace?: string;
+  /**
+   * Where the offline queue, the plan and cancel tokens are kept. Default: IndexedDB where there
+   * is one, else this process's memory (Node). Pass your own to keep them across restarts.
+   */
+  storage?: RecordStore;
 }
 
 /**
@@ -75,7 +80,7 @@ export function httpBackend(options: HttpBackendOptions): Backend {
   const name = options.namespace ?? baseUrl;
   const queueName = `mentorship-kit:http-queue:${name}`;
   const online = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
-  const store = idbRecordStore(createStore(queueName, 'records'));
+  const store = options.storage ?? (typeof indexedDB === 'undefined' ? memoryRecordStore() : idbRecordStore(createStore(queueName, 'records')));
   const listeners = new Set<(ids: string[]) => void>();
   const request = createHttpClient({ ...options, baseUrl, isOnline: online });
 
