@@ -7,6 +7,7 @@
  */
 import ky, { isHTTPError, isTimeoutError, type Options } from 'ky';
 import { MentorshipError, type ErrorCode, type ValidationIssue } from '../errors.js';
+import { anything, array, object, optional, validator, type Validator } from '../validator.js';
 
 export interface HttpClientOptions {
   /** The API root without a trailing slash. */
@@ -128,3 +129,7 @@ export function createHttpClient(options: HttpClientOptions) {
 }
 
 export type HttpRequest = ReturnType<typeof createHttpClient>;
+
+/** A list response `{ items, nextCursor? }` whose items must each match `item`. */
+export const listPage = <T>(item: Validator<T>) =>
+  validator<{ items: T[]; nextCursor?: unknown }>(object({ items: array(item), nextCursor: optional(anything) }));
