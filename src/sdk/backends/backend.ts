@@ -55,6 +55,11 @@ export interface Backend {
   putSession(session: Session): Promise<Session>;
   /** Deletes one session; with `version`, only if that is still the stored version (else `conflict`). */
   deleteSession(id: string, version?: number): Promise<void>;
+  /**
+   * Stores every session whose id is not stored yet, in ONE atomic write (all or none), and
+   * returns those it stored. Optional: the client otherwise writes them one by one.
+   */
+  importSessions?(sessions: Session[]): Promise<Session[]>;
 
   getPlan(): Promise<Plan | null>;
   setPlan(plan: Plan): Promise<Plan>;

@@ -71,10 +71,11 @@ export function retryAfterMs(error: unknown): number {
 async function toMentorshipError(error: unknown, what: string): Promise<MentorshipError> {
   if (isHTTPError(error)) {
     const { status } = error.response;
-    const body = ((await error.response.json().catch(() => 0)) || {}) as { detail?: unknown; issues?: unknown };
+    const body = ((await error.response.json().catch(() => 0)) || {}) as { detail?: unknown; issues?: unknown; current?: unknown };
     const message = typeof body.detail === 'string' && body.detail ? body.detail : `${what} failed: HTTP ${status}`;
     const issues = Array.isArray(body.issues) ? (body.issues as ValidationIssue[]) : undefined;
-    return new MentorshipError(CODE_BY_STATUS[status] ?? (status >= 500 ? 'network' : 'bad-response'), message, { cause: error, issues });
+    // A 412 carries the resource as it is now (unvalidated here; the caller checks it).
+    return new MentorshipError(CODE_BY_STATUS[status] ?? (status >= 500 ? 'network' : 'bad-response'), message, { cause: error, issues, current: body.current });
   }
   if (isTimeoutError(error)) return new MentorshipError('timeout', `${what} timed out`, { cause: error });
   return new MentorshipError('network', `${what} failed: the server cannot be reached`, { cause: error });

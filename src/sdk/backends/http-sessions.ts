@@ -113,7 +113,7 @@ export function httpSessions({ request, store, online, lockName }: HttpSessionsO
     } catch (error) {
       const e = error as MentorshipError;
       if (statusOf(e) === 412) {
-        const current = await serverCopy(op.id);
+        const current = e.current === undefined ? await serverCopy(op.id) : parseOrThrow(V.Session, e.current, 'current session of a 412', 'bad-response');
         if (!op.session || !current || !sameChange(current, op.session)) {
           throw new MentorshipError('conflict', 'This session was changed elsewhere (another tab or device) after you opened it.', { cause: e, current });
         }
