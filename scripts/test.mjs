@@ -32,7 +32,7 @@ function startServer() {
     });
   const url = new Promise((resolve, reject) => {
     let out = '';
-    // Generous: on a loaded machine tsx and PGlite's first start alone can take a minute.
+    // Generous: on a machine busy with other work, tsx alone can take a minute.
     const timer = setTimeout(() => reject(new Error('The reference server did not start within 180 s')), 180_000);
     child.stdout.on('data', (chunk) => {
       out += chunk;
