@@ -21,6 +21,7 @@ import type { CatalogSource, Deps, Env } from './http.js';
 import { silentLogger, type Logger } from './log.js';
 import { HttpProblem, problem } from './problem.js';
 import { rateLimits } from './rate-limit.js';
+import { MentorshipError } from '../src/sdk/errors.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { metaRoutes } from './routes/meta.js';
@@ -73,6 +74,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problem(c, error.status, error.message, error.issues, error.extras);
+    // A booking policy's refusal (notice, caps) from the shared SDK rules: 409 naming the rule.
+    if (MentorshipError.is(error) && error.code === 'conflict') return problem(c, 409, error.message, error.issues);
     if (error instanceof DatabaseUnavailable) {
       log.warn({ reqId: c.get('requestId'), err: { message: error.message } }, 'database unavailable');
       return problem(c, 503, 'The database is unreachable right now. Please try again in a moment.', undefined, { headers: { 'Retry-After': '2' } });
