@@ -146,7 +146,7 @@ describe('booking policies', () => {
 /** `npm run server` as its own Node process on a free port, serving CATALOG; resolves with its URL. */
 function serverProcess(catalogFile: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', CATALOG: catalogFile, AUTH_SECRET: 'two-process-secret' },
+    env: { ...process.env, PORT: '0', CATALOG: catalogFile, AUTH_SECRET: 'two-process-secret-at-least-32-bytes-long' /* the server refuses shorter ones */ },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
