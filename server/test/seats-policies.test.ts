@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Catalog } from '../../src/sdk/schemas.js';
-import { bookingBody, MENTOR, SESSION_TYPE, slotAt, startServer, TEST_CATALOG, type TestServer } from './harness.js';
+import { openDatabase } from '../db.js';
+import { bookingBody, isolatedDatabaseUrl, MENTOR, SESSION_TYPE, slotAt, startServer, TEST_CATALOG, type TestServer } from './harness.js';
 
 const GROUP = 'circle';
 const STRICT = 'strict-mentor';
@@ -144,9 +145,9 @@ describe('booking policies', () => {
 });
 
 /** `npm run server` as its own Node process on a free port, serving CATALOG; resolves with its URL. */
-function serverProcess(catalogFile: string): Promise<{ url: string; child: ChildProcess }> {
+function serverProcess(catalogFile: string, databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', CATALOG: catalogFile, AUTH_SECRET: 'two-process-secret-at-least-32-bytes-long' /* the server refuses shorter ones */ },
+    env: { ...process.env, PORT: '0', CATALOG: catalogFile, DATABASE_URL: databaseUrl, AUTH_SECRET: 'two-process-secret-at-least-32-bytes-long' /* the server refuses shorter ones */ },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -165,7 +166,10 @@ describe('two server processes on one PostgreSQL', { skip: !process.env.DATABASE
     const dir = mkdtempSync(join(tmpdir(), 'mk-seats-'));
     const file = join(dir, 'catalog.json');
     writeFileSync(file, JSON.stringify(CATALOG));
-    const servers = await Promise.all([serverProcess(file), serverProcess(file)]);
+    // Both processes on one schema of their own (the harness gives each test file its own too).
+    const isolated = await isolatedDatabaseUrl();
+    const servers = await Promise.all([serverProcess(file, isolated.url), serverProcess(file, isolated.url)]);
+    const db = await openDatabase({ url: isolated.url });
     try {
       const start = slotAt(8, 10);
       const responses = await Promise.all(
@@ -178,10 +182,13 @@ describe('two server processes on one PostgreSQL', { skip: !process.env.DATABASE
         ),
       );
       assert.deepEqual(responses.map((r) => r.status).sort(), [201, 201, 201, ...Array(9).fill(409)]);
-      const [{ count }] = await server.db.query<{ count: number }>(`SELECT count(*)::int AS count FROM bookings WHERE occurrence = $1 AND status = 'confirmed'`, [`${GROUP}@${start}`]);
+      const [{ count }] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM bookings WHERE occurrence = $1 AND status = 'confirmed'`, [`${GROUP}@${start}`]);
       assert.equal(count, 3);
     } finally {
       for (const { child } of servers) child.kill('SIGTERM');
+      await db.close();
+      await Promise.all(servers.map(({ child }) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))));
+      await isolated.drop();
     }
   });
 });
