@@ -9,6 +9,7 @@ import { assertCanChange, assertVisitorCap } from '../scheduling/policies.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session } from '../schemas.js';
 import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
+import { seriesRecords } from './series-records.js';
 
 const BOOKING = 'booking:';
 const SESSION = 'session:';
@@ -129,5 +130,6 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
         return { writes: added.map((s) => ({ key: SESSION + s.id, value: s })), result: added };
       }),
     ...planRecord(store),
+    ...seriesRecords(store, loadCatalog, now),
   };
 }
