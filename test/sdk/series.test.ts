@@ -5,6 +5,8 @@ import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
 import { createClient, type ChangeEvent, type MentorshipClient } from '../../src/sdk/client.js';
 import { MentorshipError } from '../../src/sdk/errors.js';
 import { seriesStarts } from '../../src/sdk/scheduling/series.js';
+import { seriesToIcs } from '../../src/sdk/export/series-ics.js';
+import ICAL from 'ical.js';
 import type { Catalog, SeriesRequest } from '../../src/sdk/schemas.js';
 import { freshNamespace } from '../helpers.js';
 
@@ -114,5 +116,20 @@ describe('recurring series', () => {
     expect(series.bookings).to.have.length(3);
     const slots = await client.slots.list({ mentorId: 'lena-hoffmann', sessionTypeId: 'group-session', from: FIRST, to: '2026-03-16T13:30:00.000Z' });
     expect(slots[0]!.seatsLeft).to.equal(5);
+  });
+
+  it('gives an .ics that ical.js reads as one event per occurrence, at the right instants', async () => {
+    const client = memory();
+    await client.bookings.create({ ...request(), start: '2026-04-27T12:00:00.000Z', email: 'other@example.com' });
+    const series = await client.series.create(request({ skipConflicts: true }));
+    const text = seriesToIcs(series, '1:1 coaching with Lena Hoffmann');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events).to.have.length(11);
+    expect(events.map((e) => e.startDate.toJSDate().toISOString())).to.deep.equal(series.bookings.map((b) => b.start));
+    expect(events.map((e) => berlin(e.startDate.toJSDate().toISOString()))).to.deep.equal(Array(11).fill('14:00'));
+    expect(events.map((e) => e.endDate.toJSDate().getTime() - e.startDate.toJSDate().getTime())).to.deep.equal(Array(11).fill(3_600_000));
+    expect(new Set(events.map((e) => e.uid)).size).to.equal(11);
+    expect(events[0]!.summary).to.equal('1:1 coaching with Lena Hoffmann');
   });
 });

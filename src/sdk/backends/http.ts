@@ -21,6 +21,7 @@ import type { Backend, SlotRequest } from './backend.js';
 import { planRecord } from './record-backend.js';
 import { idbRecordStore } from './record-store.js';
 import { createRequester, type RequestOptions } from './request.js';
+import { httpSeries } from './http-series.js';
 
 export interface HttpBackendOptions {
   /** The API root, e.g. "https://api.example.com/v1". */
@@ -231,6 +232,7 @@ export function httpBackend(options: HttpBackendOptions): Backend {
     deleteSession: (id) => write({ id }),
 
     ...planRecord(store),
+    ...httpSeries(call, store, remember),
 
     pendingSessionIds: pendingIds,
 
