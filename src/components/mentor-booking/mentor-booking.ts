@@ -1,7 +1,6 @@
 import { html, nothing, type CSSResultArray, type PropertyValues } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { MentorshipError } from '../../sdk/errors.js';
-import { toIcs } from '../../sdk/export/ics.js';
 import { newId } from '../../sdk/ids.js';
 import { addDays, dateInZone, isoWeekday } from '../../sdk/scheduling/zone.js';
 import { canChange, isPolicyRefusal } from '../../sdk/scheduling/policies.js';
@@ -10,6 +9,7 @@ import { BookingRequest as BookingRequestValidator } from '../../sdk/generated/v
 import type { Booking, BookingRequest, Catalog, Mentor, Slot } from '../../sdk/schemas.js';
 import { isValidTimeZone } from '../../sdk/time-zone.js';
 import { check } from '../../sdk/validator.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
 import { en, type MentorBookingMessages } from './mentor-booking.messages.js';
@@ -139,6 +139,8 @@ export class MentorBooking extends MkElement {
   /** A selector to focus after the next render: the new step's heading, a calendar day, an invalid field. */
   #focusTarget = '';
   #icsUrl = '';
+  /** The calendar-file writer, loaded on demand (from choosing a time on). */
+  #ics = new LazyModule(this, () => import('../../sdk/export/ics.js'));
   #byDay = new Map<string, Slot[]>();
 
   constructor() {
@@ -341,6 +343,7 @@ export class MentorBooking extends MkElement {
 
   #pickTime(slot: Slot): void {
     this.#picked = slot;
+    this.#ics.load().catch(() => {}); // wanted on the confirmation; a failure shows Retry there
     if (this.#rescheduling) {
       void this.#write(async (client) => {
         this.#confirmed(await client.bookings.reschedule(this.booking!.id, slot.start), 'booking-rescheduled');
@@ -473,6 +476,15 @@ export class MentorBooking extends MkElement {
     this.#history = [];
     this.#go('done', false);
     URL.revokeObjectURL(this.#icsUrl);
+    this.#icsUrl = '';
+    void this.#calendarFile(booking, event === 'booking-rescheduled' ? 1 : 0);
+    this.emit<Booking>(event, booking);
+  }
+
+  /** Makes the "Add to calendar" file for `booking` once the ICS writer is loaded. */
+  async #calendarFile(booking: Booking, sequence: number): Promise<void> {
+    const { toIcs } = await this.#ics.load().catch(() => ({ toIcs: undefined }));
+    if (!toIcs || booking !== this.booking) return;
     const ics = toIcs([
       {
         uid: `${booking.id}@mentorship-kit`,
@@ -482,11 +494,11 @@ export class MentorBooking extends MkElement {
         summary: this.l.t('icsSummary', this.#typeName(booking.sessionTypeId), this.#mentor!.name),
         description: [booking.goals, booking.message].filter(Boolean).join('\n\n'),
         status: 'CONFIRMED',
-        sequence: event === 'booking-rescheduled' ? 1 : 0,
+        sequence,
       },
     ]);
     this.#icsUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
-    this.emit<Booking>(event, booking);
+    this.requestUpdate();
   }
 
   // ---- calendar ----------------------------------------------------------------------------
@@ -614,6 +626,15 @@ ${types.length
   #renderMentors() {
     const mentors = this.#mentorsFor(this.#typeId);
     return [this.l.t('stepMentor'), this.#renderChoices(mentors.map((m) => [m.name, this.#translated('mt:' + m.id, m.title), () => this.#chooseMentor(m)]))] as const;
+  }
+
+  /** "Add to calendar", or while its file is being made: progress, or the error and Retry. */
+  #renderIcsLink(booking: Booking) {
+    const t = this.l;
+    if (this.#icsUrl) return html`<a part="ics" href=${this.#icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>`;
+    if (!this.#ics.failed) return html`<span class="muted" role="status">${t.t('icsLoading')}</span>`;
+    const retry = () => void this.#calendarFile(booking, booking.updatedAt === booking.createdAt ? 0 : 1);
+    return html`<span class="field-error" role="alert">${t.t('icsFailed')} <button @click=${retry}>${t.t('retry')}</button></span>`;
   }
 
   #renderZone() {
@@ -754,7 +775,7 @@ ${move && cancel ? nothing : html`<p part="too-late">${t.t(cancel ? 'tooLateToMo
 <dt>${t.t('email')}</dt> <dd>${booking.email}</dd>
 </dl>
 <div class="row">
-<a part="ics" href=${this.#icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>
+${this.#renderIcsLink(booking)}
 ${this.#renderChanges(mentor, booking)}
 </div>`,
     ] as const;
