@@ -319,6 +319,11 @@ async function caseScheduling() {
   record('scheduling', `50 mentors, one month each (${r.fiftyMentors.slots} slots, ${r.fiftyMentors.bookings} bookings)`, 'ms', r.fiftyMentors.samples, {
     note: 'eight time zones; each sample one call per mentor',
   });
+  if (r.series) {
+    record('scheduling', `series of 52 weekly: planSeries, every occurrence checked (${r.series.occurrences} planned, ${r.year.bookings} bookings)`, 'ms', r.series.plan);
+    record('scheduling', `series of 52 weekly: client.series.create on memory (${r.series.booked} booked)`, 'ms', r.series.createMemory, { note: 'one atomic write' });
+    record('scheduling', 'series of 9 weekly: client.series.create on IndexedDB (demo 60-day horizon)', 'ms', r.series.createLocal, { note: 'one IndexedDB transaction' });
+  }
 }
 
 // ---- cases: tracker ------------------------------------------------------------------------
