@@ -8,11 +8,11 @@ import type { Booking, Series } from '../schemas.js';
 import type { Validator } from '../validator.js';
 import type { Backend } from './backend.js';
 import type { RecordStore } from './record-store.js';
-import type { RequestOptions } from './request.js';
+import type { CallOptions } from './http-client.js';
 
 const TOKEN = 'series-token:';
 
-type Call = <T>(validator: Validator<T>, method: string, path: string, init?: RequestOptions) => Promise<T>;
+type Call = <T>(validator: Validator<T>, method: string, path: string, init?: CallOptions) => Promise<T>;
 
 export function httpSeries(call: Call, store: RecordStore, remember: (booking: Booking) => Promise<Booking>): Required<Pick<Backend, 'createSeries' | 'getSeries' | 'cancelSeries'>> {
   const withToken = async (series: Series): Promise<Series> => {
@@ -29,7 +29,7 @@ export function httpSeries(call: Call, store: RecordStore, remember: (booking: B
   const path = (id: string) => `series/${encodeURIComponent(id)}`;
   return {
     createSeries: async (request, { idempotencyKey }) =>
-      withToken(await call(V.Series, 'POST', 'series', { json: request, headers: { 'Idempotency-Key': idempotencyKey }, retryWrite: true })),
+      withToken(await call(V.Series, 'POST', 'series', { json: request, idempotencyKey })),
     getSeries: async (id) => withToken(await call(V.Series, 'GET', path(id), { headers: await headers(id) })),
     cancelSeries: async (id, options = {}) => withToken(await call(V.Series, 'POST', `${path(id)}/cancel`, { json: options, headers: await headers(id) })),
   };
