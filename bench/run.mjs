@@ -7,7 +7,7 @@
 //      CDN file is built) with esbuild into a temp folder; nothing in dist/ is touched;
 //   2. serves them from a tiny node:http server on 127.0.0.1 (cross-origin isolated, so
 //      performance.now() has 5 µs resolution instead of 100 µs);
-//   3. drives Debian's Chromium headless (playwright-core, no browser download); every run of a
+//   3. drives headless Chromium (playwright-core; scripts/find-browser.mjs picks it); every run of a
 //      browser case is a fresh browser context, i.e. a fresh IndexedDB;
 //   4. starts the reference server (tsx server/main.ts) on a free port with a temp PGlite folder
 //      and loads it with autocannon on loopback; again on PostgreSQL when DATABASE_URL is set;
@@ -16,7 +16,7 @@
 // Options: --runs=N (measured runs after one warm-up, default 5), --only=a,b (case groups:
 // sizes, elements, overhead, scheduling, tracker, storage, server), --tracker-n=N (default
 // 10000), --duration=S (autocannon seconds per server case, default 5).
-// Environment: CHROME_PATH (default /usr/bin/chromium), DATABASE_URL (adds the PostgreSQL run).
+// Environment: CHROME_PATH (else scripts/find-browser.mjs finds one), DATABASE_URL (adds the PostgreSQL run).
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ const RUNS = Math.max(1, Number(args.runs ?? 5));
 const ONLY = args.only ? new Set(args.only.split(',')) : null;
 const TRACKER_N = Number(args['tracker-n'] ?? 10_000);
 const DURATION = Number(args.duration ?? 5);
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const CHROME = async () => (await import('../scripts/find-browser.mjs').then((m) => m.findBrowser())).path;
 const want = (group) => !ONLY || ONLY.has(group);
 
 const started = performance.now();
@@ -196,7 +196,7 @@ let BASE;
 async function launch() {
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({
-    executablePath: CHROME,
+    executablePath: await CHROME(),
     args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
   machine.chromium = browser.version();

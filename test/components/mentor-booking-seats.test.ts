@@ -7,6 +7,7 @@ import { memoryBackend } from '../../src/sdk/backends/memory.js';
 import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
 import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import type { BookingRules, Catalog } from '../../src/sdk/schemas.js';
+import { dateRangeText } from '../intl.js';
 
 // Monday 2 March 2026, 00:00 UTC: Lena's first free time is 14:00 CET (13:00 UTC).
 const MONDAY = () => '2026-03-02T00:00:00.000Z';
@@ -71,7 +72,8 @@ describe('<mentor-booking>: seats and policies', () => {
     $(el, '[data-date="2026-03-02"]')!.click();
     await atStep(el, 'time');
     const [first] = $$(el, '[part=time]');
-    expect(text(first)).to.equal('14:00–15:30');
+    // 14:00–15:30 CET, through the same Intl call as the element (see ../intl.ts).
+    expect(text(first)).to.equal(dateRangeText('en-GB', '2026-03-02T13:00:00Z', '2026-03-02T14:30:00Z', { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/Berlin' }));
     const described = $(el, `#${first!.getAttribute('aria-describedby')}`);
     expect(text(described)).to.equal('4 of 6 seats left');
     expect(described!.getAttribute('part')).to.equal('seats');
