@@ -4,7 +4,7 @@
  */
 import { MentorshipError } from '../errors.js';
 import { findById, newId, nowIso } from '../ids.js';
-import type { isSlotFree } from '../scheduling/index.js';
+import type { isSlotFree } from '../scheduling/slots.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session } from '../schemas.js';
 import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
@@ -26,7 +26,7 @@ export interface RecordBackendOptions {
  * The slot and policy rules, loaded on first use: a page that never lists slots or books (a
  * tracker or calculator alone) never downloads them.
  */
-const loadRules = () => Promise.all([import('../scheduling/index.js'), import('../scheduling/policies.js')]).then(([slots, policies]) => ({ ...slots, ...policies }));
+const loadRules = () => Promise.all([import('../scheduling/slots.js'), import('../scheduling/policies.js')]).then(([slots, policies]) => ({ ...slots, ...policies }));
 
 function findCatalogEntries(catalog: Catalog, mentorId: string, sessionTypeId: string) {
   const mentor = findById(catalog.mentors, mentorId, 'mentor');
