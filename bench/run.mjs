@@ -8,7 +8,7 @@
 //      nothing in dist/ is touched;
 //   2. serves them from a tiny node:http server on 127.0.0.1 (cross-origin isolated, so
 //      performance.now() has 5 µs resolution instead of 100 µs);
-//   3. drives Debian's Chromium headless (playwright-core, no browser download); every run of a
+//   3. drives headless Chromium (playwright-core; scripts/find-browser.mjs picks it); every run of a
 //      browser case is a fresh browser context, i.e. a fresh IndexedDB;
 //   4. starts the reference server (tsx server/main.ts) on a free port with a temp PGlite folder
 //      and loads it with autocannon on loopback; again on PostgreSQL when DATABASE_URL is set;
@@ -17,7 +17,7 @@
 // Options: --runs=N (measured runs after one warm-up, default 5), --only=a,b (case groups:
 // sizes, requests, elements, overhead, scheduling, tracker, storage, server), --tracker-n=N (default
 // 10000), --duration=S (autocannon seconds per server case, default 5).
-// Environment: CHROME_PATH (default /usr/bin/chromium), DATABASE_URL (adds the PostgreSQL run).
+// Environment: CHROME_PATH (else scripts/find-browser.mjs finds one), DATABASE_URL (adds the PostgreSQL run).
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -41,7 +41,7 @@ const RUNS = Math.max(1, Number(args.runs ?? 5));
 const ONLY = args.only ? new Set(args.only.split(',')) : null;
 const TRACKER_N = Number(args['tracker-n'] ?? 10_000);
 const DURATION = Number(args.duration ?? 5);
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const CHROME = async () => (await import('../scripts/find-browser.mjs').then((m) => m.findBrowser())).path;
 const want = (group) => !ONLY || ONLY.has(group);
 
 const started = performance.now();
@@ -213,7 +213,7 @@ let BASE;
 async function launch() {
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({
-    executablePath: CHROME,
+    executablePath: await CHROME(),
     args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
   machine.chromium = browser.version();
@@ -391,6 +391,11 @@ async function caseScheduling() {
   record('scheduling', `50 mentors, one month each (${r.fiftyMentors.slots} slots, ${r.fiftyMentors.bookings} bookings)`, 'ms', r.fiftyMentors.samples, {
     note: 'eight time zones; each sample one call per mentor',
   });
+  if (r.series) {
+    record('scheduling', `series of 52 weekly: planSeries, every occurrence checked (${r.series.occurrences} planned, ${r.year.bookings} bookings)`, 'ms', r.series.plan);
+    record('scheduling', `series of 52 weekly: client.series.create on memory (${r.series.booked} booked)`, 'ms', r.series.createMemory, { note: 'one atomic write' });
+    record('scheduling', 'series of 9 weekly: client.series.create on IndexedDB (demo 60-day horizon)', 'ms', r.series.createLocal, { note: 'one IndexedDB transaction' });
+  }
 }
 
 // ---- cases: tracker ------------------------------------------------------------------------

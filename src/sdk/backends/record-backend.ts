@@ -8,6 +8,7 @@ import type { isSlotFree } from '../scheduling/slots.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session } from '../schemas.js';
 import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
+import { seriesRecords } from './series-records.js';
 
 const BOOKING = 'booking:';
 const SESSION = 'session:';
@@ -134,5 +135,6 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
         return { writes: added.map((s) => ({ key: SESSION + s.id, value: s })), result: added };
       }),
     ...planRecord(store),
+    ...seriesRecords(store, loadCatalog, now),
   };
 }
