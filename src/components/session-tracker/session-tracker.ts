@@ -33,8 +33,13 @@ const PAGE_WEEKS = 4;
 /** Rows shown per week before "Show N more from this week". */
 const WEEK_ROWS = 50;
 const DATE_TIME: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
-/** The chart's geometry in SVG units: a slot per week with a bar up to HEIGHT tall, TOP free above. */
-const [SLOT, BAR, HEIGHT, TOP] = [40, 28, 120, 14];
+/**
+ * The chart's heights in CSS pixels: bars up to HEIGHT tall, TOP free above for their totals.
+ * Across, the weeks share the width in percentages: with no viewBox, the text keeps its CSS size
+ * at any width. Up to 8 weeks are labelled, so 52 label every 7th; in a narrow element every other
+ * date label (`.alt`) hides.
+ */
+const [HEIGHT, TOP, LABELS] = [120, 18, 8];
 
 /** "2026-01-07T10:30" in local time, the value format of `<input type="datetime-local">`. */
 const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -75,6 +80,8 @@ const itemsOf = (model: CommitmentModel): { id: string; name: string }[] => (mod
  * @csspart badge - the tag, "Booked" and "Waiting to sync" badges.
  * @csspart more-button - "Show older weeks".
  * @csspart export - the export links and the import control.
+ * @csspart empty - with no sessions yet: the weekly goal and the import control, in place of the
+ * progress, the sessions and the export.
  * @csspart error - the list of configuration problems.
  *
  * @cssprop --mk-tracker-row-bg - background of a session row (default: `--mk-color-surface-alt`).
@@ -404,7 +411,7 @@ export class SessionTracker extends MkElement {
     } else {
       body = html`${this.readonly ? nothing : html`<h3 id="add-title">${l.t('addTitle')}</h3>${this.#renderForm()}`}
 <div class="notice" part="notice" role="status" tabindex="-1">${this.#renderNotice()}</div>
-${this.#renderProgress()}${this.#renderUpcoming()}${this.#renderSessions()}${this.#renderExport()}`;
+${this.#index.size ? this.#renderProgress() : this.#renderEmpty()}${this.#renderUpcoming()}${this.#index.size ? html`${this.#renderSessions()}${this.#renderExport()}` : nothing}`;
     }
     return html`${this.renderConfigErrors()}<div part="base" dir=${l.dir} lang=${l.lang}>${body}</div>`;
   }
@@ -446,6 +453,17 @@ ${session ? html`<button type="button" @click=${() => this.#stopEditing(session.
 </form>`;
   }
 
+  /** No sessions yet: the goal and how to begin, instead of an empty chart and nothing to export. */
+  #renderEmpty() {
+    const { l } = this;
+    const goal = this.#goal;
+    return html`<div class="message info" part="empty"><p>${l.t('empty')}</p><p>${goal ? l.t('goalIs', l.hours(goal)) : l.t('noGoal')}</p>${this.readonly ? nothing : this.#renderImport()}</div>`;
+  }
+
+  #renderImport() {
+    return html`<label>${this.l.t('importLabel')} <input type="file" accept=".json,application/json" @change=${this.#importFile}></label>`;
+  }
+
   #renderProgress() {
     const { l } = this;
     const [index, goal] = [this.#index, this.#goal];
@@ -476,25 +494,25 @@ ${this.#renderChart(current, goal)}`,
     const totals = keys.map((k) => index.hours(k));
     const max = Math.max(goal ?? 0, ...totals, 1) * 1.1;
     const y = (hours: number) => TOP + HEIGHT - (hours / max) * HEIGHT;
-    const [base, end] = [TOP + HEIGHT, count * SLOT + 4];
+    const [base, slot, every] = [TOP + HEIGHT, 100 / count, Math.ceil(count / LABELS)];
     const title = l.t('chartTitle', count);
     const onGoal = goal ? ` ${l.t('weeksOnGoal', totals.filter((t) => t >= goal).length, count)}` : '';
     const desc = l.t('chartDesc', l.hours(totals.at(-1)!), l.hours(totals.reduce((a, b) => a + b) / count)) + onGoal;
     const bar = (key: number, i: number) => {
-      const [x, middle, total] = [i * SLOT + 8, i * SLOT + 8 + BAR / 2, totals[i]!];
+      const [x, middle, total, labelled] = [(i + 0.15) * slot, (i + 0.5) * slot, totals[i]!, (count - 1 - i) % every === 0];
       let stacked = 0;
       const parts = used.map((a) => {
         const hours = hoursOf(key, a);
         stacked += hours;
-        return hours ? svg`<rect class=${colour(a)} x=${x} width=${BAR} y=${y(stacked)} height=${(hours / max) * HEIGHT}></rect>` : nothing;
+        return hours ? svg`<rect class=${colour(a)} x="${x}%" width="${slot * 0.7}%" y=${y(stacked)} height=${(hours / max) * HEIGHT}></rect>` : nothing;
       });
-      return svg`${parts}${total ? svg`<text x=${middle} y=${y(total) - 3}>${l.hours(total)}</text>` : nothing}<text x=${middle} y=${base + 13}>${l.date(key, { day: 'numeric', month: 'numeric' })}</text>`;
+      return svg`${parts}${total && labelled ? svg`<text x="${middle}%" y=${y(total) - 4}>${l.hours(total)}</text>` : nothing}${labelled ? svg`<text class=${(count - 1 - i) % (2 * every) ? 'alt' : ''} x="${middle}%" y=${base + 16}>${l.date(key, { day: 'numeric', month: 'numeric' })}</text>` : nothing}`;
     };
-    const goalLine = svg`<path class="goal-line" d="M4 ${y(goal!)}H${end}"></path><text class="goal" x=${end + 4} y=${y(goal!) + 3}>${l.t('goal', l.hours(goal!))}</text>`;
+    const line = (name: string, at: number) => svg`<line class=${name} x2="100%" y1=${at} y2=${at}></line>`;
     return html`<h4>${title}</h4>
-<svg part="chart" role="img" aria-label="${title}. ${desc}" viewBox="0 0 ${end + 76} ${base + 20}"><path class="axis" d="M4 ${base}H${end}"></path>${keys.map(bar)}${goal ? goalLine : nothing}</svg>
+<svg part="chart" role="img" aria-label="${title}. ${desc}" width="100%" height=${base + 22}>${line('axis', base)}${keys.map(bar)}${goal ? line('goal-line', y(goal)) : nothing}</svg>
 <p class="muted">${desc}</p>
-${used.length ? html`<ul class="legend">${used.map((a) => html`<li><span class=${colour(a)}></span>${this.#activityName(a)}</li>`)}</ul>` : nothing}
+${used.length || goal ? html`<ul class="legend">${used.map((a) => html`<li><span class=${colour(a)}></span>${this.#activityName(a)}</li>`)}${goal ? html`<li><span class="goal-key"></span>${l.t('goal', l.hours(goal))}</li>` : nothing}</ul>` : nothing}
 <details><summary>${l.t('showTable')}</summary><table>
 <thead><tr>${[l.t('week'), ...used.map((a) => this.#activityName(a)), l.t('total')].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${keys.map((k, i) => html`<tr><th scope="row">${l.date(k)}</th>${[...used.map((a) => hoursOf(k, a)), totals[i]!].map((h) => html`<td>${l.hours(h)}</td>`)}</tr>`)}</tbody>
@@ -537,7 +555,7 @@ ${tags.length ? filter('tag', l.t('filterTag'), tags) : nothing}</div>`;
     return this.#section(
       'sessions',
       html`${index.size ? filterBar : nothing}
-${weeks.length ? weeks.slice(0, this.shown).map(([key, rows]) => this.#renderWeek(key, rows)) : html`<p class="message info">${l.t(index.size ? 'noMatches' : 'empty')}</p>`}
+${weeks.length ? weeks.slice(0, this.shown).map(([key, rows]) => this.#renderWeek(key, rows)) : html`<p class="message info">${l.t('noMatches')}</p>`}
 ${more ? html`<button part="more-button" class="more" @click=${this.#showOlder}>${l.t('olderWeeks')}</button>` : nothing}`,
     );
   }
@@ -578,11 +596,10 @@ ${this.readonly ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes
     const { l } = this;
     const link = (kind: string, type: string, label: string, build: (sessions: Session[]) => string) =>
       html`<a href="#" download data-export=${kind} @click=${(e: Event) => this.#download(e, kind, type, build)}>${label}</a>`;
-    const importer = html`<label>${l.t('importLabel')} <input type="file" accept=".json,application/json" @change=${this.#importFile}></label>`;
     return this.#section(
       'export',
       html`<div class="bar">${link('csv', 'text/csv', 'CSV', sessionsToCsv)} ${link('json', 'application/json', 'JSON', sessionsToJson)}
-${link('ics', 'text/calendar', l.t('exportIcs'), (s) => this.#toCalendar(s))} ${this.readonly ? nothing : importer}</div>`,
+${link('ics', 'text/calendar', l.t('exportIcs'), (s) => this.#toCalendar(s))} ${this.readonly ? nothing : this.#renderImport()}</div>`,
     );
   }
 }
