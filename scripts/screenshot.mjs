@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { findOverflow } from './find-overflow.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -23,49 +24,6 @@ const TAGS = ['commitment-calculator', 'program-picker', 'mentor-booking', 'sess
 const LONG_NAME = 'Maximiliane Alexandra Wolkenstein-Oberhausen';
 const LONG_EMAIL = 'maximiliane.alexandra.wolkenstein-oberhausen@mentoring-department.example.com';
 const LONG_NOTE = 'Went through https://example.com/a/very/long/path/to/the/system-design-review-notes-for-the-payments-service';
-
-/** Everything wider than the screen or than its element, and text cut off by a box that hides it. */
-function findOverflow(tags) {
-  const viewport = document.documentElement.clientWidth;
-  const problems = [];
-  if (document.documentElement.scrollWidth > viewport) problems.push(`the page is ${document.documentElement.scrollWidth} px wide`);
-  const parentOf = (el) => el.parentElement ?? el.getRootNode().host ?? null;
-  const name = (el) => `${el.localName}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
-  const path = (el) => {
-    const names = [];
-    for (let e = el; e && names.length < 4; e = parentOf(e)) names.unshift(name(e));
-    return names.join(' > ');
-  };
-  /** A scrolling or clipping box between `el` and the element's host: it contains the overflow. */
-  const contained = (el, host) => {
-    for (let e = parentOf(el); e && e !== host; e = parentOf(e)) if (getComputedStyle(e).overflowX !== 'visible') return true;
-    return false;
-  };
-  // Page coordinates: a page wider than the screen may be scrolled sideways.
-  const box = (el) => {
-    const rect = el.getBoundingClientRect();
-    return { left: rect.left + scrollX, right: rect.right + scrollX, width: rect.width };
-  };
-  const spilling = new Set();
-  const walk = (root, host) => {
-    for (const el of root.querySelectorAll('*')) {
-      if (el.shadowRoot) walk(el.shadowRoot, tags.includes(el.localName) ? el : host);
-      const rect = box(el);
-      if (!rect.width || el.closest('.visually-hidden') || getComputedStyle(el).visibility === 'hidden') continue;
-      const bound = host ? box(host) : { left: 0, right: viewport };
-      const [left, right] = [Math.max(bound.left, 0), Math.min(bound.right, viewport)];
-      if ((rect.right > right + 1 || rect.left < left - 1) && !contained(el, host)) {
-        spilling.add(el);
-        // Only where it starts: not every ancestor of something too wide.
-        if (!spilling.has(parentOf(el))) problems.push(`${host ? `<${host.localName}> ` : ''}${path(el)} spills out (${Math.round(rect.left)}–${Math.round(rect.right)} px of ${Math.round(left)}–${Math.round(right)})`);
-      }
-      const overflowX = getComputedStyle(el).overflowX;
-      if ((overflowX === 'hidden' || overflowX === 'clip') && el.scrollWidth > el.clientWidth + 1 && !el.closest('.visually-hidden')) problems.push(`${host ? `<${host.localName}> ` : ''}${path(el)} cuts off its content`);
-    }
-  };
-  walk(document, null);
-  return [...new Set(problems)].slice(0, 12);
-}
 
 /** The element's states, in order, on one page; `shot` saves one and checks it for overflow. */
 const scenarios = {
