@@ -106,12 +106,13 @@ async function page(theme: string, brand: string) {
   for (const [i, activity] of activities.entries()) {
     await client.sessions.add({ start: new Date(Date.parse('2026-03-01T10:00:00Z') - i * 86_400_000).toISOString(), minutes: 60, activity, tags: ['review'] });
   }
-  const wrapper = await fixture<HTMLElement>(html`<div><mentorship-provider .client=${client}>
+  // A Lit element as the fixture's root: fixture() would wait for an animation frame for a <div>.
+  const wrapper = await fixture<HTMLElement>(html`<mentorship-provider .client=${client}>
     <commitment-calculator available-hours="6" theme=${theme}></commitment-calculator>
     <program-picker compare theme=${theme}></program-picker>
     <mentor-booking session-type="one-on-one" mentor="lena-hoffmann" theme=${theme}></mentor-booking>
     <session-tracker weekly-goal="5" theme=${theme}></session-tracker>
-  </mentorship-provider></div>`);
+  </mentorship-provider>`);
   for (const [name, value] of Object.entries(BRANDS[brand] ?? {})) wrapper.style.setProperty(name, value);
   const hosts = [...wrapper.querySelectorAll<MkElement>('commitment-calculator, program-picker, mentor-booking, session-tracker')];
   await waitUntil(() => hosts.every((el) => el.viewState === 'ready'), 'not ready');

@@ -24,11 +24,13 @@ const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [
 
 /** Mounts `tag` (with `attrs`) in a column `width` px wide, sharing `client`; waits until it has loaded. */
 async function mount<T extends MkElement>(tag: string, width: number, client: MentorshipClient, attrs: Record<string, string> = {}): Promise<T> {
-  const column = await fixture<HTMLElement>(html`<div><mentorship-provider .client=${client}></mentorship-provider></div>`);
-  column.style.width = `${width}px`;
+  // The fixture's root is a Lit element: a plain <div> would make fixture() wait for an animation
+  // frame, which never comes while another test file's page is in front.
+  const provider = await fixture<HTMLElement>(html`<mentorship-provider .client=${client}></mentorship-provider>`);
+  provider.parentElement!.style.width = `${width}px`;
   const el = document.createElement(tag) as T;
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
-  column.firstElementChild!.append(el);
+  provider.append(el);
   await waitUntil(() => el.viewState !== 'loading' && (tag !== 'mentor-booking' || $(el, '[part=step]')), `${tag} never loaded`);
   await el.updateComplete;
   return el;
