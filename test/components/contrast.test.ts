@@ -118,7 +118,7 @@ async function page(theme: string, brand: string) {
   await waitUntil(() => hosts.every((el) => el.viewState === 'ready'), 'not ready');
   const [, picker, booking, tracker] = hosts;
   (tracker as unknown as { today: Date }).today = new Date('2026-03-02T12:00:00Z');
-  await waitUntil(() => booking!.shadowRoot!.querySelector('[data-free]'), 'no calendar');
+  await waitUntil(() => booking!.shadowRoot!.querySelector('[data-free]') && tracker!.shadowRoot!.querySelector('svg[part=chart]'), 'no calendar or chart', { timeout: 10_000 });
   for (const box of [...picker!.shadowRoot!.querySelectorAll<HTMLInputElement>('.check input')].slice(0, 2)) box.click();
   for (const el of hosts) await el.updateComplete;
   return hosts;

@@ -135,7 +135,7 @@ describe('layout at phone widths', () => {
       const calculator = await mount('commitment-calculator', width, client);
       const tracker = await mount('session-tracker', width, client, { 'weekly-goal': '3' });
       (tracker as unknown as { today: Date }).today = new Date('2026-03-02T12:00:00Z');
-      await tracker.updateComplete;
+      await waitUntil(() => $(tracker, 'svg[part=chart]'), 'the chart never loaded', { timeout: 10_000 });
       for (const el of [calculator, tracker]) {
         const sizes = chartTextSizes(el);
         expect(sizes.length, el.localName).to.be.above(3);

@@ -12,6 +12,7 @@ import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import { parseCsv } from '../../src/sdk/export/csv.js';
 import type { Session } from '../../src/sdk/schemas.js';
 import { freshNamespace, localClient } from '../helpers.js';
+import { dateText, unitText } from '../intl.js';
 import '../../src/locales/de.js';
 
 const memoryClient = () => createClient({ backend: memoryBackend() });
@@ -31,6 +32,10 @@ const $ = <T extends Element = HTMLElement>(el: SessionTracker, selector: string
 const $$ = <T extends Element = HTMLElement>(el: SessionTracker, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const rows = (el: SessionTracker) => $$(el, '.week li[data-id]');
+/** A session's length as the element formats it (Intl, en-GB): "90 mins". */
+const mins = (n: number) => unitText('en-GB', n, 'minute', { unitDisplay: 'short' });
+/** A week's heading as the element formats it: "Week of 5 Jan 2026 · 2 h". */
+const weekOf = (year: number, month: number, day: number, hours: number) => `Week of ${dateText('en-GB', new Date(year, month - 1, day), { dateStyle: 'medium' })} · ${hours} h`;
 
 /** Replaces an input's content by typing, as a user would. */
 async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
@@ -168,7 +173,7 @@ describe('<session-tracker>', () => {
     expect(rows(el)).to.have.length(1);
     const row = rows(el)[0]!;
     expect(text(row.querySelector('.what'))).to.equal('Code review');
-    expect(text(row.querySelector('.length'))).to.equal('90 mins');
+    expect(text(row.querySelector('.length'))).to.equal(mins(90));
     expect(text(row.querySelector('.mentor'))).to.equal('Lena Hoffmann');
     expect(text(row.querySelector('.notes'))).to.equal('Reviewed the parser');
     expect($$(el, 'li[data-id] .badge').map(text)).to.deep.equal(['parser', 'review']);
@@ -176,6 +181,7 @@ describe('<session-tracker>', () => {
     expect(text($(el, '.week-hours'))).to.equal('1.5 of 5 hours');
     expect($(el, '[part=empty]')).to.equal(null);
     expect($$(el, 'a[data-export]')).to.have.length(3);
+    await waitUntil(() => $(el, 'svg[part=chart]'), 'the chart never loaded', { timeout: 10_000 });
     expect($$(el, 'svg[part=chart] rect')).to.have.length(1);
 
     // The form is back to its defaults, with the activity just used.
@@ -224,7 +230,7 @@ describe('<session-tracker>', () => {
     await el.updateComplete;
     await aTimeout(0);
     const row = rows(el)[0]!;
-    expect(text(row.querySelector('.length'))).to.equal('45 mins');
+    expect(text(row.querySelector('.length'))).to.equal(mins(45));
     expect(text(row.querySelector('.notes'))).to.equal('second, "better"');
     expect(el.shadowRoot!.activeElement).to.equal(row.querySelector('.edit'));
     const [stored] = await client.sessions.list();
@@ -269,7 +275,7 @@ describe('<session-tracker>', () => {
     const again = await mount(second);
     expect(rows(again)).to.have.length(1);
     expect(text(rows(again)[0]!.querySelector('.notes'))).to.equal('survives');
-    expect(text(rows(again)[0]!.querySelector('.length'))).to.equal('75 mins');
+    expect(text(rows(again)[0]!.querySelector('.length'))).to.equal(mins(75));
     second.close();
   });
 
@@ -295,7 +301,7 @@ describe('<session-tracker>', () => {
     expect(text(rows(el)[0]!.querySelector('.what'))).to.equal('Career planning');
 
     await there.sessions.update(added.id, { minutes: 60 });
-    await waitUntil(() => text(rows(el)[0]?.querySelector('.length')) === '60 mins', 'the edit did not appear');
+    await waitUntil(() => text(rows(el)[0]?.querySelector('.length')) === mins(60), 'the edit did not appear');
     // A partial update changes only what it names (the notes stay).
     expect(text(rows(el)[0]!.querySelector('.notes'))).to.equal('from the other tab');
     expect((await here.sessions.list())[0]!.notes).to.equal('from the other tab');
@@ -321,10 +327,10 @@ describe('<session-tracker>', () => {
     expect(text($(el, '.streak'))).to.equal('Streak: 3 weeks in a row on goal');
     expect(text($(el, '.week-hours'))).to.equal('2 of 2 hours');
     expect($$(el, '.week h4').map(text)).to.deep.equal([
-      'Week of 5 Jan 2026 · 2 h',
-      'Week of 29 Dec 2025 · 2 h',
-      'Week of 22 Dec 2025 · 2 h',
-      'Week of 15 Dec 2025 · 1 h',
+      weekOf(2026, 1, 5, 2),
+      weekOf(2025, 12, 29, 2),
+      weekOf(2025, 12, 22, 2),
+      weekOf(2025, 12, 15, 1),
     ]);
     // The chart: 8 weeks, a bar label per week, the goal line, and the text alternative.
     expect($(el, 'svg[part="chart"]').getAttribute('aria-label')).to.equal(
@@ -485,8 +491,13 @@ describe('<session-tracker>', () => {
     const added = await client.sessions.add({ start: '2026-01-05T09:00:00.000Z', minutes: 90, activity: 'code-review', mentor: 'Reed, Marcus', notes });
     const el = await mount(client);
     const link = $<HTMLAnchorElement>(el, 'a[data-export=csv]');
-    link.addEventListener('click', (e) => e.preventDefault());
+    // Each click the browser would follow; the first one loads the export code, then follows the
+    // link itself: one click by the user is one download.
+    const followed: string[] = [];
+    link.addEventListener('click', (e) => (e.preventDefault(), followed.push(link.href)));
     link.click();
+    await waitUntil(() => followed.some((href) => href.startsWith('blob:')), 'the first click did not download');
+    expect(followed.filter((href) => href.startsWith('blob:'))).to.have.length(1);
     expect(link.href).to.match(/^blob:/);
     expect(link.download).to.match(/^sessions-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await (await fetch(link.href)).text();
@@ -498,6 +509,7 @@ describe('<session-tracker>', () => {
     const ics = $<HTMLAnchorElement>(el, 'a[data-export=ics]');
     ics.addEventListener('click', (e) => e.preventDefault());
     ics.click();
+    await waitUntil(() => ics.href.startsWith('blob:'), 'no calendar file');
     const calendar = await (await fetch(ics.href)).text();
     expect(calendar).to.contain('DTSTART:20260105T090000Z\r\nDTEND:20260105T103000Z\r\nSUMMARY:Code review · Reed\\, Marcus\r\n');
   });
@@ -510,6 +522,7 @@ describe('<session-tracker>', () => {
     const link = $<HTMLAnchorElement>(exporter, 'a[data-export=json]');
     link.addEventListener('click', (e) => e.preventDefault());
     link.click();
+    await waitUntil(() => link.href.startsWith('blob:'), 'no JSON file');
     const json = await (await fetch(link.href)).text();
     expect(JSON.parse(json)).to.include({ format: 'mentorship-kit.sessions', version: 1 });
 
