@@ -65,8 +65,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     cors({
       origin: options.corsOrigins ?? DEFAULT_ORIGINS,
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Cancel-Token'],
-      exposeHeaders: ['Location', 'Idempotent-Replayed'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Cancel-Token', 'If-Match'],
+      exposeHeaders: ['Location', 'Idempotent-Replayed', 'ETag', 'Retry-After'],
       maxAge: 600,
     }),
   );

@@ -45,6 +45,15 @@ export function lazyBackend(kind: string, channelName: string | undefined, load:
     async pendingSessionIds() {
       return (await (await backend()).pendingSessionIds?.()) ?? [];
     },
+    async failedSessionWrites() {
+      return (await (await backend()).failedSessionWrites?.()) ?? [];
+    },
+    async resolveFailedSessionWrite(key, action) {
+      await (await backend()).resolveFailedSessionWrite?.(key, action);
+    },
+    async flushSessionWrites() {
+      await (await backend()).flushSessionWrites?.();
+    },
     onSyncChange(listener) {
       backend().then(
         (loaded) => loaded.onSyncChange?.(listener),
