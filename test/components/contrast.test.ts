@@ -115,7 +115,7 @@ async function page(theme: string, brand: string) {
   </mentorship-provider>`);
   for (const [name, value] of Object.entries(BRANDS[brand] ?? {})) wrapper.style.setProperty(name, value);
   const hosts = [...wrapper.querySelectorAll<MkElement>('commitment-calculator, program-picker, mentor-booking, session-tracker')];
-  await waitUntil(() => hosts.every((el) => el.viewState === 'ready'), 'not ready');
+  await waitUntil(() => hosts.every((el) => el.viewState === 'ready'), 'not ready', { timeout: 10_000 });
   const [, picker, booking, tracker] = hosts;
   (tracker as unknown as { today: Date }).today = new Date('2026-03-02T12:00:00Z');
   await waitUntil(() => booking!.shadowRoot!.querySelector('[data-free]') && tracker!.shadowRoot!.querySelector('svg[part=chart]'), 'no calendar or chart', { timeout: 10_000 });
@@ -124,7 +124,9 @@ async function page(theme: string, brand: string) {
   return hosts;
 }
 
-describe('contrast', () => {
+describe('contrast', function () {
+  // Whole flows on a machine other test runs share: room to finish (nothing here measures time).
+  this.timeout(60_000);
   for (const brand of ['', 'aubergine', 'forest']) {
     for (const theme of ['light', 'dark']) {
       it(`fields, choices, focus ring and charts reach 3:1 and text 4.5:1: ${theme}${brand ? `, ${brand}` : ''}`, async () => {

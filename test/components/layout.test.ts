@@ -31,7 +31,7 @@ async function mount<T extends MkElement>(tag: string, width: number, client: Me
   const el = document.createElement(tag) as T;
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value);
   provider.append(el);
-  await waitUntil(() => el.viewState !== 'loading' && (tag !== 'mentor-booking' || $(el, '[part=step]')), `${tag} never loaded`);
+  await waitUntil(() => el.viewState !== 'loading' && (tag !== 'mentor-booking' || $(el, '[part=step]')), `${tag} never loaded`, { timeout: 10_000 });
   await el.updateComplete;
   return el;
 }
@@ -56,11 +56,13 @@ function smallTargets(el: Element): string[] {
 }
 
 async function step(el: MentorBooking, name: string) {
-  await waitUntil(() => $(el, '[part=step]')?.getAttribute('data-step') === name && !$(el, '[aria-busy=true]'), `never reached ${name}`);
+  await waitUntil(() => $(el, '[part=step]')?.getAttribute('data-step') === name && !$(el, '[aria-busy=true]'), `never reached ${name}`, { timeout: 10_000 });
   await el.updateComplete;
 }
 
-describe('layout at phone widths', () => {
+describe('layout at phone widths', function () {
+  // Whole flows on a machine other test runs share: room to finish (nothing here measures time).
+  this.timeout(60_000);
   for (const width of [320, 640]) {
     it(`books a session in a ${width} px column: nothing spills, targets are 44 px, the summary fits`, async () => {
       const el = await mount<MentorBooking>('mentor-booking', width, memory(), { locale: 'en-GB', timezone: 'Europe/Berlin' });
@@ -74,7 +76,7 @@ describe('layout at phone widths', () => {
       check('mentors');
       $$(el, '[part=choice]')[0]!.click();
       await step(el, 'day');
-      await waitUntil(() => $(el, '[data-free]'), 'no free day');
+      await waitUntil(() => $(el, '[data-free]'), 'no free day', { timeout: 10_000 });
       check('calendar');
       $(el, '[data-date="2026-03-02"]')!.click();
       await step(el, 'time');
@@ -105,7 +107,7 @@ describe('layout at phone widths', () => {
 
   it('keeps the calendar days 44 px square in a 320 px column', async () => {
     const el = await mount<MentorBooking>('mentor-booking', 320, memory(), { 'session-type': 'one-on-one', mentor: 'lena-hoffmann' });
-    await waitUntil(() => $(el, '[data-free]'), 'no calendar');
+    await waitUntil(() => $(el, '[data-free]'), 'no calendar', { timeout: 10_000 });
     const days = $$(el, '[part=day]').map((b) => b.getBoundingClientRect());
     expect(days.length).to.be.above(27);
     for (const day of days) expect([day.width >= 44, day.height >= 44], `${day.width}×${day.height}`).to.deep.equal([true, true]);
@@ -153,7 +155,7 @@ describe('layout at phone widths', () => {
     const lefts = new Set($$(tracker, 'form[part=add-form] :is(input, select, textarea)').map((f) => Math.round(f.getBoundingClientRect().left)));
     expect(lefts.size).to.equal(1);
     await client.sessions.add({ start: '2026-03-01T10:00:00.000Z', minutes: 60, activity: 'one-on-one', mentor: LONG_NAME, notes: LONG_TEXT, tags: ['architecture-decision-records'] });
-    await waitUntil(() => $(tracker, '.rows li'), 'no row');
+    await waitUntil(() => $(tracker, '.rows li'), 'no row', { timeout: 10_000 });
     expectFits('tracker with a session');
   });
 });
