@@ -8,6 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { findBrowser } from './find-browser.mjs';
 import { findOverflow } from './find-overflow.js';
 
 const { values: options } = parseArgs({
@@ -93,7 +94,7 @@ async function run() {
   }
   mkdirSync(options.out, { recursive: true });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    executablePath: (await findBrowser()).path,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   const failures = [];
