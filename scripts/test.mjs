@@ -68,8 +68,9 @@ const browserEnv = { MK_BROWSER_FOUND: JSON.stringify(browser) };
 
 const browserOnly = process.argv.includes('--browser');
 let failed = 0;
-// The finder's own tests: stubs in place of a system Chromium must lose to a real browser.
-if (!browserOnly) failed += run(process.execPath, ['--test', 'scripts/find-browser.test.mjs'], browserEnv) ? 1 : 0;
+// The finder's own tests: stubs in place of a system Chromium must lose to a real browser (not
+// with TEST_FILES, which is for iterating on other tests: `node --test scripts/find-browser.test.mjs`).
+if (!browserOnly && !process.env.TEST_FILES) failed += run(process.execPath, ['--test', 'scripts/find-browser.test.mjs'], browserEnv) ? 1 : 0;
 const serverTests = existsSync('server/test') ? readdirSync('server/test').filter((f) => f.endsWith('.test.ts')).map((f) => `server/test/${f}`) : [];
 if (serverTests.length && !browserOnly) failed += run('node_modules/.bin/tsx', ['--test', ...serverTests]) ? 1 : 0;
 

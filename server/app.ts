@@ -27,6 +27,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { metaRoutes } from './routes/meta.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { slotRoutes } from './routes/slots.js';
+import { seriesRoutes } from './routes/series.js';
 
 export interface AppOptions {
   db: Database;
@@ -143,6 +144,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   catalogRoutes(app, deps);
   slotRoutes(app, deps);
   bookingRoutes(app, deps);
+  seriesRoutes(app, deps);
   sessionRoutes(app, deps);
   return app;
 }

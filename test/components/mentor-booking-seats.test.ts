@@ -20,7 +20,7 @@ const step = (el: MentorBooking) => $(el, '[part=step]')?.dataset['step'];
 const buttons = (el: MentorBooking) => $$<HTMLButtonElement>(el, 'button').map(text);
 
 async function atStep(el: MentorBooking, name: string) {
-  await waitUntil(() => step(el) === name, `never reached step ${name} (at ${step(el)})`);
+  await waitUntil(() => step(el) === name, `never reached step ${name} (at ${step(el)})`, { timeout: 10_000 });
   await el.updateComplete;
 }
 
@@ -33,7 +33,7 @@ function withRules(rules: Partial<BookingRules>): Catalog {
 async function mount(client: MentorshipClient, sessionType: string) {
   const wrapper = await fixture<HTMLElement>(html`<mentorship-provider .client=${client}><mentor-booking locale="en-GB" timezone="Europe/Berlin" mentor="lena-hoffmann" session-type=${sessionType}></mentor-booking></mentorship-provider>`);
   const el = wrapper.querySelector('mentor-booking')!;
-  await waitUntil(() => $(el, 'table[role=grid]') !== null, 'no calendar');
+  await waitUntil(() => $(el, 'table[role=grid]') !== null, 'no calendar', { timeout: 10_000 });
   await el.updateComplete;
   return el;
 }
@@ -105,7 +105,7 @@ describe('<mentor-booking>: seats and policies', () => {
     await client.bookings.create({ ...request('ada@example.com'), sessionTypeId: 'one-on-one', start: '2026-03-03T08:00:00.000Z' });
     const el = await mount(client, 'one-on-one');
     await bookFirst(el);
-    await waitUntil(() => text($(el, '[role=alert]')) !== '', 'no message');
+    await waitUntil(() => text($(el, '[role=alert]')) !== '', 'no message', { timeout: 10_000 });
     expect(text($(el, '[role=alert]'))).to.equal('You already hold as many upcoming bookings with this mentor as one visitor may. Cancel one, or book again after your next session.');
     expect(step(el)).to.equal('details');
     expect($<HTMLInputElement>(el, '[name=email]')!.value).to.equal('ada@example.com');
