@@ -14,6 +14,8 @@ import { buildOpenApi } from '../src/sdk/openapi.js';
 import { callerFrom, issueToken, randomSecret, sameSecret, sha256, type Caller } from './auth.js';
 import type { Database, Queryable } from './db.js';
 import { HttpProblem, problem, zodIssues } from './problem.js';
+import { enqueueEvent } from './webhooks/outbox.js';
+import { webhookRoutes } from './webhooks/routes.js';
 
 export interface AppOptions {
   db: Database;
@@ -27,6 +29,8 @@ export interface AppOptions {
   /** Largest accepted request body in bytes (catalog uploads get 16×). */
   maxBodyBytes?: number;
   now?: () => number;
+  /** Wakes the outbox worker after a commit that enqueued events (server/webhooks/worker.ts). */
+  kickOutbox?: () => void;
 }
 
 type Env = { Variables: { caller: Caller } };
@@ -207,6 +211,7 @@ export function createApp(options: AppOptions): Hono<Env> {
           `INSERT INTO bookings (id, mentor_id, mentee_id, status, blocked, start_at, cancel_token_hash, doc) VALUES ($1, $2, $3, 'confirmed', $4::tstzrange, $5, $6, $7)`,
           [booking.id, mentor.id, caller.sub, blockedRange(mentor.id, booking.start, booking.end), booking.start, await sha256(cancelToken), JSON.stringify(booking)],
         );
+        await enqueueEvent(tx, 'booking.created', booking);
         const response: Booking = { ...booking, cancelToken };
         if (key) {
           await tx.query('INSERT INTO idempotency_keys (scope, key, request_hash, status, response) VALUES ($1, $2, $3, 201, $4)', [scope, key, hash, JSON.stringify(response)]);
@@ -218,6 +223,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       if (isUniqueViolation(error)) throw new HttpProblem(409, 'This Idempotency-Key is being used by another request; retry.');
       throw error;
     }
+    if (!outcome.replayed) options.kickOutbox?.();
     return c.json(outcome.booking, 201, {
       Location: `/v1/bookings/${outcome.booking.id}`,
       ...(outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
@@ -257,8 +263,10 @@ export function createApp(options: AppOptions): Hono<Env> {
       if (current.status === 'cancelled') return current;
       const next: Booking = { ...current, status: 'cancelled', updatedAt: new Date(now()).toISOString() };
       await tx.query(`UPDATE bookings SET status = 'cancelled', doc = $2 WHERE id = $1`, [current.id, JSON.stringify(next)]);
+      await enqueueEvent(tx, 'booking.cancelled', next);
       return next;
     });
+    options.kickOutbox?.();
     return c.json(publicBooking(booking));
   });
 
@@ -285,8 +293,10 @@ export function createApp(options: AppOptions): Hono<Env> {
           next.start,
           JSON.stringify(next),
         ]);
+        await enqueueEvent(tx, 'booking.rescheduled', { ...next, previousStart: current.start, previousEnd: current.end });
         return next;
       });
+      options.kickOutbox?.();
       return c.json(publicBooking(booking));
     } catch (error) {
       if (isExclusionViolation(error)) throw slotTaken();
@@ -370,5 +380,6 @@ export function createApp(options: AppOptions): Hono<Env> {
       return c.json({ sub, token: await issueToken(secret, sub) });
     });
   }
+  app.route('/v1', webhookRoutes({ db, kick: options.kickOutbox }));
   return app;
 }

@@ -6,12 +6,14 @@
  *   CATALOG               path to a catalog JSON (validated at start)
  *   CORS_ORIGINS          comma-separated allowed origins, or * (default the Vite demo's 127.0.0.1:5173, localhost:5173)
  *   MAX_BODY_BYTES        request body limit (default 65536)
+ *   Mentor notifications (webhooks, mail, calendars): see server/notifications.ts
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { issueToken, randomSecret } from './auth.js';
 import { CatalogFileError, loadCatalog } from './catalog.js';
 import { openDatabase } from './db.js';
+import { notificationSettingsFromEnv, startNotifications } from './notifications.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
@@ -32,7 +34,17 @@ try {
   throw error;
 }
 
+let notifications;
+try {
+  notifications = await startNotifications(db, notificationSettingsFromEnv(env));
+} catch (error) {
+  console.error((error as Error).message);
+  await db.close();
+  process.exit(1);
+}
+
 const app = createApp({
+  kickOutbox: notifications.kick,
   db,
   catalog,
   secret,
@@ -58,7 +70,7 @@ const stop = () => {
   if (stopping) return;
   stopping = true;
   server.close();
-  void db.close().finally(() => process.exit(0));
+  void notifications.stop().then(() => db.close()).finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
