@@ -66,6 +66,8 @@ export const CadenceItem = z.object({
   minutes: z.number().check(z.gt(0), z.lte(600)),
   /** For "as-needed": how many a month to plan for. */
   perMonth: z.optional(z.number().check(z.gte(0), z.lte(31))),
+  /** A group session: the most people in it (its seats). Absent = one-to-one. */
+  capacity: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
 });
 
 export const CadenceModel = z.object({
@@ -88,6 +90,8 @@ export const SessionType = z.object({
   frequency: Frequency,
   perMonth: z.optional(z.number().check(z.gte(0), z.lte(31))),
   focus: z.optional(z.string().check(z.maxLength(500))),
+  /** Seats: how many visitors can book one occurrence (a group session). Absent = 1. */
+  capacity: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
 });
 
 export const Range = z.object({

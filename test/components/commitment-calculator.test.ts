@@ -226,7 +226,7 @@ describe('<commitment-calculator>', () => {
     expect(totals(el)).to.deep.equal(['8', '≥ 7', '≥ 5.5']);
   });
 
-  it('averages the coaching cadence for a program that uses it: 1.98 hours a week', async () => {
+  it('derives a program\'s hours from its own session types and shows the arithmetic', async () => {
     const client = memory();
     const wrapper = await fixture<HTMLElement>(html`<mentorship-provider .client=${client}></mentorship-provider>`);
     const el = document.createElement('commitment-calculator');
@@ -235,13 +235,39 @@ describe('<commitment-calculator>', () => {
     wrapper.append(el);
     const detail = (await change).detail as CommitmentChangeDetail;
     await el.updateComplete;
-    expect(detail.result.modelId).to.equal('coaching-cadence');
+    expect(detail.result.modelId).to.equal('program:technical-leadership');
     expect(detail.result.roles.map((r) => r.weeklyHours)).to.deep.equal([103 / 52, 103 / 52]);
-    expect(totals(el)).to.deep.equal(['1.98', '1.98']);
+    // Practice interviews "as needed" are not counted, so the total is a minimum.
+    expect(totals(el)).to.deep.equal(['≥ 1.98', '≥ 1.98']);
     expect([...root(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Activity', 'Coach', 'Participant']);
-    expect([...root(el).querySelectorAll('tbody tr')].map((tr) => visible(tr.querySelector('td')!))).to.deep.equal(['1', '0.75', '≈ 0.23', '0']);
+    expect([...root(el).querySelectorAll('tbody tr')].map((tr) => visible(tr.querySelector('td')!))).to.deep.equal(['1', '0.75', '≈ 0.23', 'as needed']);
+    expect([...root(el).querySelectorAll('tbody th .formula')].map((f) => f.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      '60 min × 52 a year ÷ 52 weeks',
+      '90 min × 26 a year ÷ 52 weeks',
+      '60 min × 12 a year ÷ 52 weeks',
+      '60 min when needed, not counted',
+    ]);
     expect(input(el, 'mentees-per-mentor')).to.equal(null);
     expect(root(el).querySelector('[part=reach]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives each demo program its own figure: management transition 1.98, group mentorship 0.75 in a group of 6', async () => {
+    const client = memory();
+    const el = await mount(client, { program: 'management-transition' });
+    expect(totals(el)).to.deep.equal(['1.98', '1.98']);
+    expect(root(el).querySelectorAll('tbody tr')).to.have.length(3);
+    el.setAttribute('program', 'group-mentorship');
+    await waitUntil(() => el.result?.modelId === 'program:group-mentorship');
+    await el.updateComplete;
+    expect(totals(el)).to.deep.equal(['0.75', '0.75']);
+    expect(root(el).querySelector('tbody th')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Group session90 min × 26 a year ÷ 52 weeks · a group of up to 6, together',
+    );
+    el.setAttribute('program', 'three-tier-community');
+    await waitUntil(() => el.result?.modelId === 'three-tier');
+    await el.updateComplete;
+    expect(totals(el)).to.deep.equal(['8', '≥ 7', '≥ 5.5']);
     await expect(el).to.be.accessible();
   });
 
@@ -339,7 +365,7 @@ describe('<commitment-calculator>', () => {
     expect(root(el).querySelector('button[data-role=mentee]')!.getAttribute('aria-pressed')).to.equal('true');
     const change = oneEvent(el, 'commitment-change');
     await client.plan.update({ programId: 'management-transition' });
-    expect(((await change).detail as CommitmentChangeDetail).result.modelId).to.equal('coaching-cadence');
+    expect(((await change).detail as CommitmentChangeDetail).result.modelId).to.equal('program:management-transition');
     await el.updateComplete;
     expect(totals(el)).to.deep.equal(['1.98', '1.98']);
   });
@@ -363,7 +389,7 @@ describe('<commitment-calculator>', () => {
   it('shows the empty state for a program without a commitment model', async () => {
     const base = memory();
     const catalog = structuredClone(await base.catalog.get());
-    catalog.programs = catalog.programs.map((p) => ({ ...p, commitmentModelId: undefined }));
+    catalog.programs = catalog.programs.map((p) => ({ ...p, commitmentModelId: undefined, sessionTypeIds: [] }));
     const client = createClient({ backend: memoryBackend({ catalog }) });
     const el = await mount(client, { program: 'technical-leadership' }, 'empty');
     expect(root(el).querySelector('.message.info')!.textContent).to.equal('This program has no commitment model yet.');

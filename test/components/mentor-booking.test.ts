@@ -79,7 +79,7 @@ describe('<mentor-booking>', () => {
   it('books a session by clicks, showing times in the visitor zone and the mentor zone', async () => {
     const { el, client } = await mount({ attrs: { timezone: 'America/New_York' } });
     expect(heading(el)).to.equal('Choose a session');
-    expect($$(el, '[part=choice]').map(text)).to.deep.equal(['1:1 coaching 60 mins', 'Technical review 90 mins', 'Career planning 60 mins', 'Practice interview 60 mins']);
+    expect($$(el, '[part=choice]').map(text)).to.deep.equal(['1:1 coaching 60 mins', 'Technical review 90 mins', 'Career planning 60 mins', 'Practice interview 60 mins', 'Group session 90 mins']);
     expect(el.getAttribute('state')).to.equal('ready');
     await expect(el).to.be.accessible();
 
@@ -447,21 +447,21 @@ describe('<mentor-booking>', () => {
     expect(shown).to.contain('mentor: There is no “nobody” in the catalog; ignoring it.');
     expect(shown).to.contain('timezone: “Mars/Olympus” is not an IANA time zone; using');
     expect(shown).to.contain('hour-cycle: “h7” is neither h12 nor h23');
-    expect($$(el, '[part=choice]')).to.have.length(4);
+    expect($$(el, '[part=choice]')).to.have.length(5);
     await expect(el).to.be.accessible();
     // A mentor who does not offer the session type.
     el.setAttribute('mentor', 'kenji-watanabe');
     el.setAttribute('session-type', 'career-planning');
     await el.updateComplete;
     expect(text($(el, '[part=error]'))).to.contain('session-type: Kenji Watanabe does not offer “Career planning”; ignoring it.');
-    expect($$(el, '[part=choice]').map((b) => text(b).split(' ')[0])).to.deep.equal(['1:1', 'Technical']);
+    expect($$(el, '[part=choice]').map((b) => text(b).split(' ')[0])).to.deep.equal(['1:1', 'Technical', 'Group']);
   });
 
   it('follows the visitor’s plan program when there is no program attribute', async () => {
     const client = createClient({ backend: memoryBackend({ now: MONDAY }) });
     await client.plan.update({ programId: 'group-mentorship' });
     const { el } = await mount({ client });
-    expect($$(el, '[part=choice]').map(text)).to.deep.equal(['Technical review 90 mins']);
+    expect($$(el, '[part=choice]').map(text)).to.deep.equal(['Group session 90 mins']);
     await client.plan.update({ programId: 'management-transition' });
     await el.updateComplete;
     expect($$(el, '[part=choice]').map((b) => text(b).split(' ')[0])).to.deep.equal(['1:1', 'Technical', 'Career']);
@@ -534,7 +534,7 @@ describe('<mentor-booking>', () => {
   it('renders in German with no English text', async () => {
     const { el } = await mount({ attrs: { locale: 'de-DE', mentor: 'lena-hoffmann' } });
     expect(heading(el)).to.equal('Sitzung wählen');
-    expect($$(el, '[part=choice]').map(text)).to.deep.equal(['1:1-Coaching 60 Min.', 'Technisches Review 90 Min.', 'Karriereplanung 60 Min.', 'Probe-Interview 60 Min.']);
+    expect($$(el, '[part=choice]').map(text)).to.deep.equal(['1:1-Coaching 60 Min.', 'Technisches Review 90 Min.', 'Karriereplanung 60 Min.', 'Probe-Interview 60 Min.', 'Gruppensitzung 90 Min.']);
     button(el, '1:1-Coaching').click();
     await calendarReady(el);
     expect(heading(el)).to.equal('Tag wählen');

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createStore, setMany } from 'idb-keyval';
 import '../../src/define/mentorship-provider.js';
 import '../../src/define/session-tracker.js';
-import type { SessionTracker } from '../../src/components/session-tracker/session-tracker.js';
+import type { SessionChangeDetail, SessionTracker } from '../../src/components/session-tracker/session-tracker.js';
 import { addWeeks, SessionIndex, streakOfWeeks, weekStart } from '../../src/components/session-tracker/session-index.js';
 import type { Backend } from '../../src/sdk/backends/backend.js';
 import { localBackend } from '../../src/sdk/backends/local.js';
@@ -509,6 +509,8 @@ describe('<session-tracker>', () => {
 
     const target = memoryClient();
     const el = await mount(target);
+    const events: SessionChangeDetail[] = [];
+    el.addEventListener('session-change', (e) => events.push(e.detail));
     const importFile = async (content: string) => {
       const input = $<HTMLInputElement>(el, 'input[type=file]');
       const transfer = new DataTransfer();
@@ -523,6 +525,9 @@ describe('<session-tracker>', () => {
       return summary;
     };
     expect(await importFile(json)).to.equal('2 imported, 0 already there, 0 invalid Dismiss');
+    // One event for the whole import, carrying its summary and the sessions stored.
+    expect(events.map((e) => e.kind)).to.deep.equal(['imported']);
+    expect(events[0]!.kind === 'imported' && events[0]!.summary.sessions.map((x) => x.notes).sort()).to.deep.equal(['one', 'two']);
     expect((await target.sessions.list()).sort((a, b) => a.start.localeCompare(b.start))).to.deep.equal(
       (await source.sessions.list()).sort((a, b) => a.start.localeCompare(b.start)),
     );
