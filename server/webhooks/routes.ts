@@ -3,10 +3,10 @@
  * recent deliveries) and /v1/outbox/jobs (every delivery, mail included; dead letters with
  * ?status=dead), and sending a dead or failed delivery again.
  */
-import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { Queryable } from '../db.js';
-import { jsonBody, limitParam, parseInput, requireAdmin, type Env } from '../http-helpers.js';
+import { limitParam, requireAdmin } from '../http-helpers.js';
+import { parse, readJson, type App, type Deps } from '../http.js';
 import { HttpProblem } from '../problem.js';
 import { ENV_ENDPOINT_ID, isWebhookUrl } from './endpoints.js';
 import { EVENT_TYPES } from './outbox.js';
@@ -69,12 +69,10 @@ function statusParam(raw: string | undefined): string | undefined {
   return raw;
 }
 
-export function webhookRoutes(deps: { db: Queryable; kick?: () => void }): Hono<Env> {
-  const { db } = deps;
-  const app = new Hono<Env>();
-  app.use('/webhooks/*', async (c, next) => (requireAdmin(c, 'manage webhooks'), next()));
-  app.use('/webhooks', async (c, next) => (requireAdmin(c, 'manage webhooks'), next()));
-  app.use('/outbox/*', async (c, next) => (requireAdmin(c, 'read the outbox'), next()));
+export function webhookRoutes(app: App, { db, kickOutbox }: Deps): void {
+  app.use('/v1/webhooks/*', async (c, next) => (requireAdmin(c, 'manage webhooks'), next()));
+  app.use('/v1/webhooks', async (c, next) => (requireAdmin(c, 'manage webhooks'), next()));
+  app.use('/v1/outbox/*', async (c, next) => (requireAdmin(c, 'read the outbox'), next()));
 
   const endpoint = async (id: string) => {
     const [row] = await db.query<EndpointRow>('SELECT id, url, event_types, description, created_at, previous_secret_until FROM webhook_endpoints WHERE id = $1', [id]);
@@ -82,13 +80,13 @@ export function webhookRoutes(deps: { db: Queryable; kick?: () => void }): Hono<
     return row;
   };
 
-  app.get('/webhooks', async (c) => {
+  app.get('/v1/webhooks', async (c) => {
     const rows = await db.query<EndpointRow>('SELECT id, url, event_types, description, created_at, previous_secret_until FROM webhook_endpoints ORDER BY created_at, id');
     return c.json({ items: rows.map(endpointJson) });
   });
 
-  app.post('/webhooks', async (c) => {
-    const input = parseInput(EndpointInput, await jsonBody(c), 'webhook endpoint');
+  app.post('/v1/webhooks', async (c) => {
+    const input = parse(EndpointInput, await readJson(c), 'webhook endpoint');
     const id = 'wh_' + crypto.randomUUID().replace(/-/g, '').slice(0, 20);
     const secret = newWebhookSecret();
     const [row] = await db.query<EndpointRow>(
@@ -98,9 +96,9 @@ export function webhookRoutes(deps: { db: Queryable; kick?: () => void }): Hono<
     return c.json({ ...endpointJson(row!), secret }, 201, { Location: `/v1/webhooks/${id}` });
   });
 
-  app.get('/webhooks/:id', async (c) => c.json(endpointJson(await endpoint(c.req.param('id')))));
+  app.get('/v1/webhooks/:id', async (c) => c.json(endpointJson(await endpoint(c.req.param('id')))));
 
-  app.delete('/webhooks/:id', async (c) => {
+  app.delete('/v1/webhooks/:id', async (c) => {
     const id = c.req.param('id');
     if (id === ENV_ENDPOINT_ID) throw new HttpProblem(409, 'This endpoint comes from WEBHOOK_URL; unset that to remove it.');
     await endpoint(id);
@@ -109,7 +107,7 @@ export function webhookRoutes(deps: { db: Queryable; kick?: () => void }): Hono<
   });
 
   /** A new secret; the old one keeps signing alongside it for 24 hours. */
-  app.post('/webhooks/:id/rotate-secret', async (c) => {
+  app.post('/v1/webhooks/:id/rotate-secret', async (c) => {
     const id = c.req.param('id');
     if (id === ENV_ENDPOINT_ID) throw new HttpProblem(409, 'This endpoint\'s secret comes from WEBHOOK_SECRET; change it there.');
     await endpoint(id);
@@ -122,14 +120,14 @@ export function webhookRoutes(deps: { db: Queryable; kick?: () => void }): Hono<
     return c.json({ ...endpointJson(row!), secret });
   });
 
-  app.get('/webhooks/:id/deliveries', async (c) => {
+  app.get('/v1/webhooks/:id/deliveries', async (c) => {
     const id = c.req.param('id');
     await endpoint(id);
     const items = await listJobs(db, { channel: 'webhook', target: id, status: statusParam(c.req.query('status')) }, limitParam(c.req.query('limit'), 50, 500));
     return c.json({ items });
   });
 
-  app.get('/outbox/jobs', async (c) => {
+  app.get('/v1/outbox/jobs', async (c) => {
     const channel = c.req.query('channel');
     if (channel !== undefined && channel !== 'webhook' && channel !== 'mail') throw new HttpProblem(400, 'Invalid channel: webhook or mail.');
     const items = await listJobs(db, { channel, status: statusParam(c.req.query('status')) }, limitParam(c.req.query('limit'), 50, 500));
@@ -137,13 +135,12 @@ export function webhookRoutes(deps: { db: Queryable; kick?: () => void }): Hono<
   });
 
   /** Sends a dead (or skipped) delivery again, from a fresh retry schedule. */
-  app.post('/outbox/jobs/:id/retry', async (c) => {
+  app.post('/v1/outbox/jobs/:id/retry', async (c) => {
     const id = c.req.param('id');
     if (!/^\d{1,18}$/.test(id)) throw new HttpProblem(404, `No delivery with id "${id}".`);
     const rows = await db.query(`UPDATE outbox_jobs SET status = 'pending', attempts = 0, next_attempt_at = now() WHERE id = $1 AND status <> 'delivered' RETURNING id`, [id]);
     if (!rows.length) throw new HttpProblem(409, `Delivery ${id} does not exist or was already delivered.`);
-    deps.kick?.();
+    kickOutbox?.();
     return c.json({ id, status: 'pending' }, 202);
   });
-  return app;
 }

@@ -240,6 +240,8 @@ export const Session = z.object({
   createdAt: Instant,
   updatedAt: Instant,
   menteeId: z.optional(z.string()),
+  /** Bumped by the server on every change; sent back as `ETag: "<version>"`, checked with `If-Match`. */
+  version: z.optional(z.number().check(z.int(), z.gte(1))),
 });
 
 export const SessionPatch = z.partial(SessionInput);

@@ -22,7 +22,7 @@ async function mount(client: MentorshipClient, attributes: Record<string, string
   el.setAttribute('locale', 'en-GB');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   wrapper.append(el);
-  await waitUntil(() => el.viewState !== 'loading', 'tracker did not load');
+  await waitUntil(() => el.viewState !== 'loading', 'tracker did not load', { timeout: 15_000 }); // 10,000 sessions on a busy machine
   await el.updateComplete;
   return el;
 }

@@ -185,6 +185,7 @@ export const Session = /* @__PURE__ */ object({
   createdAt: Instant,
   updatedAt: Instant,
   menteeId: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  version: /* @__PURE__ */ optional(/* @__PURE__ */ integer(1, 9007199254740991)),
 }) as Validator<z.output<typeof S.Session>>;
 export const SessionInput = /* @__PURE__ */ object({
   start: Instant,
