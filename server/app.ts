@@ -21,6 +21,7 @@ import { metaRoutes } from './routes/meta.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { slotRoutes } from './routes/slots.js';
 import { webhookRoutes } from './webhooks/routes.js';
+import { mentorRoutes } from './routes/mentor.js';
 
 export interface AppOptions {
   db: Database;
@@ -90,5 +91,6 @@ export function createApp(options: AppOptions): Hono<Env> {
   bookingRoutes(app, deps);
   sessionRoutes(app, deps);
   webhookRoutes(app, deps);
+  mentorRoutes(app, deps);
   return app;
 }

@@ -24,8 +24,8 @@ describe('two server processes on one PostgreSQL', { skip: !url && 'needs DATABA
   let dir: string;
   let env: Record<string, string>;
   const running: ServerProcess[] = [];
-  const start = async () => {
-    const p = await startServerProcess(env);
+  const start = async (extra: Record<string, string> = {}) => {
+    const p = await startServerProcess({ ...env, ...extra });
     running.push(p);
     return p;
   };
@@ -48,7 +48,9 @@ describe('two server processes on one PostgreSQL', { skip: !url && 'needs DATABA
       WEBHOOK_URL: receiver.url,
       WEBHOOK_SECRET,
       OUTBOX_POLL_MS: '100',
-      OUTBOX_LEASE_SECONDS: '2',
+      // Long enough that no delivery outlives it on a busy machine (a lease that runs out means
+      // a second, legitimate at-least-once delivery); the crash test shortens it.
+      OUTBOX_LEASE_SECONDS: '60',
       WEBHOOK_TIMEOUT_MS: '60000',
     };
   });
@@ -74,11 +76,11 @@ describe('two server processes on one PostgreSQL', { skip: !url && 'needs DATABA
   test('a process killed mid-delivery: another delivers the same webhook-id after the lease', async () => {
     receiver.received.length = 0;
     receiver.respond = (_r, i) => (i === 0 ? 'hang' : 204);
-    const a = await start();
+    const a = await start({ OUTBOX_LEASE_SECONDS: '2' });
     const booking = await book(a, slotAt(13, 9));
     const [first] = await receiver.waitFor(1);
     await a.stop('SIGKILL');
-    const b = await start();
+    const b = await start({ OUTBOX_LEASE_SECONDS: '2' });
     const [, second] = await receiver.waitFor(2, 30_000);
     assert.equal(second!.headers['webhook-id'], first!.headers['webhook-id']);
     assert.equal((new Webhook(WEBHOOK_SECRET).verify(second!.body, second!.headers as Record<string, string>) as { data: { id: string } }).data.id, booking.id);

@@ -217,6 +217,8 @@ export const Booking = z.object({
   /** Secret that lets an anonymous visitor cancel or reschedule (HTTP backend). */
   cancelToken: z.optional(z.string()),
   menteeId: z.optional(z.string()),
+  /** Set by the mentor after the session (reference server, mentor role). */
+  attendance: z.optional(z.enum(['attended', 'no-show'])),
 });
 
 export const Slot = z.object({ start: Instant, end: Instant });

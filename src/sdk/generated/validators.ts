@@ -38,6 +38,7 @@ export const Booking = /* @__PURE__ */ object({
   updatedAt: Instant,
   cancelToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
   menteeId: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  attendance: /* @__PURE__ */ optional(/* @__PURE__ */ oneOf("attended", "no-show")),
 }) as Validator<z.output<typeof S.Booking>>;
 export const BookingRequest = /* @__PURE__ */ object({
   mentorId: Id,
