@@ -66,6 +66,7 @@ async function typeBudget(el: ProgramPicker, value: string) {
 const usd = (locale: string, min: number, max: number) =>
   norm(new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).formatRange(min, max));
 const numRange = (locale: string, min: number, max: number) => norm(new Intl.NumberFormat(locale).formatRange(min, max));
+const mins = (locale: string, n: number) => norm(new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' }).format(n));
 
 describe('<program-picker>', () => {
   describe('cards', () => {
@@ -83,7 +84,8 @@ describe('<program-picker>', () => {
       expect(field(leadership, 'Price')).to.match(/^\$2,500\s?–\s?\$5,000 \/ month$/);
       expect(field(leadership, 'Group size')).to.equal('One-to-one');
       expect(field(leadership, 'Sessions')).to.equal(
-        '1:1 coaching: weekly, 60 min Technical review: every two weeks, 90 min Career planning: monthly, 60 min Practice interview: as needed, 60 min',
+        `1:1 coaching: weekly, ${mins('en-US', 60)} Technical review: every two weeks, ${mins('en-US', 90)} ` +
+          `Career planning: monthly, ${mins('en-US', 60)} Practice interview: as needed, ${mins('en-US', 60)}`,
       );
       // Derived from its own sessions: practice interviews "as needed" make it a minimum.
       expect(field(leadership, 'Weekly hours')).to.equal('Coach: at least 1.98 h Participant: at least 1.98 h');
@@ -129,7 +131,7 @@ describe('<program-picker>', () => {
         'Stunden pro Woche',
         'Enthalten',
       ]);
-      expect(field(leadership, 'Termine')).to.contain('1:1 coaching: wöchentlich, 60 Min.');
+      expect(field(leadership, 'Termine')).to.contain(`1:1 coaching: wöchentlich, ${mins('de-DE', 60)}`);
       expect(field(leadership, 'Gruppengröße')).to.equal('Einzelbetreuung');
       const chrome = text($(el, '[part=filters]'));
       for (const english of ['Focus area', 'Any format', 'Monthly budget', 'Duration', 'programs', 'month']) {
@@ -301,7 +303,7 @@ describe('<program-picker>', () => {
       expect(rows['Format']).to.deep.equal(['Group', 'Community']);
       expect(rows['Price']).to.deep.equal([`${usd('en-US', 1500, 2500)} / person / month`, 'Free']);
       expect(rows['Weekly hours']![1]).to.equal('Lead mentor: 8 h Mentor-mentee: at least 7 h Mentee: at least 5.5 h');
-      expect(rows['Sessions']).to.deep.equal(['Group session: every two weeks, 90 min', '1:1 coaching: weekly, 60 min']);
+      expect(rows['Sessions']).to.deep.equal([`Group session: every two weeks, ${mins('en-US', 90)}`, `1:1 coaching: weekly, ${mins('en-US', 60)}`]);
       await expect(el).to.be.accessible();
 
       box('Corporate Programs').click();
