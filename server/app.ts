@@ -22,6 +22,9 @@ import { sessionRoutes } from './routes/sessions.js';
 import { slotRoutes } from './routes/slots.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { mentorRoutes } from './routes/mentor.js';
+import { busyCalendarRoutes } from './calendar/routes.js';
+import type { BusyCalendars } from './calendar/busy.js';
+import { feedRoutes, type FeedOptions } from './calendar/feed.js';
 
 export interface AppOptions {
   db: Database;
@@ -39,6 +42,10 @@ export interface AppOptions {
   now?: () => number;
   /** Wakes the outbox worker after a commit that enqueued events (server/webhooks/worker.ts). */
   kickOutbox?: () => void;
+  /** Mentors' busy time from their own calendars (server/calendar/busy.ts). */
+  busyCalendars?: BusyCalendars;
+  /** The mentor calendar feed's options (server/calendar/feed.ts). */
+  feed?: FeedOptions;
 }
 
 const DEFAULT_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
@@ -51,6 +58,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     now: options.now ?? Date.now,
     dev: options.dev ?? false,
     kickOutbox: options.kickOutbox,
+    busy: options.busyCalendars,
   };
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const app = new Hono<Env>();
@@ -92,5 +100,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   sessionRoutes(app, deps);
   webhookRoutes(app, deps);
   mentorRoutes(app, deps);
+  feedRoutes(app, deps, options.feed);
+  busyCalendarRoutes(app, deps);
   return app;
 }

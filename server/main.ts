@@ -11,7 +11,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { issueToken, randomSecret } from './auth.js';
-import { CatalogFileError, loadCatalog } from './catalog.js';
+import { CatalogFileError, loadCatalog, memoryCatalog } from './catalog.js';
 import { openDatabase } from './db.js';
 import { notificationSettingsFromEnv, startNotifications } from './notifications.js';
 
@@ -34,9 +34,10 @@ try {
   throw error;
 }
 
+const catalogSource = memoryCatalog(db, catalog);
 let notifications;
 try {
-  notifications = await startNotifications(db, notificationSettingsFromEnv(env));
+  notifications = await startNotifications(db, catalogSource, notificationSettingsFromEnv(env));
 } catch (error) {
   console.error((error as Error).message);
   await db.close();
@@ -45,8 +46,10 @@ try {
 
 const app = createApp({
   kickOutbox: notifications.kick,
+  busyCalendars: notifications.busy,
+  feed: notifications.feed,
   db,
-  catalog,
+  catalogSource,
   secret,
   dev,
   corsOrigins: !env.CORS_ORIGINS ? undefined : env.CORS_ORIGINS.trim() === '*' ? '*' : env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),

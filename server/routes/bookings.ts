@@ -11,6 +11,7 @@ import { HttpProblem } from '../problem.js';
 import { hasVisibleCharacter } from '../text.js';
 import { busyNear, findEntries } from './slots.js';
 import { enqueueEvent } from '../webhooks/outbox.js';
+import { overlapsBusy } from '../calendar/busy.js';
 
 const slotTaken = () => new HttpProblem(409, 'That time was just taken. Please choose another time.');
 
@@ -36,7 +37,10 @@ function sweepIdempotencyKeys(db: Queryable): void {
   });
 }
 
-export function bookingRoutes(app: App, { db, catalog, now, secret, kickOutbox }: Deps): void {
+export function bookingRoutes(app: App, { db, catalog, now, secret, kickOutbox, busy }: Deps): void {
+  /** True when the mentor's own calendar has them busy then (server/calendar/busy.ts). */
+  const calendarBusy = async (q: Queryable, mentor: Mentor, startMs: number, endMs: number) => (busy ? overlapsBusy(await busy.intervals(mentor, startMs, endMs, q), startMs, endMs) : false);
+
   app.post('/v1/bookings', async (c) => {
     const caller = c.get('caller');
     const request = parse(BookingRequest, await readJson(c), 'booking');
@@ -76,6 +80,7 @@ export function bookingRoutes(app: App, { db, catalog, now, secret, kickOutbox }
         const startMs = Date.parse(request.start);
         const bookings = await busyNear(tx, mentor.id, startMs, startMs + 1);
         if (!isSlotFree({ mentor, sessionType, bookings, start: request.start, now: new Date(now()).toISOString() })) throw slotTaken();
+        if (await calendarBusy(tx, mentor, startMs, startMs + sessionType.minutes * MINUTE)) throw slotTaken();
         const stamp = new Date(now()).toISOString();
         const id = newId('b-');
         const cancelToken = tokenFor(id);
@@ -184,6 +189,7 @@ export function bookingRoutes(app: App, { db, catalog, now, secret, kickOutbox }
         const startMs = Date.parse(start);
         const bookings = await busyNear(tx, mentor.id, startMs, startMs + 1);
         if (!isSlotFree({ mentor, sessionType, bookings, start, now: new Date(now()).toISOString(), ignoreBookingId: current.id })) throw slotTaken();
+        if (await calendarBusy(tx, mentor, startMs, startMs + sessionType.minutes * MINUTE)) throw slotTaken();
         const next: Booking = {
           ...current,
           start: new Date(startMs).toISOString(),

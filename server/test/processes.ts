@@ -13,7 +13,8 @@ export interface ServerProcess {
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(`${ROOT}node_modules/.bin/tsx`, ['server/main.ts'], {
+  // node itself with tsx as a loader (not the tsx wrapper), so a signal reaches the server process.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
