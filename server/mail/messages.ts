@@ -52,7 +52,17 @@ const TEXTS: Record<MailLanguage, Record<Role, Record<MailKind, Text>>> = {
 };
 
 export function formatWhen(iso: string, language: MailLanguage, timeZone: string): string {
-  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+  // Fields one by one: Intl refuses timeZoneName together with dateStyle/timeStyle.
+  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 }
 
 export function composeMail(input: {

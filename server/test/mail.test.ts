@@ -15,6 +15,8 @@ import { bookingBody, slotAt, TEST_CATALOG } from './harness.js';
 import { startNotifiedServer, type NotifiedServer } from './notify-harness.js';
 
 const MENTOR_EMAIL = 'mentor@example.org';
+const when = (iso: string, locale: string, timeZone: string) =>
+  new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
 let mails: ParsedMail[] = [];
 let refuse = false;
 let waiters: (() => void)[] = [];
@@ -120,8 +122,8 @@ describe('mail', () => {
     await mailsFor(2);
     const visitor = mails.find((m) => to(m).includes('grete@example.org'))!;
     assert.equal(visitor.subject, 'Bestätigt: One hour mit Test Mentor');
-    const when = new Intl.DateTimeFormat('de-DE', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Berlin', timeZoneName: 'short' }).format(new Date(slotAt(6, 9)));
-    assert.ok(visitor.text!.includes(when), `${visitor.text} names ${when}`);
+    const at = when(slotAt(6, 9), 'de-DE', 'Europe/Berlin');
+    assert.ok(visitor.text!.includes(at), `${visitor.text} names ${at}`);
     assert.equal(invitation(visitor).method, 'REQUEST');
   });
 
@@ -143,9 +145,9 @@ describe('mail', () => {
     const subjects = mails.map((m) => `${to(m)[0]}: ${m.subject}`).sort();
     assert.deepEqual(subjects, [
       'ada@example.org: Confirmed: One hour with Test Mentor',
-      `ada@example.org: Reminder: One hour with Test Mentor, ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Berlin', timeZoneName: 'short' }).format(new Date(soon))}`,
+      `ada@example.org: Reminder: One hour with Test Mentor, ${when(soon, 'en-GB', 'Europe/Berlin')}`,
       'mentor@example.org: New booking: Ada Lovelace, One hour',
-      `mentor@example.org: Reminder: Ada Lovelace, One hour, ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'full', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(soon))}`,
+      `mentor@example.org: Reminder: Ada Lovelace, One hour, ${when(soon, 'en-GB', 'UTC')}`,
     ]);
   });
 });
