@@ -1,10 +1,11 @@
 import { css, html, type PropertyValues } from 'lit';
 import type { Backend } from '../../sdk/backends/backend.js';
-import { httpBackend } from '../../sdk/backends/http.js';
+import { httpBackend } from '../../sdk/backends/lazy-http.js';
 import { localBackend } from '../../sdk/backends/local.js';
 import { memoryBackend } from '../../sdk/backends/memory.js';
 import { createClient, type ChangeEvent, type MentorshipClient } from '../../sdk/client.js';
-import { ClientProvider } from '../shared/context.js';
+import { ContextProvider } from '@lit/context';
+import { clientContext } from '../shared/context.js';
 import { MkElement } from '../shared/mk-element.js';
 
 const BACKENDS = ['local', 'memory', 'http'] as const;
@@ -55,7 +56,7 @@ export class MentorshipProvider extends MkElement {
    */
   declare token: string;
 
-  readonly #provider = new ClientProvider(this);
+  readonly #provider = new ContextProvider(this, { context: clientContext });
   #ownClient?: MentorshipClient;
   #handedClient?: MentorshipClient;
   #stopListening?: (() => void) | undefined;
@@ -106,7 +107,7 @@ export class MentorshipProvider extends MkElement {
     if (backend === 'memory') return memoryBackend();
     if (backend === 'http' && baseUrl) {
       const namespace = this.namespace && this.namespace !== 'default' ? `${baseUrl}|${this.namespace}` : undefined;
-      return httpBackend({ baseUrl, namespace, getToken: () => this.token || undefined });
+      return httpBackend({ baseUrl, namespace, getToken: () => this.token || undefined }); // its code loads on first use
     }
     return localBackend({ namespace: this.namespace || 'default', catalogUrl: this.catalogSrc || undefined });
   }
@@ -123,7 +124,7 @@ export class MentorshipProvider extends MkElement {
     if (!client) return;
     this.#stopListening?.();
     this.#stopListening = client.on('change', (event) => this.emit<ChangeEvent>('mentorship-change', event));
-    this.#provider.client = client;
+    this.#provider.setValue(client);
   }
 
   override render() {

@@ -5,14 +5,15 @@
  * schema version with migrations, and changes shared with other tabs via the client.
  */
 import { createStore } from 'idb-keyval';
-import { DEMO_CATALOG } from '../catalog/demo-catalog.js';
+import { demoCatalog } from '../catalog/load-demo-catalog.js';
 import * as V from '../generated/validators.js';
 import type { Catalog } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
 import { fetchJson } from '../fetch-json.js';
 import type { Backend } from './backend.js';
 import { createRecordBackend } from './record-backend.js';
-import { idbRecordStore, type RecordStore } from './record-store.js';
+import { idbRecordStore } from './idb-record-store.js';
+import type { RecordStore } from './record-store.js';
 
 export const LOCAL_SCHEMA_VERSION = 1;
 const VERSION_KEY = 'meta:schema-version';
@@ -57,7 +58,7 @@ export function localBackend(options: LocalBackendOptions = {}): Backend {
   const loadCatalog = () => {
     // The built-in catalog is read from the bundle, not copied into every visitor's
     // IndexedDB: first paint then needs no storage round trip for it.
-    catalog ??= options.catalogUrl ? fetchCatalog(options.catalogUrl) : Promise.resolve(DEMO_CATALOG);
+    catalog ??= options.catalogUrl ? fetchCatalog(options.catalogUrl) : demoCatalog();
     catalog.catch(() => (catalog = undefined)); // a failed load may be retried
     return catalog;
   };
