@@ -26,6 +26,7 @@ import { mentorRoutes } from './routes/mentor.js';
 import { busyCalendarRoutes } from './calendar/routes.js';
 import type { BusyCalendars } from './calendar/busy.js';
 import { feedRoutes, type FeedOptions } from './calendar/feed.js';
+import { seriesRoutes } from './routes/series.js';
 
 export interface AppOptions {
   db: Database;
@@ -100,6 +101,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   catalogRoutes(app, deps);
   slotRoutes(app, deps);
   bookingRoutes(app, deps);
+  seriesRoutes(app, deps);
   sessionRoutes(app, deps);
   webhookRoutes(app, deps);
   mentorRoutes(app, deps);

@@ -10,6 +10,7 @@ import * as V from './generated/validators.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
 import { parseOrThrow } from './validate.js';
 import { putEach, validateImport, withoutVersion } from './session-import.js';
+import { seriesResource } from './series-client.js';
 
 export type ChangeKind = 'added' | 'updated' | 'removed';
 
@@ -140,6 +141,8 @@ export function createClient(options: ClientOptions = {}) {
           return announce('booking', 'updated', await backend.rescheduleBooking(id, start));
         }),
     },
+
+    series: seriesResource(backend, call, (kind, booking) => announce('booking', kind, booking)),
 
     sessions: {
       list: (): Promise<Session[]> => call(sessions),

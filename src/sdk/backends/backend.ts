@@ -4,7 +4,7 @@
  * race (creating, rescheduling a booking) are ONE atomic operation inside the backend.
  */
 import type { ErrorCode } from '../errors.js';
-import type { Booking, BookingRequest, Catalog, Plan, Session, Slot } from '../schemas.js';
+import type { Booking, BookingRequest, Catalog, Plan, Series, SeriesRequest, Session, Slot } from '../schemas.js';
 
 export interface SlotRequest {
   mentorId: string;
@@ -47,6 +47,16 @@ export interface Backend {
   cancelBooking(id: string): Promise<Booking>;
   /** Atomically frees the old slot and takes the new one; throws `conflict` if it is taken. */
   rescheduleBooking(id: string, start: string): Promise<Booking>;
+
+  /**
+   * Books every occurrence of a series in ONE atomic operation: each is checked like a single
+   * booking; any taken one refuses all (`conflict`, its starts as issues `conflicts.<n>`) unless
+   * `skipConflicts`. Optional: `client.series` says so when a backend lacks it.
+   */
+  createSeries?(request: SeriesRequest, options: { idempotencyKey: string }): Promise<Series>;
+  getSeries?(id: string): Promise<Series>;
+  /** Cancels the series' confirmed occurrences starting at or after `from` (all without it). */
+  cancelSeries?(id: string, options?: { from?: string }): Promise<Series>;
 
   listSessions(): Promise<Session[]>;
   /** One session by id, without reading the rest; the client falls back to `listSessions()`. */

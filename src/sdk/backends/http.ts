@@ -23,6 +23,7 @@ import { idbRecordStore } from './idb-record-store.js';
 import { memoryRecordStore, type RecordStore } from './record-store.js';
 import { createHttpClient, listPage as page, type CallOptions } from './http-client.js';
 import { httpSessions } from './http-sessions.js';
+import { httpSeries } from './http-series.js';
 
 export interface HttpBackendOptions {
   /** The API root, e.g. "https://api.example.com/v1". */
@@ -126,5 +127,6 @@ export function httpBackend(options: HttpBackendOptions): Backend {
     ...sessions,
 
     ...planRecord(store),
+    ...httpSeries(call, store, remember),
   };
 }

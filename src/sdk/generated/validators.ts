@@ -41,6 +41,7 @@ export const Booking = /* @__PURE__ */ object({
   cancelToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
   menteeId: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
   attendance: /* @__PURE__ */ optional(Attendance),
+  seriesId: /* @__PURE__ */ optional(Id),
 }) as Validator<z.output<typeof S.Booking>>;
 export const BookingRequest = /* @__PURE__ */ object({
   mentorId: Id,
@@ -182,6 +183,34 @@ export const Plan = /* @__PURE__ */ object({
   updatedAt: /* @__PURE__ */ optional(Instant),
 }) as Validator<z.output<typeof S.Plan>>;
 export const ProgramList = /* @__PURE__ */ array(Program) as Validator<z.output<typeof S.ProgramList>>;
+export const SeriesFrequency = /* @__PURE__ */ oneOf("weekly", "biweekly", "monthly") as Validator<z.output<typeof S.SeriesFrequency>>;
+export const Series = /* @__PURE__ */ object({
+  id: Id,
+  mentorId: Id,
+  sessionTypeId: Id,
+  frequency: SeriesFrequency,
+  count: /* @__PURE__ */ integer(2, 52),
+  bookings: /* @__PURE__ */ array(Booking),
+  skipped: /* @__PURE__ */ array(Instant),
+  createdAt: Instant,
+  cancelToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+}) as Validator<z.output<typeof S.Series>>;
+export const SeriesRequest = /* @__PURE__ */ object({
+  mentorId: Id,
+  sessionTypeId: Id,
+  programId: /* @__PURE__ */ optional(Id),
+  start: Instant,
+  timeZone: TimeZone,
+  name: /* @__PURE__ */ string(1, 120, /\S/),
+  email: Email,
+  careerLevel: CareerLevel,
+  goals: /* @__PURE__ */ string(0, 1000),
+  message: /* @__PURE__ */ string(0, 2000),
+  locale: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, 35, /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/)),
+  frequency: SeriesFrequency,
+  count: /* @__PURE__ */ integer(2, 52),
+  skipConflicts: /* @__PURE__ */ optional(boolean),
+}) as Validator<z.output<typeof S.SeriesRequest>>;
 export const Session = /* @__PURE__ */ object({
   start: Instant,
   minutes: /* @__PURE__ */ integer(15, 600, { multipleOf: 15 }),
