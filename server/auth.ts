@@ -10,6 +10,8 @@ export interface Caller {
   /** Mentee id (`sub`), or null for an anonymous visitor. */
   sub: string | null;
   admin: boolean;
+  /** A mentor's token (`role: "mentor"`, `sub` = mentor id): the mentor id; such a caller is no mentee. */
+  mentorId?: string | null;
 }
 
 /** Longest token lifetime accepted by default: 30 days. */
@@ -33,11 +35,13 @@ export async function callerFrom(header: string | undefined, secret: string, max
   if (typeof payload.exp !== 'number') throw new HttpProblem(401, 'The bearer token must carry an expiry (exp).');
   const from = typeof payload.iat === 'number' ? payload.iat : Date.now() / 1000;
   if (payload.exp - from > maxSeconds) throw new HttpProblem(401, `The bearer token lives too long: at most ${Math.round(maxSeconds / 86400)} days from issue.`);
+  // A mentor's token (role "mentor", sub = mentor id) is no mentee.
+  if (payload.role === 'mentor') return { sub: null, admin: false, mentorId: payload.sub };
   return { sub: payload.sub, admin: payload.role === 'admin' };
 }
 
 /** A signed token for a mentee (or an admin), valid for `days`. */
-export function issueToken(secret: string, sub: string, options: { role?: 'admin'; days?: number } = {}): Promise<string> {
+export function issueToken(secret: string, sub: string, options: { role?: 'admin' | 'mentor'; days?: number } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return sign({ sub, ...(options.role ? { role: options.role } : {}), iat: now, exp: now + (options.days ?? 30) * 86400 }, secret, 'HS256');
 }

@@ -108,3 +108,19 @@ export function databaseCatalog(db: Queryable, options: DatabaseCatalogOptions =
     },
   };
 }
+
+/** A catalog kept in one process's memory (tests); replacing it also stores it. Servers use databaseCatalog. */
+export function memoryCatalog(db: Queryable, initial: Catalog = DEMO_CATALOG): CatalogSource {
+  let current = initial;
+  return {
+    get: async () => current,
+    async replace(next) {
+      await db.query(
+        'INSERT INTO catalog (id, doc, updated_at) VALUES (1, $1, now()) ON CONFLICT (id) DO UPDATE SET doc = $1, revision = catalog.revision + 1, updated_at = now()',
+        [JSON.stringify(next)],
+      );
+      current = next;
+      return current;
+    },
+  };
+}

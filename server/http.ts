@@ -6,6 +6,7 @@ import type { Caller } from './auth.js';
 import type { Database, Queryable } from './db.js';
 import type { Logger } from './log.js';
 import { HttpProblem, zodIssues } from './problem.js';
+import type { BusyCalendars } from './calendar/busy.js';
 import { badTextIssues, instantIssue } from './text.js';
 
 export type Env = { Variables: { caller: Caller; requestId: string } };
@@ -35,6 +36,10 @@ export interface Deps {
   /** True once SIGTERM came: readiness answers 503 so the load balancer stops sending. */
   draining: () => boolean;
   log: Logger;
+  /** Wakes the outbox worker after a commit that enqueued events (server/webhooks/worker.ts). */
+  kickOutbox?: () => void;
+  /** Mentors' busy time from their own calendars: slots there are removed, bookings refused. */
+  busy?: BusyCalendars;
 }
 
 export const MINUTE = 60_000;

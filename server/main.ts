@@ -3,6 +3,7 @@
  * environment variable (see config.ts and README's "Reference server" section): PORT, HOST,
  * DATABASE_URL, PGLITE_DIR, AUTH_SECRET, PUBLIC_URL, CATALOG, CORS_ORIGINS, MAX_BODY_BYTES,
  * RATE_LIMITS / RATE_LIMIT_*, TRUST_PROXY, TOKEN_MAX_DAYS, DRAIN_MS, LOG_LEVEL, PG_POOL_MAX.
+ * Mentor notifications (webhooks, mail, calendars): see server/notifications.ts
  */
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
@@ -12,6 +13,7 @@ import { CatalogFileError, databaseCatalog, readCatalogFile } from './catalog.js
 import { ConfigError, readConfig } from './config.js';
 import { DatabaseLocked, DatabaseUnavailable, openDatabase } from './db.js';
 import { createLogger } from './log.js';
+import { notificationSettingsFromEnv, startNotifications } from './notifications.js';
 
 const fail = (message: string): never => {
   console.error(message);
@@ -50,8 +52,19 @@ const db = await openDatabase({
 const catalog = databaseCatalog(db, catalogFile ? { initial: catalogFile, force: true } : {});
 await catalog.ready();
 
+let notifications: Awaited<ReturnType<typeof startNotifications>>;
+try {
+  notifications = await startNotifications(db, catalog, notificationSettingsFromEnv(process.env));
+} catch (error) {
+  await db.close();
+  fail((error as Error).message);
+}
+
 let draining = false;
 const app = createApp({
+  kickOutbox: notifications!.kick,
+  busyCalendars: notifications!.busy,
+  feed: notifications!.feed,
   db,
   catalogSource: catalog,
   secret,
@@ -102,7 +115,10 @@ const stop = (signal: string) => {
     if (quiet < 3 && Date.now() < deadline) return;
     clearInterval(tick);
     server.close(() => {
-      db.close()
+      notifications!
+        .stop()
+        .catch(() => {})
+        .then(() => db.close())
         .catch(() => {})
         .finally(() => {
           log.info('stopped');
