@@ -11,7 +11,7 @@ import { openDatabase, type Database } from '../db.js';
 import { createLogger } from '../log.js';
 import type { Catalog } from '../../src/sdk/schemas.js';
 
-export const SECRET = 'test-secret-not-for-production';
+export const SECRET = 'test-secret-not-for-production-use'; // ≥ 32 bytes, as the server requires
 export const MENTOR = 'test-mentor';
 export const SESSION_TYPE = 'hour';
 
