@@ -25,4 +25,5 @@ await build({ ...common, entryPoints, outdir: 'dist', splitting: true, packages:
 const bin = (name) => `node_modules/.bin/${name}`;
 execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync(bin('cem'), ['analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--exclude', 'src/components/**/*.styles.ts', '--outdir', '.'], { stdio: 'inherit' });
+execFileSync('node', ['scripts/react-types.mjs'], { stdio: 'inherit' }); // 5. React 19 JSX types from the manifest
 console.log('Built dist/mentorship-kit.js, dist/index.js, dist/sdk.js, dist/components/*.js, dist/types, custom-elements.json');
