@@ -3,7 +3,7 @@
  * the same schemas validate attributes' JSON, backend responses, imported files and generate the
  * HTTP contract's JSON Schema. `zod/mini` keeps the shipped size small.
  */
-import * as z from 'zod/mini';
+import * as z from './zod.js';
 import { CAREER_LEVELS, PROGRAM_FORMATS, SESSION_ACTIVITIES } from './constants.js';
 import { isValidTimeZone } from './time-zone.js';
 
@@ -185,7 +185,8 @@ export const Catalog = z.object({
 
 export const CareerLevel = z.enum(CAREER_LEVELS);
 
-export const Email = z.email();
+// The message on the check, not the schema: a schema's own message would also answer a missing email.
+export const Email = z.string().check(z.email({ error: 'must be an email address' }));
 
 /** What a visitor submits. */
 export const BookingRequest = z.object({
