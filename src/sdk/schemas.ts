@@ -239,7 +239,14 @@ export const Session = z.object({
   menteeId: z.optional(z.string()),
 });
 
-export const SessionPatch = z.partial(SessionInput);
+/** The fields of `shape` without their defaults: in a patch, a default would overwrite what is stored. */
+const withoutDefaults = <T extends Record<string, z.ZodMiniType>>(shape: T) =>
+  Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field instanceof z.ZodMiniDefault ? field._zod.def.innerType : field])) as {
+    [K in keyof T]: T[K] extends z.ZodMiniDefault<infer Inner> ? Inner : T[K];
+  };
+
+/** Changes only the fields it names. */
+export const SessionPatch = z.partial(z.object(withoutDefaults(SessionInput.shape)));
 
 // ---- the visitor's plan ------------------------------------------------------------------
 

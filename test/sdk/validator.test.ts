@@ -194,6 +194,11 @@ describe('generated validators', () => {
     ]);
   });
 
+  it('fill no defaults into a session patch: a default would overwrite the stored value', () => {
+    expect(check(V.SessionPatch, { minutes: 90 })).to.deep.equal({ success: true, data: { minutes: 90 } });
+    expect(z.parse(S.SessionPatch, { minutes: 90 })).to.deep.equal({ minutes: 90 });
+  });
+
   it('give every missing key with a default its own copy', () => {
     const first = check(V.Session, session);
     const second = check(V.Session, session);
