@@ -18,7 +18,10 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath,
-        args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+        args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--lang=en-US'],
+        // The tests read an element's default locale (navigator.language) as English, whatever the
+        // machine's locale: Chrome takes --lang, headless Chromium on Linux takes LANG.
+        env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
       },
     }),
   ],

@@ -325,7 +325,7 @@ async function caseScheduling() {
 
 async function caseTracker() {
   if (broken.tracker) return skip('tracker', `<session-tracker> with ${TRACKER_N} sessions`, `does not build: ${broken.tracker}`);
-  const acc = { seed: [], ready: [], paint: [], add: [], addPainted: [], csvElement: [], csvSdk: [], rerender: [] };
+  const acc = { seed: [], ready: [], paint: [], add: [], addPainted: [], csvElement: [], csvSdk: [], rerender: [], importMs: [] };
   let failure;
   let last;
   const extra = new Set();
@@ -346,6 +346,7 @@ async function caseTracker() {
     acc.csvElement.push(...v.result.csvElement);
     acc.rerender.push(...v.result.rerender);
     acc.csvSdk.push(...v.result.csvSdk);
+    acc.importMs.push(...(v.result.importMs ?? []));
   }
   if (failure) return skip('tracker', `<session-tracker> with ${TRACKER_N} sessions`, `no figure: ${failure}`);
   const n = TRACKER_N.toLocaleString('en');
@@ -360,6 +361,12 @@ async function caseTracker() {
   if (acc.csvElement.length) record('tracker', `export CSV through the element (${(last.csvBytes / 1024).toFixed(0)} KB)`, 'ms', acc.csvElement, { note: 'click handler: CSV text, Blob and object URL' });
   else skip('tracker', 'export CSV through the element', [...extra].join('; ') || 'no figure');
   record('tracker', `sessionsToCsv(${n}) alone (SDK)`, 'ms', acc.csvSdk);
+  if (acc.importMs.length) {
+    record('tracker', `import ${n} sessions (client.sessions.import, empty namespace)`, 'ms', acc.importMs, {
+      bar: { max: 1000, strict: true },
+      note: `validation + one IndexedDB transaction; ${last.importEvents / 2} change event per import`,
+    });
+  }
   if (extra.size) notes.push(`tracker: ${[...extra].join('; ')}`);
 }
 

@@ -1,14 +1,13 @@
 // npm run build: the CDN bundle, per-entry ESM for bundlers, type declarations, the manifest.
-import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { bundleForBrowser } from './bundle.mjs';
-import { entryPoints } from './entries.mjs';
+import { esmEntryPoints } from './entries.mjs';
+import { minifyTemplatesVite } from './minify-templates.mjs';
 
 rmSync('dist', { recursive: true, force: true });
-
-const common = { bundle: true, format: 'esm', target: 'es2022', minify: true, sourcemap: true, legalComments: 'none', logLevel: 'warning' };
 
 // 1. One self-contained file a site owner loads with <script type="module">: dependencies bundled.
 //    German too, as its own small self-contained file (translations meet the kit on globalThis).
@@ -18,12 +17,32 @@ for (const [entry, outfile] of [['src/index.ts', 'dist/mentorship-kit.js'], ['sr
   writeFileSync(outfile, code);
 }
 
-// 2. For bundler users: one file per entry, shared chunks, dependencies left as imports so they dedupe.
-await build({ ...common, entryPoints, outdir: 'dist', splitting: true, packages: 'external', chunkNames: 'chunks/[name]-[hash]' });
+// 2. For bundler users: dist/esm mirrors src/, one module per source file, dependencies left as
+//    imports so they dedupe, not minified (the app's bundler minifies). Only the entries that
+//    define elements or register translations have side effects (package.json "sideEffects"), and
+//    each keeps its own define() calls: a bundler that drops unused modules keeps the elements.
+const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);
+await viteBuild({
+  configFile: false,
+  logLevel: 'warn',
+  plugins: [minifyTemplatesVite],
+  build: {
+    outDir: 'dist/esm',
+    emptyOutDir: true,
+    minify: false,
+    sourcemap: true,
+    target: 'es2022',
+    lib: { entry: esmEntryPoints, formats: ['es'] },
+    rolldownOptions: {
+      external: (id) => dependencies.some((name) => id === name || id.startsWith(`${name}/`)),
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+    },
+  },
+});
 
 // 3. Type declarations and 4. custom-elements.json.
 const bin = (name) => `node_modules/.bin/${name}`;
 execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync(bin('cem'), ['analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--exclude', 'src/components/**/*.styles.ts', '--outdir', '.'], { stdio: 'inherit' });
 execFileSync('node', ['scripts/react-types.mjs'], { stdio: 'inherit' }); // 5. React 19 JSX types from the manifest
-console.log('Built dist/mentorship-kit.js, dist/index.js, dist/sdk.js, dist/components/*.js, dist/types, custom-elements.json');
+console.log('Built dist/mentorship-kit.js, dist/locales/de.js, dist/esm (for bundlers), dist/types, custom-elements.json');

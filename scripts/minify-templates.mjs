@@ -23,3 +23,13 @@ export const minifyTemplatesPlugin = {
     });
   },
 };
+
+/** The same for Vite/Rolldown builds: runs before TypeScript is stripped. */
+export const minifyTemplatesVite = {
+  name: 'minify-lit-templates',
+  enforce: 'pre',
+  transform(source, id) {
+    if (!/\/src\/components\/.*\.ts$/.test(id)) return null;
+    return { code: source.replace(TEMPLATE, (_, tag, body) => `${tag}\`${minifyTemplate(tag, body)}\``), map: null };
+  },
+};

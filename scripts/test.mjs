@@ -32,7 +32,8 @@ function startServer() {
     });
   const url = new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('The reference server did not start within 60 s')), 60_000);
+    // Generous: on a machine busy with other work, tsx alone can take a minute.
+    const timer = setTimeout(() => reject(new Error('The reference server did not start within 180 s')), 180_000);
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /MK_SERVER_URL=(\S+)/.exec(out);

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { DEMO_CATALOG } from '../src/sdk/catalog/demo-catalog.js';
 import { Catalog } from '../src/sdk/schemas.js';
 import type { Queryable } from './db.js';
+import type { CatalogSource } from './http.js';
 import { zodIssues } from './problem.js';
 
 export class CatalogFileError extends Error {}
@@ -31,4 +32,17 @@ export async function loadCatalog(db: Queryable, file?: string): Promise<Catalog
     if (stored.success) return stored.data;
   }
   return DEMO_CATALOG;
+}
+
+/** The catalog kept in this process's memory; replacing it also stores it. */
+export function memoryCatalog(db: Queryable, initial: Catalog = DEMO_CATALOG): CatalogSource {
+  let current = initial;
+  return {
+    get: async () => current,
+    async replace(next) {
+      await db.query('INSERT INTO catalog (id, doc, updated_at) VALUES (1, $1, now()) ON CONFLICT (id) DO UPDATE SET doc = $1, updated_at = now()', [JSON.stringify(next)]);
+      current = next;
+      return current;
+    },
+  };
 }

@@ -6,10 +6,13 @@
  * 3. add one session through the element's own form (click "Add"), `adds` times: time from the
  *    click to the new row being in the shadow DOM;
  * 4. CSV export through the element's own link (the click handler builds the CSV and a Blob URL;
- *    the download itself is cancelled), and the SDK's sessionsToCsv on the same list alone.
+ *    the download itself is cancelled), and the SDK's sessionsToCsv on the same list alone;
+ * 5. import N sessions (as a JSON export holds them) into an empty namespace through
+ *    `client.sessions.import`: validation, one IndexedDB transaction, one change event.
  */
 import { SessionTracker } from '../../src/components/session-tracker/session-tracker.js';
 import { localBackend } from '../../src/sdk/backends/local.js';
+import { createClient } from '../../src/sdk/client.js';
 import { sessionsToCsv } from '../../src/sdk/export/csv.js';
 import type { Session } from '../../src/sdk/schemas.js';
 import { makeSessions, nextPaint, params, run, waitForState } from './common.js';
@@ -113,9 +116,24 @@ run(async () => {
     csvSdk.push(performance.now() - t);
   }
 
+  const importMs: number[] = [];
+  let importEvents = 0;
+  for (let i = 0; i < 2; i++) {
+    const client = createClient({ backend: localBackend({ namespace: `bench-import-${Date.now()}-${i}` }) });
+    client.on('change', () => importEvents++);
+    const records = JSON.parse(JSON.stringify(all)) as unknown[];
+    const t = performance.now();
+    const summary = await client.sessions.import(records);
+    importMs.push(performance.now() - t);
+    if (summary.imported !== all.length) notes.push(`import stored ${summary.imported} of ${all.length}`);
+    client.close();
+  }
+
   return {
     n,
     stored,
+    importMs,
+    importEvents,
     state: el.getAttribute('state'),
     rowsShown,
     seed,

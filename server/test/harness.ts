@@ -2,6 +2,7 @@
  * Starts the reference server on a free port over real HTTP for the Node tests: PGlite in memory,
  * or the PostgreSQL at DATABASE_URL (its tables are emptied first — use a throw-away database).
  */
+import assert from 'node:assert/strict';
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from '../app.js';
@@ -80,4 +81,29 @@ export function bookingBody(start: string, extra: Record<string, unknown> = {}) 
     message: '',
     ...extra,
   };
+}
+
+export type ApiInit = RequestInit & { token?: string; json?: unknown };
+
+/** fetch() against a test server's /v1, with a bearer token and a JSON body made easy. */
+export function apiFor(server: { url: string }) {
+  return (path: string, init: ApiInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
+    if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+    return fetch(server.url + path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  };
+}
+
+/** Asserts a problem+json answer with this status and SDK error code; returns its body. */
+export async function expectProblem(response: Response, status: number, code: string) {
+  assert.equal(response.status, status, `expected ${status}, got ${response.status}`);
+  assert.equal(response.headers.get('content-type'), 'application/problem+json');
+  const body = await response.json();
+  assert.equal(body.status, status);
+  assert.equal(body.code, code);
+  assert.equal(typeof body.title, 'string');
+  assert.equal(typeof body.detail, 'string');
+  assert.match(body.type, /^https:\/\/mentorship-kit\.dev\/problems\//);
+  return body;
 }

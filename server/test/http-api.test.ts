@@ -89,8 +89,15 @@ describe('bookings', () => {
     assert.equal(b.cancelToken, a.cancelToken);
     const [{ count }] = await server.db.query<{ count: number }>('SELECT count(*)::int AS count FROM bookings WHERE start_at = $1', [start]);
     assert.equal(count, 1);
+    // A visitor's key is scoped by what they send: another body with it is another booking.
     const other = await api('/bookings', { method: 'POST', headers, json: bookingBody(slotAt(5, 12)) });
-    await expectProblem(other, 422, 'invalid-input');
+    assert.equal(other.status, 201);
+    assert.notEqual((await other.json()).id, a.id);
+    // A mentee's key is theirs: another body with it is refused; another mentee's same key is theirs.
+    const mentee = await server.token('key-reuser');
+    assert.equal((await api('/bookings', { method: 'POST', token: mentee, headers, json: bookingBody(slotAt(5, 20)) })).status, 201);
+    await expectProblem(await api('/bookings', { method: 'POST', token: mentee, headers, json: bookingBody(slotAt(5, 18)) }), 422, 'invalid-input');
+    assert.equal((await api('/bookings', { method: 'POST', token: await server.token('someone-else'), headers, json: bookingBody(slotAt(5, 18)) })).status, 201);
   });
 
   test('the same Idempotency-Key sent 10 times at once still gives one booking', async () => {

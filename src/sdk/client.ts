@@ -9,12 +9,15 @@ import { findById, newId, nowIso } from './ids.js';
 import * as V from './generated/validators.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
 import { parseOrThrow } from './validate.js';
+import { putEach, validateImport } from './session-import.js';
 
 export type ChangeKind = 'added' | 'updated' | 'removed';
 
 export type ChangeEvent =
   | { resource: 'booking'; kind: ChangeKind; booking: Booking; remote: boolean }
   | { resource: 'session'; kind: ChangeKind; session: Session; remote: boolean }
+  /** One import stored these sessions, all in one write: one event, not one per record. */
+  | { resource: 'import'; kind: 'added'; sessions: Session[]; remote: boolean }
   | { resource: 'plan'; kind: 'updated'; plan: Plan; remote: boolean }
   /** The offline queue changed: these session ids are still waiting to reach the server. */
   | { resource: 'sync'; kind: 'updated'; pendingSessionIds: string[]; remote: boolean };
@@ -22,6 +25,8 @@ export type ChangeEvent =
 /** What `sessions.import` did with each record. */
 export interface ImportSummary {
   imported: number;
+  /** The sessions stored (those not already there). */
+  sessions: Session[];
   alreadyThere: number;
   invalid: { index: number; message: string }[];
 }
@@ -33,7 +38,7 @@ export interface ClientOptions {
 
 type Listener = (event: ChangeEvent) => void;
 /** What each kind of change event carries. */
-type Written = { booking: Booking; session: Session; plan: Plan };
+type Written = { booking: Booking; session: Session; plan: Plan; import: Session[] };
 
 async function call<T>(operation: () => Promise<T>): Promise<T> {
   try {
@@ -67,7 +72,7 @@ export function createClient(options: ClientOptions = {}) {
   };
   /** Announces a write through this client and returns what was written. */
   const announce = <R extends keyof Written>(resource: R, kind: ChangeKind, value: Written[R]): Written[R] => {
-    emit({ resource, kind, [resource]: value, remote: false } as unknown as ChangeEvent);
+    emit({ resource, kind, [resource === 'import' ? 'sessions' : resource]: value, remote: false } as unknown as ChangeEvent);
     return value;
   };
   // Tabs share one offline queue, so every tab hears when it changes.
@@ -157,28 +162,16 @@ export function createClient(options: ClientOptions = {}) {
       /** Puts back a removed session with its id (undo). */
       restore: (session: Session): Promise<Session> =>
         call(async () => announce('session', 'added', await backend.putSession(parseOrThrow(V.Session, session, 'session')))),
-      /** Adds records that are valid sessions and not already stored (by id). */
+      /**
+       * Adds the records that are valid sessions and not already stored (by id), all in one
+       * atomic write where the backend can (all or none), then announces them in ONE change event.
+       */
       import: (records: unknown[]): Promise<ImportSummary> =>
         call(async () => {
-          const existing = new Set((await sessions()).map((s) => s.id));
-          const summary: ImportSummary = { imported: 0, alreadyThere: 0, invalid: [] };
-          for (const [index, record] of records.entries()) {
-            let session: Session;
-            try {
-              session = parseOrThrow(V.Session, record, `session ${index + 1}`);
-            } catch (error) {
-              summary.invalid.push({ index, message: (error as Error).message });
-              continue;
-            }
-            if (existing.has(session.id)) {
-              summary.alreadyThere++;
-              continue;
-            }
-            existing.add(session.id);
-            announce('session', 'added', await backend.putSession(session));
-            summary.imported++;
-          }
-          return summary;
+          const { valid, repeated, invalid } = validateImport(records);
+          const stored = await (backend.importSessions ? backend.importSessions(valid) : putEach(backend, valid));
+          if (stored.length) announce('import', 'added', stored);
+          return { imported: stored.length, sessions: stored, alreadyThere: valid.length - stored.length + repeated, invalid };
         }),
     },
 

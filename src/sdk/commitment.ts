@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { CommitmentModel as CommitmentModelValidator } from './generated/validators.js';
-import type { CadenceItem, CadenceModel, CommitmentModel, Frequency, TieredModel } from './schemas.js';
+import type { CadenceItem, CadenceModel, Catalog, CommitmentModel, Frequency, Program, TieredModel } from './schemas.js';
 import { parseOrThrow } from './validate.js';
 
 /** Accepted ranges for the inputs (inclusive); the element checks attributes and fields against them. */
@@ -38,6 +38,18 @@ export interface ActivityBreakdown {
   /** True when the figure is a minimum ("2 or more"). */
   atLeast: boolean;
   approximate: boolean;
+  /** Cadence models: how the figure was worked out (minutes × sessions a year ÷ 52 weeks). */
+  formula?: CadenceFormula;
+}
+
+/** The arithmetic behind one cadence activity's weekly hours, for showing it. */
+export interface CadenceFormula {
+  minutes: number;
+  /** Sessions in 52 weeks (weekly 52, bi-weekly 26, monthly 12, as-needed perMonth × 12). */
+  perYear: number;
+  frequency: Frequency;
+  /** Seats of a group session. */
+  capacity?: number;
 }
 
 export interface RoleCommitment {
@@ -94,9 +106,11 @@ export function computeCommitment(model: CommitmentModel, input: CommitmentInput
         id: item.id,
         name: item.name,
         hours: cadenceUnits(item) / 3120,
-        atLeast: false,
+        // "As needed" with no planned number a month: the total is a minimum.
+        atLeast: item.frequency === 'as-needed' && item.perMonth === undefined,
         // Monthly and as-needed are averages over a year of weeks, not a fixed weekly figure.
         approximate: item.frequency === 'monthly' || item.frequency === 'as-needed',
+        formula: { minutes: item.minutes, perYear: per52(item.frequency, item.perMonth), frequency: item.frequency, ...(item.capacity ? { capacity: item.capacity } : {}) },
       }));
   const units = tiered ? 0 : model.sessions.reduce((sum, item) => sum + cadenceUnits(item), 0);
   const roles = model.roles.map((role): RoleCommitment => {
@@ -168,3 +182,24 @@ export const COACHING_CADENCE_MODEL: CadenceModel = {
 };
 
 export const BUILT_IN_MODELS: CommitmentModel[] = [THREE_TIER_MODEL, COACHING_CADENCE_MODEL];
+
+/** Id prefix of the models derived from a program's own session types. */
+export const PROGRAM_MODEL_PREFIX = 'program:';
+
+/**
+ * The commitment model behind a program's weekly hours: the catalog model it names, else a
+ * cadence model made of the program's own session types (with their seats), so two programs
+ * with different sessions never show the same hours. Undefined when it has neither.
+ */
+export function programModel(program: Program, catalog: Pick<Catalog, 'sessionTypes' | 'commitmentModels'>): CommitmentModel | undefined {
+  if (program.commitmentModelId) return catalog.commitmentModels.find((m) => m.id === program.commitmentModelId);
+  const sessions = program.sessionTypeIds.flatMap((id) => catalog.sessionTypes.filter((s) => s.id === id));
+  if (!sessions.length) return undefined;
+  return {
+    kind: 'cadence',
+    id: PROGRAM_MODEL_PREFIX + program.id,
+    name: program.title,
+    roles: COACHING_CADENCE_MODEL.roles,
+    sessions: sessions.map(({ id, name, minutes, frequency, perMonth, capacity }) => ({ id, name, minutes, frequency, perMonth, capacity })),
+  };
+}

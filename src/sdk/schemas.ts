@@ -66,6 +66,8 @@ export const CadenceItem = z.object({
   minutes: z.number().check(z.gt(0), z.lte(600)),
   /** For "as-needed": how many a month to plan for. */
   perMonth: z.optional(z.number().check(z.gte(0), z.lte(31))),
+  /** A group session: the most people in it (its seats). Absent = one-to-one. */
+  capacity: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
 });
 
 export const CadenceModel = z.object({
@@ -88,6 +90,8 @@ export const SessionType = z.object({
   frequency: Frequency,
   perMonth: z.optional(z.number().check(z.gte(0), z.lte(31))),
   focus: z.optional(z.string().check(z.maxLength(500))),
+  /** Seats: how many visitors can book one occurrence (a group session). Absent = 1. */
+  capacity: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
 });
 
 export const Range = z.object({
@@ -237,6 +241,8 @@ export const Session = z.object({
   createdAt: Instant,
   updatedAt: Instant,
   menteeId: z.optional(z.string()),
+  /** Bumped by the server on every change; sent back as `ETag: "<version>"`, checked with `If-Match`. */
+  version: z.optional(z.number().check(z.int(), z.gte(1))),
 });
 
 /** The fields of `shape` without their defaults: in a patch, a default would overwrite what is stored. */

@@ -8,6 +8,7 @@ import type { MentorshipErrorDetail } from '../../src/components/shared/mk-eleme
 import { memoryBackend } from '../../src/sdk/backends/memory.js';
 import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import { localClient, nextChange } from '../helpers.js';
+import { listText, plain, unitText } from '../intl.js';
 import '../../src/locales/de.js';
 
 type Calc = CommitmentCalculator;
@@ -33,6 +34,9 @@ const visible = (cell: Element): string => {
 const row = (el: Calc, name: string) => [...root(el).querySelectorAll(`tr[data-row=${name}] td`)].map(visible);
 const totals = (el: Calc) => row(el, 'total');
 const input = (el: Calc, name: string) => root(el).querySelector<HTMLInputElement>(`input[name=${name}]`)!;
+/** Hours as the element formats them, through the same Intl call (see ../intl.ts): "5.5 hr", "0,5 Std.". */
+const hr = (n: number, locale = navigator.language) => unitText(locale, n, 'hour', { maximumFractionDigits: 2 });
+const list = (items: string[]) => listText(navigator.language, items);
 const alertText = (el: Calc) => root(el).querySelector('[role=alert]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** Replaces the field's text by typing, as a user would. */
@@ -120,13 +124,13 @@ describe('<commitment-calculator>', () => {
     expect(row(el, 'cycle')).to.deep.equal(['99', '≥ 88', '≥ 60.5']);
     expect(root(el).querySelector('tr[data-row=cycle] th')!.textContent!.trim()).to.equal('Over 11 weeks');
     const live = root(el).querySelector('[aria-live=polite]')!;
-    expect(live.textContent!.trim()).to.equal('Weekly hours: Lead mentor: 9 hr, Mentor-mentee: at least 8 hr, and Mentee: at least 5.5 hr.');
+    expect(plain(live.textContent)).to.equal(`Weekly hours: ${list([`Lead mentor: ${hr(9)}`, `Mentor-mentee: at least ${hr(8)}`, `Mentee: at least ${hr(5.5)}`])}.`);
   });
 
   it('says which roles fit the available hours', async () => {
     const el = await mount(memory(), { 'available-hours': '6' });
-    expect(row(el, 'fit')).to.deep.equal(['2 hr too many', '1 hr too many', 'Fits']);
-    expect(root(el).querySelector('tr[data-row=fit] th')!.textContent!.trim()).to.equal('Fits your 6 hr a week?');
+    expect(row(el, 'fit')).to.deep.equal([`${hr(2)} too many`, `${hr(1)} too many`, 'Fits']);
+    expect(plain(root(el).querySelector('tr[data-row=fit] th')!.textContent)).to.equal(`Fits your ${hr(6)} a week?`);
     expect(root(el).querySelector('[aria-live=polite]')!.textContent).to.contain('Fits your hours: Mentee.');
     await typeInto(el, 'available-hours', '8');
     expect(row(el, 'fit')).to.deep.equal(['Fits', 'Fits', 'Fits']);
@@ -143,10 +147,13 @@ describe('<commitment-calculator>', () => {
     const chart = root(el).querySelector('svg[role=img]')!;
     expect(chart.getAttribute('aria-labelledby')).to.equal('chart-title chart-desc');
     expect(chart.querySelector('title')!.textContent).to.equal('Chart: weekly hours by role, stacked by activity');
-    expect(chart.querySelector('desc')!.textContent).to.equal(
-      'Lead mentor: 8 hr (One-on-ones 3 hr, Weekly review 1 hr, and Code review about 4 hr), ' +
-        'Mentor-mentee: at least 7 hr (One-on-ones 4 hr, Weekly review 0.5 hr, Project / practice at least 2 hr, and Code review 0.5 hr), and ' +
-        'Mentee: at least 5.5 hr (One-on-ones 1 hr, Weekly review 0.5 hr, Project / practice at least 3 hr, and Code review 1 hr)',
+    // "Lead mentor: 8 hr (One-on-ones 3 hr, Weekly review 1 hr, and Code review about 4 hr), Mentor-mentee: …, and Mentee: …"
+    expect(plain(chart.querySelector('desc')!.textContent)).to.equal(
+      list([
+        `Lead mentor: ${hr(8)} (${list([`One-on-ones ${hr(3)}`, `Weekly review ${hr(1)}`, `Code review about ${hr(4)}`])})`,
+        `Mentor-mentee: at least ${hr(7)} (${list([`One-on-ones ${hr(4)}`, `Weekly review ${hr(0.5)}`, `Project / practice at least ${hr(2)}`, `Code review ${hr(0.5)}`])})`,
+        `Mentee: at least ${hr(5.5)} (${list([`One-on-ones ${hr(1)}`, `Weekly review ${hr(0.5)}`, `Project / practice at least ${hr(3)}`, `Code review ${hr(1)}`])})`,
+      ]),
     );
     // 3 tracks + 3 + 4 + 4 activity segments; the longest bar (8 h) fills the track.
     const segments = [...chart.querySelectorAll('rect:not(.track)')];
@@ -226,7 +233,7 @@ describe('<commitment-calculator>', () => {
     expect(totals(el)).to.deep.equal(['8', '≥ 7', '≥ 5.5']);
   });
 
-  it('averages the coaching cadence for a program that uses it: 1.98 hours a week', async () => {
+  it('derives a program\'s hours from its own session types and shows the arithmetic', async () => {
     const client = memory();
     const wrapper = await fixture<HTMLElement>(html`<mentorship-provider .client=${client}></mentorship-provider>`);
     const el = document.createElement('commitment-calculator');
@@ -235,13 +242,39 @@ describe('<commitment-calculator>', () => {
     wrapper.append(el);
     const detail = (await change).detail as CommitmentChangeDetail;
     await el.updateComplete;
-    expect(detail.result.modelId).to.equal('coaching-cadence');
+    expect(detail.result.modelId).to.equal('program:technical-leadership');
     expect(detail.result.roles.map((r) => r.weeklyHours)).to.deep.equal([103 / 52, 103 / 52]);
-    expect(totals(el)).to.deep.equal(['1.98', '1.98']);
+    // Practice interviews "as needed" are not counted, so the total is a minimum.
+    expect(totals(el)).to.deep.equal(['≥ 1.98', '≥ 1.98']);
     expect([...root(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Activity', 'Coach', 'Participant']);
-    expect([...root(el).querySelectorAll('tbody tr')].map((tr) => visible(tr.querySelector('td')!))).to.deep.equal(['1', '0.75', '≈ 0.23', '0']);
+    expect([...root(el).querySelectorAll('tbody tr')].map((tr) => visible(tr.querySelector('td')!))).to.deep.equal(['1', '0.75', '≈ 0.23', 'as needed']);
+    expect([...root(el).querySelectorAll('tbody th .formula')].map((f) => f.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
+      '60 min × 52 a year ÷ 52 weeks',
+      '90 min × 26 a year ÷ 52 weeks',
+      '60 min × 12 a year ÷ 52 weeks',
+      '60 min when needed, not counted',
+    ]);
     expect(input(el, 'mentees-per-mentor')).to.equal(null);
     expect(root(el).querySelector('[part=reach]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives each demo program its own figure: management transition 1.98, group mentorship 0.75 in a group of 6', async () => {
+    const client = memory();
+    const el = await mount(client, { program: 'management-transition' });
+    expect(totals(el)).to.deep.equal(['1.98', '1.98']);
+    expect(root(el).querySelectorAll('tbody tr')).to.have.length(3);
+    el.setAttribute('program', 'group-mentorship');
+    await waitUntil(() => el.result?.modelId === 'program:group-mentorship');
+    await el.updateComplete;
+    expect(totals(el)).to.deep.equal(['0.75', '0.75']);
+    expect(root(el).querySelector('tbody th')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Group session90 min × 26 a year ÷ 52 weeks · a group of up to 6, together',
+    );
+    el.setAttribute('program', 'three-tier-community');
+    await waitUntil(() => el.result?.modelId === 'three-tier');
+    await el.updateComplete;
+    expect(totals(el)).to.deep.equal(['8', '≥ 7', '≥ 5.5']);
     await expect(el).to.be.accessible();
   });
 
@@ -313,7 +346,7 @@ describe('<commitment-calculator>', () => {
     expect(root(el).querySelector('button[data-role=mentor-mentee]')!.getAttribute('aria-pressed')).to.equal('true');
     expect(root(el).querySelector('button[data-role=lead]')!.getAttribute('aria-pressed')).to.equal('false');
     expect(el.getAttribute('selected-role')).to.equal('mentor-mentee');
-    expect(root(el).querySelector('[part=status]')!.textContent).to.equal('Saved to your plan: Mentor-mentee, at least 7 hr a week.');
+    expect(plain(root(el).querySelector('[part=status]')!.textContent)).to.equal(`Saved to your plan: Mentor-mentee, at least ${hr(7)} a week.`);
     await expect(el).to.be.accessible();
 
     const updated = nextChange(client, (e) => e.resource === 'plan');
@@ -339,7 +372,7 @@ describe('<commitment-calculator>', () => {
     expect(root(el).querySelector('button[data-role=mentee]')!.getAttribute('aria-pressed')).to.equal('true');
     const change = oneEvent(el, 'commitment-change');
     await client.plan.update({ programId: 'management-transition' });
-    expect(((await change).detail as CommitmentChangeDetail).result.modelId).to.equal('coaching-cadence');
+    expect(((await change).detail as CommitmentChangeDetail).result.modelId).to.equal('program:management-transition');
     await el.updateComplete;
     expect(totals(el)).to.deep.equal(['1.98', '1.98']);
   });
@@ -363,7 +396,7 @@ describe('<commitment-calculator>', () => {
   it('shows the empty state for a program without a commitment model', async () => {
     const base = memory();
     const catalog = structuredClone(await base.catalog.get());
-    catalog.programs = catalog.programs.map((p) => ({ ...p, commitmentModelId: undefined }));
+    catalog.programs = catalog.programs.map((p) => ({ ...p, commitmentModelId: undefined, sessionTypeIds: [] }));
     const client = createClient({ backend: memoryBackend({ catalog }) });
     const el = await mount(client, { program: 'technical-leadership' }, 'empty');
     expect(root(el).querySelector('.message.info')!.textContent).to.equal('This program has no commitment model yet.');
@@ -375,7 +408,7 @@ describe('<commitment-calculator>', () => {
     expect(totals(el)).to.deep.equal(['8', '≥ 7', '≥ 5,5']);
     expect(root(el).querySelector('tbody tr td + td + td .visually-hidden')).to.not.equal(null);
     expect(root(el).querySelector('caption')!.textContent!.trim()).to.equal('Wochenstunden nach Rolle und Tätigkeit: Dreistufiges Community-Mentoring');
-    expect(row(el, 'fit')).to.deep.equal(['0,5 Std. zu viel', 'Passt', 'Passt']);
+    expect(row(el, 'fit')).to.deep.equal([`${hr(0.5, 'de-DE')} zu viel`, 'Passt', 'Passt']);
     const text = root(el).textContent!;
     expect(text).to.contain('5,5');
     const english = Object.values(en).filter((m): m is string => typeof m === 'string' && m.length > 3);

@@ -66,6 +66,7 @@ async function typeBudget(el: ProgramPicker, value: string) {
 const usd = (locale: string, min: number, max: number) =>
   norm(new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).formatRange(min, max));
 const numRange = (locale: string, min: number, max: number) => norm(new Intl.NumberFormat(locale).formatRange(min, max));
+const mins = (locale: string, n: number) => norm(new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' }).format(n));
 
 describe('<program-picker>', () => {
   describe('cards', () => {
@@ -83,9 +84,13 @@ describe('<program-picker>', () => {
       expect(field(leadership, 'Price')).to.match(/^\$2,500\s?–\s?\$5,000 \/ month$/);
       expect(field(leadership, 'Group size')).to.equal('One-to-one');
       expect(field(leadership, 'Sessions')).to.equal(
-        '1:1 coaching: weekly, 60 min Technical review: every two weeks, 90 min Career planning: monthly, 60 min Practice interview: as needed, 60 min',
+        `1:1 coaching: weekly, ${mins('en-US', 60)} Technical review: every two weeks, ${mins('en-US', 90)} ` +
+          `Career planning: monthly, ${mins('en-US', 60)} Practice interview: as needed, ${mins('en-US', 60)}`,
       );
-      expect(field(leadership, 'Weekly hours')).to.equal('Coach: 1.98 h Participant: 1.98 h');
+      // Derived from its own sessions: practice interviews "as needed" make it a minimum.
+      expect(field(leadership, 'Weekly hours')).to.equal('Coach: at least 1.98 h Participant: at least 1.98 h');
+      expect(field(card(el, 'Engineering Management Transition'), 'Weekly hours')).to.equal('Coach: 1.98 h Participant: 1.98 h');
+      expect(field(card(el, 'Group Mentorship'), 'Weekly hours')).to.equal('Coach: 0.75 h Participant: 0.75 h');
 
       const individual = card(el, 'Individual Mentorship');
       expect(field(individual, 'Duration')).to.equal(`${numRange('en-US', 3, 6)} months`);
@@ -126,7 +131,7 @@ describe('<program-picker>', () => {
         'Stunden pro Woche',
         'Enthalten',
       ]);
-      expect(field(leadership, 'Termine')).to.contain('1:1 coaching: wöchentlich, 60 Min.');
+      expect(field(leadership, 'Termine')).to.contain(`1:1 coaching: wöchentlich, ${mins('de-DE', 60)}`);
       expect(field(leadership, 'Gruppengröße')).to.equal('Einzelbetreuung');
       const chrome = text($(el, '[part=filters]'));
       for (const english of ['Focus area', 'Any format', 'Monthly budget', 'Duration', 'programs', 'month']) {
@@ -146,7 +151,8 @@ describe('<program-picker>', () => {
       );
       expect(field(card(el, 'Peer Circle'), 'Gruppengröße')).to.equal('6 Personen');
       expect(field(card(el, 'Design Sprint Coaching'), 'Stunden pro Woche')).to.equal('Mentee: 1,5 Std.');
-      expect(field(card(el, 'Peer Circle'), 'Stunden pro Woche')).to.equal('—');
+      // No named model: its weekly 90-minute session gives the hours.
+      expect(field(card(el, 'Peer Circle'), 'Stunden pro Woche')).to.equal('Coach: 1,5 Std. Teilnehmende: 1,5 Std.');
       expect(getComputedStyle($(el, '.cards')).gridTemplateColumns.split(' ')).to.have.length(1);
       await expect(el).to.be.accessible();
     });
@@ -297,7 +303,7 @@ describe('<program-picker>', () => {
       expect(rows['Format']).to.deep.equal(['Group', 'Community']);
       expect(rows['Price']).to.deep.equal([`${usd('en-US', 1500, 2500)} / person / month`, 'Free']);
       expect(rows['Weekly hours']![1]).to.equal('Lead mentor: 8 h Mentor-mentee: at least 7 h Mentee: at least 5.5 h');
-      expect(rows['Sessions']).to.deep.equal(['Technical review: every two weeks, 90 min', '1:1 coaching: weekly, 60 min']);
+      expect(rows['Sessions']).to.deep.equal([`Group session: every two weeks, ${mins('en-US', 90)}`, `1:1 coaching: weekly, ${mins('en-US', 60)}`]);
       await expect(el).to.be.accessible();
 
       box('Corporate Programs').click();
@@ -318,46 +324,67 @@ describe('<program-picker>', () => {
   });
 
   describe('choosing', () => {
-    it('is a radio group: arrows move focus, Space and Enter choose, the event carries the whole program', async () => {
-      const { el, client } = await mount('locale="en-US"');
+    it('is a radio group: arrows move focus and choose (APG), Space and Enter choose, the event carries the whole program', async () => {
+      const form = document.createElement('form');
+      const { el, client } = await mount('locale="en-US" name="program"');
+      el.before(form);
+      form.append(el);
+      await el.updateComplete;
       const group = $(el, '[role=radiogroup]');
       expect(group.getAttribute('aria-label')).to.equal('Programs');
       const radios = () => $$(el, '[role=radio]');
+      const checked = () => radios().filter((r) => r.getAttribute('aria-checked') === 'true').map(text);
       expect(radios().map((r) => r.tabIndex)).to.deep.equal([0, -1, -1, -1, -1, -1]);
       radios()[0]!.focus();
+
+      const moved = oneEvent(el, 'program-select');
       await sendKeys({ press: 'ArrowDown' });
+      expect((await moved).detail.program).to.deep.equal(byId('management-transition'));
       await el.updateComplete;
       expect(el.shadowRoot!.activeElement).to.equal(radios()[1]);
       expect(radios().map((r) => r.tabIndex)).to.deep.equal([-1, 0, -1, -1, -1, -1]);
-      expect(radios().every((r) => r.getAttribute('aria-checked') === 'false')).to.equal(true);
+      expect(checked()).to.deep.equal(['Engineering Management Transition']);
+      expect(new FormData(form).get('program')).to.equal('management-transition');
+
+      const wrapped = oneEvent(el, 'program-select');
+      const planChanged = nextChange(client, (e) => e.resource === 'plan' && e.plan.programId === 'three-tier-community');
       await sendKeys({ press: 'ArrowUp' });
       await sendKeys({ press: 'ArrowUp' });
       await el.updateComplete;
       expect(text(el.shadowRoot!.activeElement)).to.equal('Three-tier Community Mentorship');
-
-      const selected = oneEvent(el, 'program-select');
-      const planChanged = nextChange(client, (e) => e.resource === 'plan');
-      await sendKeys({ press: 'Space' });
-      const event = await selected;
-      expect(event.bubbles && event.composed).to.equal(true);
-      expect(event.detail.program).to.deep.equal(byId('three-tier-community'));
+      expect((await wrapped).detail.program.id).to.equal('technical-leadership');
       expect(el.value).to.equal('three-tier-community');
-      await el.updateComplete;
-      expect(radios()[5]!.getAttribute('aria-checked')).to.equal('true');
+      expect(checked()).to.deep.equal(['Three-tier Community Mentorship']);
       expect(card(el, 'Three-tier Community Mentorship').getAttribute('part')).to.equal('card chosen');
+      expect(new FormData(form).get('program')).to.equal('three-tier-community');
       expect((await planChanged).plan.programId).to.equal('three-tier-community');
       expect((await client.plan.get())!.programId).to.equal('three-tier-community');
       await expect(el).to.be.accessible();
 
+      // Space on the chosen card changes nothing; Home jumps to the first and chooses it.
+      const first = oneEvent(el, 'program-select');
       await sendKeys({ press: 'Home' });
+      const event = await first;
+      expect(event.bubbles && event.composed).to.equal(true);
+      expect(event.detail.program).to.deep.equal(byId('technical-leadership'));
       await el.updateComplete;
-      const second = oneEvent(el, 'program-select');
+      expect(checked()).to.deep.equal(['Technical Leadership Development']);
       await sendKeys({ press: 'Enter' });
-      expect((await second).detail.program.id).to.equal('technical-leadership');
+      expect(el.value).to.equal('technical-leadership');
+      form.remove();
+    });
+
+    it('only moves focus with the arrows while disabled', async () => {
+      const { el } = await mount('locale="en-US" disabled');
+      const radios = () => $$(el, '[role=radio]');
+      let fired = 0;
+      el.addEventListener('program-select', () => fired++);
+      radios()[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
-      expect(radios().filter((r) => r.getAttribute('aria-checked') === 'true').map(text)).to.deep.equal([
-        'Technical Leadership Development',
-      ]);
+      expect(el.shadowRoot!.activeElement).to.equal(radios()[1]);
+      expect(fired).to.equal(0);
+      expect(el.value).to.equal('');
     });
 
     it('follows the client plan: an earlier choice and a choice in another picker', async () => {

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { createStore, setMany } from 'idb-keyval';
 import '../../src/define/mentorship-provider.js';
 import '../../src/define/session-tracker.js';
-import type { SessionTracker } from '../../src/components/session-tracker/session-tracker.js';
+import type { SessionChangeDetail, SessionTracker } from '../../src/components/session-tracker/session-tracker.js';
 import { addWeeks, SessionIndex, streakOfWeeks, weekStart } from '../../src/components/session-tracker/session-index.js';
 import type { Backend } from '../../src/sdk/backends/backend.js';
 import { localBackend } from '../../src/sdk/backends/local.js';
@@ -12,6 +12,7 @@ import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import { parseCsv } from '../../src/sdk/export/csv.js';
 import type { Session } from '../../src/sdk/schemas.js';
 import { freshNamespace, localClient } from '../helpers.js';
+import { dateText, unitText } from '../intl.js';
 import '../../src/locales/de.js';
 
 const memoryClient = () => createClient({ backend: memoryBackend() });
@@ -22,7 +23,7 @@ async function mount(client: MentorshipClient, attributes: Record<string, string
   el.setAttribute('locale', 'en-GB');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   wrapper.append(el);
-  await waitUntil(() => el.viewState !== 'loading', 'tracker did not load');
+  await waitUntil(() => el.viewState !== 'loading', 'tracker did not load', { timeout: 15_000 }); // 10,000 sessions on a busy machine
   await el.updateComplete;
   return el;
 }
@@ -31,6 +32,10 @@ const $ = <T extends Element = HTMLElement>(el: SessionTracker, selector: string
 const $$ = <T extends Element = HTMLElement>(el: SessionTracker, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const rows = (el: SessionTracker) => $$(el, '.week li[data-id]');
+/** A session's length as the element formats it (Intl, en-GB): "90 mins". */
+const mins = (n: number) => unitText('en-GB', n, 'minute', { unitDisplay: 'short' });
+/** A week's heading as the element formats it: "Week of 5 Jan 2026 · 2 h". */
+const weekOf = (year: number, month: number, day: number, hours: number) => `Week of ${dateText('en-GB', new Date(year, month - 1, day), { dateStyle: 'medium' })} · ${hours} h`;
 
 /** Replaces an input's content by typing, as a user would. */
 async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string) {
@@ -165,7 +170,7 @@ describe('<session-tracker>', () => {
     expect(rows(el)).to.have.length(1);
     const row = rows(el)[0]!;
     expect(text(row.querySelector('.what'))).to.equal('Code review');
-    expect(text(row.querySelector('.length'))).to.equal('90 mins');
+    expect(text(row.querySelector('.length'))).to.equal(mins(90));
     expect(text(row.querySelector('.mentor'))).to.equal('Lena Hoffmann');
     expect(text(row.querySelector('.notes'))).to.equal('Reviewed the parser');
     expect($$(el, 'li[data-id] .badge').map(text)).to.deep.equal(['parser', 'review']);
@@ -218,7 +223,7 @@ describe('<session-tracker>', () => {
     await el.updateComplete;
     await aTimeout(0);
     const row = rows(el)[0]!;
-    expect(text(row.querySelector('.length'))).to.equal('45 mins');
+    expect(text(row.querySelector('.length'))).to.equal(mins(45));
     expect(text(row.querySelector('.notes'))).to.equal('second, "better"');
     expect(el.shadowRoot!.activeElement).to.equal(row.querySelector('.edit'));
     const [stored] = await client.sessions.list();
@@ -263,7 +268,7 @@ describe('<session-tracker>', () => {
     const again = await mount(second);
     expect(rows(again)).to.have.length(1);
     expect(text(rows(again)[0]!.querySelector('.notes'))).to.equal('survives');
-    expect(text(rows(again)[0]!.querySelector('.length'))).to.equal('75 mins');
+    expect(text(rows(again)[0]!.querySelector('.length'))).to.equal(mins(75));
     second.close();
   });
 
@@ -289,7 +294,7 @@ describe('<session-tracker>', () => {
     expect(text(rows(el)[0]!.querySelector('.what'))).to.equal('Career planning');
 
     await there.sessions.update(added.id, { minutes: 60 });
-    await waitUntil(() => text(rows(el)[0]?.querySelector('.length')) === '60 mins', 'the edit did not appear');
+    await waitUntil(() => text(rows(el)[0]?.querySelector('.length')) === mins(60), 'the edit did not appear');
     // A partial update changes only what it names (the notes stay).
     expect(text(rows(el)[0]!.querySelector('.notes'))).to.equal('from the other tab');
     expect((await here.sessions.list())[0]!.notes).to.equal('from the other tab');
@@ -315,10 +320,10 @@ describe('<session-tracker>', () => {
     expect(text($(el, '.streak'))).to.equal('Streak: 3 weeks in a row on goal');
     expect(text($(el, '.week-hours'))).to.equal('2 of 2 hours');
     expect($$(el, '.week h4').map(text)).to.deep.equal([
-      'Week of 5 Jan 2026 · 2 h',
-      'Week of 29 Dec 2025 · 2 h',
-      'Week of 22 Dec 2025 · 2 h',
-      'Week of 15 Dec 2025 · 1 h',
+      weekOf(2026, 1, 5, 2),
+      weekOf(2025, 12, 29, 2),
+      weekOf(2025, 12, 22, 2),
+      weekOf(2025, 12, 15, 1),
     ]);
     // The chart: 8 weeks, a bar label per week, the goal line, and the text alternative.
     expect($(el, 'svg[part="chart"]').getAttribute('aria-label')).to.equal(
@@ -509,6 +514,8 @@ describe('<session-tracker>', () => {
 
     const target = memoryClient();
     const el = await mount(target);
+    const events: SessionChangeDetail[] = [];
+    el.addEventListener('session-change', (e) => events.push(e.detail));
     const importFile = async (content: string) => {
       const input = $<HTMLInputElement>(el, 'input[type=file]');
       const transfer = new DataTransfer();
@@ -523,6 +530,9 @@ describe('<session-tracker>', () => {
       return summary;
     };
     expect(await importFile(json)).to.equal('2 imported, 0 already there, 0 invalid Dismiss');
+    // One event for the whole import, carrying its summary and the sessions stored.
+    expect(events.map((e) => e.kind)).to.deep.equal(['imported']);
+    expect(events[0]!.kind === 'imported' && events[0]!.summary.sessions.map((x) => x.notes).sort()).to.deep.equal(['one', 'two']);
     expect((await target.sessions.list()).sort((a, b) => a.start.localeCompare(b.start))).to.deep.equal(
       (await source.sessions.list()).sort((a, b) => a.start.localeCompare(b.start)),
     );

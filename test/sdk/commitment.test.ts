@@ -4,8 +4,10 @@ import {
   COACHING_CADENCE_MODEL,
   computeCommitment,
   parseCommitmentModel,
+  programModel,
   THREE_TIER_MODEL,
 } from '../../src/sdk/commitment.js';
+import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
 import { MentorshipError } from '../../src/sdk/errors.js';
 import { CommitmentModel } from '../../src/sdk/schemas.js';
 import * as z from 'zod/mini';
@@ -110,6 +112,71 @@ describe('commitment: the coaching cadence model', () => {
     });
     // 13/3 a month × 12/52 = 1 a week.
     expect(computeCommitment(model, { menteesPerMentor: 0, weeks: 4 }).roles[0]!.weeklyHours).to.equal(1);
+  });
+});
+
+describe('commitment: each demo program from its own session types', () => {
+  const program = (id: string) => DEMO_CATALOG.programs.find((p) => p.id === id)!;
+  const weekly = (id: string) => {
+    const model = programModel(program(id), DEMO_CATALOG)!;
+    const result = computeCommitment(model, { menteesPerMentor: 3, weeks: 26 });
+    return {
+      model,
+      hours: result.roles.map((r) => r.weeklyHours),
+      atLeast: result.roles.map((r) => r.atLeast),
+      rows: result.roles[0]!.activities.map((a) => [a.id, a.hours, a.formula?.perYear, a.formula?.capacity]),
+    };
+  };
+
+  it('Technical Leadership Development: 1:1 weekly 60 + review bi-weekly 90 + planning monthly 60, interviews as needed: at least 103/52 h', () => {
+    const { model, hours, atLeast, rows } = weekly('technical-leadership');
+    expect(model.id).to.equal('program:technical-leadership');
+    expect(hours).to.deep.equal([103 / 52, 103 / 52]);
+    expect(atLeast).to.deep.equal([true, true]);
+    expect(rows).to.deep.equal([
+      ['one-on-one', 1, 52, undefined],
+      ['technical-review', 0.75, 26, undefined],
+      ['career-planning', 12 / 52, 12, undefined],
+      ['practice-interview', 0, 0, undefined],
+    ]);
+  });
+
+  it('Engineering Management Transition: no practice interviews, exactly 103/52 h', () => {
+    const { hours, atLeast, rows } = weekly('management-transition');
+    expect(hours).to.deep.equal([103 / 52, 103 / 52]);
+    expect(atLeast).to.deep.equal([false, false]);
+    expect(rows.map((r) => r[0])).to.deep.equal(['one-on-one', 'technical-review', 'career-planning']);
+  });
+
+  it('Individual Mentorship: the four session types, at least 103/52 h', () => {
+    const { hours, atLeast } = weekly('individual-mentorship');
+    expect(hours).to.deep.equal([103 / 52, 103 / 52]);
+    expect(atLeast).to.deep.equal([true, true]);
+  });
+
+  it('Group Mentorship: one bi-weekly 90-minute group session of up to 6: 0.75 h', () => {
+    const { hours, atLeast, rows } = weekly('group-mentorship');
+    expect(hours).to.deep.equal([0.75, 0.75]);
+    expect(atLeast).to.deep.equal([false, false]);
+    expect(rows).to.deep.equal([['group-session', 0.75, 26, 6]]);
+  });
+
+  it('Corporate Programs: 1:1, reviews and planning: 103/52 h', () => {
+    const { hours, rows } = weekly('corporate-programs');
+    expect(hours).to.deep.equal([103 / 52, 103 / 52]);
+    expect(rows.map((r) => r[0])).to.deep.equal(['one-on-one', 'technical-review', 'career-planning']);
+  });
+
+  it('Three-tier Community Mentorship: its named model, 8, 7 and 5.5 h for X = 3', () => {
+    const { model, hours } = weekly('three-tier-community');
+    expect(model).to.deep.equal(THREE_TIER_MODEL);
+    expect(hours).to.deep.equal([8, 7, 5.5]);
+  });
+
+  it('every demo program has a model, and no two programs with different sessions share one', () => {
+    const models = DEMO_CATALOG.programs.map((p) => programModel(p, DEMO_CATALOG));
+    expect(models.every(Boolean)).to.equal(true);
+    expect(programModel({ ...program('group-mentorship'), sessionTypeIds: [] }, DEMO_CATALOG)).to.equal(undefined);
   });
 });
 

@@ -38,7 +38,11 @@ describe('schemas', () => {
       ['technical-review', 'biweekly', 90],
       ['career-planning', 'monthly', 60],
       ['practice-interview', 'as-needed', 60],
+      ['group-session', 'biweekly', 90],
     ]);
+    // The seed's group format: 4–6 people, so one group session has 6 seats.
+    expect(DEMO_CATALOG.sessionTypes.find((t) => t.id === 'group-session')!.capacity).to.equal(6);
+    expect(group.sessionTypeIds).to.deep.equal(['group-session']);
   });
 
   it('reject a broken catalog with the failing paths', () => {

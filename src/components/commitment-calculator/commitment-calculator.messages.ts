@@ -46,6 +46,10 @@ export const en = {
   notJson: (src: string) => `${src} is not JSON.`,
   httpError: (status: number, src: string) => (status ? `HTTP ${status} loading ${src}.` : `Could not reach ${src}.`),
   noRole: (id: string) => `There is no role “${id}” in this model.`,
+  formula: (minutes: string, perYear: string) => `${minutes} min × ${perYear} a year ÷ 52 weeks`,
+  formulaAsNeeded: (minutes: string) => `${minutes} min when needed, not counted`,
+  formulaGroup: (seats: string) => `a group of up to ${seats}, together`,
+  asNeeded: 'as needed',
 };
 
 export type CalculatorMessages = typeof en & ModelNames;
@@ -83,6 +87,10 @@ export const de: CalculatorMessages = {
   notJson: (src) => `${src} ist kein JSON.`,
   httpError: (status, src) => (status ? `HTTP ${status} beim Laden von ${src}.` : `${src} ist nicht erreichbar.`),
   noRole: (id) => `Dieses Modell hat keine Rolle „${id}“.`,
+  formula: (minutes, perYear) => `${minutes} Min. × ${perYear} im Jahr ÷ 52 Wochen`,
+  formulaAsNeeded: (minutes) => `${minutes} Min. nach Bedarf, nicht mitgezählt`,
+  formulaGroup: (seats) => `eine Gruppe von bis zu ${seats}, gemeinsam`,
+  asNeeded: 'nach Bedarf',
   'n:three-tier': 'Dreistufiges Community-Mentoring',
   'n:coaching-cadence': 'Rhythmus der Einzelbetreuung',
   'n:three-tier:lead': 'Leitende:r Mentor:in',
@@ -98,4 +106,5 @@ export const de: CalculatorMessages = {
   'n:coaching-cadence:technical-review': 'Technisches Review',
   'n:coaching-cadence:career-planning': 'Karriereplanung',
   'n:coaching-cadence:practice-interview': 'Übungsinterview',
+  'n:coaching-cadence:group-session': 'Gruppensitzung',
 };

@@ -37,5 +37,6 @@ export const styles = css`
   [part='legend'] { list-style: none; padding: 0; margin: var(--_mk-space) 0 0; font-size: 0.875em; }
   li { border-inline-start: 0.875em solid var(--_c); padding-inline-start: 0.375em; }
   .primary { transition: none; }
+  .formula { display: block; }
   fieldset { border: 1px solid var(--_c-border); border-radius: var(--_mk-radius); padding: var(--_mk-space) var(--_c-gap) var(--_c-gap); margin: 0; }
 `;

@@ -3,7 +3,10 @@ import type { ChangeEvent } from '../../sdk/client.js';
 import {
   COMMITMENT_LIMITS,
   computeCommitment,
+  type CadenceFormula,
   parseCommitmentModel,
+  PROGRAM_MODEL_PREFIX,
+  programModel,
   THREE_TIER_MODEL,
   type CommitmentField,
   type CommitmentInput,
@@ -200,7 +203,9 @@ export class CommitmentCalculator extends MkElement {
         const programId = this.program || plan?.programId;
         // A program stored in the plan that the catalog no longer has: fall back to the default.
         const program = programId ? await client.programs.get(programId).catch((e) => (this.program ? Promise.reject(e) : undefined)) : undefined;
-        if (program) model = program.commitmentModelId ? await client.models.get(program.commitmentModelId) : this.program ? undefined : model;
+        // A named model that is missing is an error (not-found); otherwise the program's own sessions.
+        if (program?.commitmentModelId) model = await client.models.get(program.commitmentModelId);
+        else if (program) model = programModel(program, await client.catalog.get()) ?? (this.program ? undefined : model);
         if (model && plan?.modelId === model.id) planRole = plan.roleId;
       }
       if (token !== this.#token) return;
@@ -267,7 +272,9 @@ export class CommitmentCalculator extends MkElement {
    */
   #name(item: { id: string; name: string }): string {
     const model = this.active!;
-    const key = item === model ? `n:${model.id}` : `n:${model.id}:${item.id}`;
+    // A model derived from a program's session types shares the coaching cadence's translations.
+    const prefix = model.id.startsWith(PROGRAM_MODEL_PREFIX) ? 'coaching-cadence' : model.id;
+    const key = item === model ? `n:${model.id}` : `n:${prefix}:${item.id}`;
     const text = this.#l.t(key as `n:${string}`);
     return text === key ? item.name : text; // t() answers the key itself when no table has it
   }
@@ -294,6 +301,15 @@ export class CommitmentCalculator extends MkElement {
   #value(hours: number, figure: Qualified) {
     const [shown, spoken] = this.#figure(hours, figure);
     return shown === spoken ? shown : this.#alt(shown, spoken);
+  }
+
+  /** The arithmetic behind a cadence figure: "90 min × 26 a year ÷ 52 weeks · up to 6 people". */
+  #formula(formula: CadenceFormula | undefined) {
+    if (!formula) return nothing;
+    const l = this.#l;
+    const { minutes, perYear, frequency, capacity } = formula;
+    const text = frequency === 'as-needed' && !perYear ? l.t('formulaAsNeeded', l.number(minutes)) : l.t('formula', l.number(minutes), l.number(perYear));
+    return html`<small class="formula">${text}${capacity && capacity > 1 ? ` · ${l.t('formulaGroup', l.number(capacity))}` : ''}</small>`;
   }
 
   /** `shown` on screen, `spoken` for screen readers. */
@@ -344,7 +360,7 @@ export class CommitmentCalculator extends MkElement {
     const chosen = this.selectedRole ?? this.planRole;
     const available = this.input.availableHours;
     /** A row of the table: its header, then one cell per role. */
-    const row = (head: string, cell: (role: RoleCommitment) => unknown, name?: string) => html`<tr data-row=${name ?? nothing}>
+    const row = (head: unknown, cell: (role: RoleCommitment) => unknown, name?: string) => html`<tr data-row=${name ?? nothing}>
       <th scope="row">${head}</th>
       ${roles.map((role) => html`<td>${cell(role)}</td>`)}
     </tr>`;
@@ -365,9 +381,9 @@ export class CommitmentCalculator extends MkElement {
           </thead>
           <tbody>
             ${activities.map((activity) =>
-              row(this.#name(activity), (role) => {
+              row(html`${this.#name(activity)}${this.#formula(result.roles[0]?.activities.find((a) => a.id === activity.id)?.formula)}`, (role) => {
                 const a = role.activities.find((x) => x.id === activity.id);
-                return a ? this.#value(a.hours, a) : this.#alt('—', t('none'));
+                return !a ? this.#alt('—', t('none')) : a.atLeast && !a.hours ? t('asNeeded') : this.#value(a.hours, a);
               }),
             )}
           </tbody>

@@ -145,6 +145,7 @@ export const de: MentorBookingMessages = {
     'st:technical-review': 'Technisches Review',
     'st:career-planning': 'Karriereplanung',
     'st:practice-interview': 'Probe-Interview',
+    'st:group-session': 'Gruppensitzung',
     'pt:technical-leadership': 'Entwicklung technischer Führung',
     'pt:management-transition': 'Wechsel ins Engineering-Management',
     'pt:individual-mentorship': 'Einzel-Mentoring',

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
-import { BUILT_IN_MODELS, computeCommitment } from '../../sdk/commitment.js';
+import { BUILT_IN_MODELS, computeCommitment, PROGRAM_MODEL_PREFIX, programModel } from '../../sdk/commitment.js';
 import { PROGRAM_FORMATS } from '../../sdk/constants.js';
 import { MentorshipError } from '../../sdk/errors.js';
 import { fetchJson } from '../../sdk/fetch-json.js';
@@ -43,7 +43,7 @@ const bullets = (items: string[]) => (items.length ? html`<ul>${items.map((item)
  * @summary Browse, filter, compare and choose a mentorship program.
  * @customElement program-picker
  *
- * @fires {CustomEvent<ProgramSelectDetail>} program-select - The visitor chose a program (click, Space or Enter); detail `{ program }`.
+ * @fires {CustomEvent<ProgramSelectDetail>} program-select - The visitor chose a program (click, Space, Enter, or an arrow key, Home or End moving to it); detail `{ program }`.
  * @fires {CustomEvent<MentorshipErrorDetail>} mentorship-error - An attribute, the `src` catalog or the `programs` property was invalid, or loading failed.
  *
  * @csspart base - The element's root wrapper.
@@ -299,7 +299,10 @@ export class ProgramPicker extends MkElement {
     this.client?.plan.update({ programId: program.id }).catch((error) => this.reportError('plan', error, 'storage'));
   }
 
-  /** Radio-group keys: Space and Enter choose; arrows move focus (wrapping around), Home and End jump. */
+  /**
+   * Radio-group keys (WAI-ARIA APG, as native radios): arrows move focus AND choose (wrapping
+   * around), Home and End jump and choose; Space and Enter choose the focused card.
+   */
   async #onKey(event: KeyboardEvent, index: number): Promise<void> {
     const list = this.#shown;
     const { key } = event;
@@ -310,7 +313,8 @@ export class ProgramPicker extends MkElement {
     event.preventDefault();
     if (choosing) return this.#choose(list[index]!);
     // at() counts a negative index from the end: -1 is the last card.
-    this.focusId = list.at((index + moves[key]!) % list.length)!.id;
+    const next = list.at((index + moves[key]!) % list.length)!;
+    this.#choose(next);
     await this.updateComplete;
     // The radios are the only elements with a tabindex.
     this.renderRoot.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
@@ -338,7 +342,7 @@ export class ProgramPicker extends MkElement {
   #facts(p: Program): Facts {
     const t = this.#l;
     const { price, groupSize, durationMonths } = p;
-    const model = (this.catalog?.commitmentModels ?? BUILT_IN_MODELS).find((m) => m.id === p.commitmentModelId);
+    const model = programModel(p, { commitmentModels: BUILT_IN_MODELS, sessionTypes: [], ...this.catalog });
     const sessions = p.sessionTypeIds.flatMap((id) => this.catalog?.sessionTypes.find((s) => s.id === id) ?? []);
     return {
       audience: p.audience,
@@ -361,8 +365,10 @@ export class ProgramPicker extends MkElement {
     const t = this.#l;
     // Only weekly figures are shown, so the length of the cycle does not matter.
     const { roles } = computeCommitment(model, { menteesPerMentor: 3, weeks: 1 });
+    // Models derived from a program's sessions have the coaching cadence's roles.
+    const id = model.id.startsWith(PROGRAM_MODEL_PREFIX) ? 'coaching-cadence' : model.id;
     return roles.map(
-      (r) => `${this.#label('role', `${model.id}-${r.id}`, r.name)}: ${t.t(r.atLeast ? 'atLeastHours' : 'hours', t.hours(r.weeklyHours))}`,
+      (r) => `${this.#label('role', `${id}-${r.id}`, r.name)}: ${t.t(r.atLeast ? 'atLeastHours' : 'hours', t.hours(r.weeklyHours))}`,
     );
   }
 

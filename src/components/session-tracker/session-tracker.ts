@@ -1,5 +1,5 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
-import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
+import type { ChangeEvent, ImportSummary, MentorshipClient } from '../../sdk/client.js';
 import { readSessionsJson, sessionEnd, sessionsToCsv, sessionsToJson } from '../../sdk/export/csv.js';
 import { toIcs } from '../../sdk/export/ics.js';
 import { SESSION_ACTIVITIES } from '../../sdk/constants.js';
@@ -11,10 +11,10 @@ import { addWeeks, SessionIndex, streakOfWeeks, weekStart } from './session-inde
 import { en } from './session-tracker.messages.js';
 import { styles } from './session-tracker.styles.js';
 
-export interface SessionChangeDetail {
-  kind: 'added' | 'updated' | 'removed';
-  session: Session;
-}
+export type SessionChangeDetail =
+  | { kind: 'added' | 'updated' | 'removed'; session: Session }
+  /** One event for a whole import: its summary, with the sessions it stored. */
+  | { kind: 'imported'; summary: ImportSummary };
 
 /** The form fields the browser checks (`required`, `min`/`max`/`step`, the tag limits). */
 const CHECKED_FIELDS = ['start', 'minutes', 'tags'] as const;
@@ -56,7 +56,8 @@ const itemsOf = (model: CommitmentModel): { id: string; name: string }[] => (mod
  * @customElement session-tracker
  *
  * @fires {CustomEvent<SessionChangeDetail>} session-change - after a session was added, edited,
- * deleted, restored (undo, `added`), logged from a booking or imported through this element.
+ * deleted, restored (undo, `added`) or logged from a booking; once per import through this
+ * element (`imported`, with the summary and the sessions stored).
  * @fires {CustomEvent<MentorshipErrorDetail>} mentorship-error - an attribute is invalid, an
  * imported file is unusable, or loading or saving failed.
  *
@@ -124,7 +125,6 @@ export class SessionTracker extends MkElement {
   #bookings = new Map<string, Booking>();
   #pending = new Set<string>();
   #loadError?: string;
-  #importing?: boolean;
   private notice?: Notice;
   /** Id of the session shown as the edit form. */
   private editing?: string;
@@ -187,7 +187,8 @@ export class SessionTracker extends MkElement {
       if (kind !== 'removed' && this.#accepts(session)) this.#index.put(session);
       else this.#index.remove(session.id);
       if (kind === 'removed' && this.editing === session.id) this.editing = undefined;
-      if (this.#importing && !event.remote && kind === 'added') this.emit<SessionChangeDetail>('session-change', { kind, session });
+    } else if (event.resource === 'import') {
+      for (const session of event.sessions) if (this.#accepts(session)) this.#index.put(session);
     } else if (event.resource === 'booking') this.#bookings.set(event.booking.id, event.booking);
     else if (event.resource === 'plan') this.#plan = event.plan;
     else if (event.resource === 'sync') this.#pending = new Set(event.pendingSessionIds);
@@ -257,7 +258,7 @@ export class SessionTracker extends MkElement {
   // ---- writes ----------------------------------------------------------------------------
 
   /** Runs one write; then says `done` and fires `session-change`, or shows why it failed. */
-  async #write(source: string, kind: SessionChangeDetail['kind'], done: 'added' | 'saved' | 'deleted' | 'restored', operation: (client: MentorshipClient) => Promise<Session>) {
+  async #write(source: string, kind: 'added' | 'updated' | 'removed', done: 'added' | 'saved' | 'deleted' | 'restored', operation: (client: MentorshipClient) => Promise<Session>) {
     try {
       const session = await operation(this.client!);
       this.notice = { text: this.l.t(done) };
@@ -344,10 +345,10 @@ export class SessionTracker extends MkElement {
     const file = input.files?.[0];
     const { l } = this;
     if (!file) return;
-    this.#importing = true;
     try {
       // A broken file throws here, before anything is imported.
       const summary = await this.client!.sessions.import(readSessionsJson(await file.text()));
+      this.emit<SessionChangeDetail>('session-change', { kind: 'imported', summary });
       const invalid = summary.invalid.map((i) => i.message.replace(/^Invalid /, ''));
       const named = invalid.length ? `: ${invalid.slice(0, 3).join('; ')}${invalid.length > 3 ? ' …' : ''}` : '';
       const counts = l.t('importSummary', l.number(summary.imported), l.number(summary.alreadyThere), l.number(invalid.length));
@@ -355,7 +356,6 @@ export class SessionTracker extends MkElement {
     } catch (error) {
       this.notice = { text: l.t('importFailed', this.#fail('import', error)), error: true };
     }
-    this.#importing = false;
     input.value = '';
   }
 

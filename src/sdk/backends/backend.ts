@@ -39,6 +39,11 @@ export interface Backend {
   /** Creates or replaces one session by id. */
   putSession(session: Session): Promise<Session>;
   deleteSession(id: string): Promise<void>;
+  /**
+   * Stores every session whose id is not stored yet, in ONE atomic write (all or none), and
+   * returns those it stored. Optional: the client otherwise writes them one by one.
+   */
+  importSessions?(sessions: Session[]): Promise<Session[]>;
 
   getPlan(): Promise<Plan | null>;
   setPlan(plan: Plan): Promise<Plan>;

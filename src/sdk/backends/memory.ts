@@ -28,7 +28,9 @@ export function memoryBackend(options: MemoryBackendOptions = {}): Backend {
     // Synchronous between read and write, so atomic within this page.
     async update(prefix, decide) {
       const { writes, result } = decide(under(prefix) as never[]);
-      for (const w of writes) records.set(w.key, clone(w.value));
+      // Clone everything first: a value that cannot be cloned then writes nothing at all.
+      const cloned = writes.map((w) => [w.key, clone(w.value)] as const);
+      for (const [key, value] of cloned) records.set(key, value);
       return result;
     },
   };

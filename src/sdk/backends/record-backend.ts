@@ -107,6 +107,12 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       return session;
     },
     deleteSession: (id: string) => store.del(SESSION + id),
+    importSessions: (sessions: Session[]) =>
+      store.update<Session, Session[]>(SESSION, (stored) => {
+        const existing = new Set(stored.map((s) => s.id));
+        const added = sessions.filter((s) => !existing.has(s.id));
+        return { writes: added.map((s) => ({ key: SESSION + s.id, value: s })), result: added };
+      }),
     ...planRecord(store),
   };
 }

@@ -57,7 +57,13 @@ export function idbRecordStore(use: UseStore, ready: () => Promise<void> = async
     update: (prefix, decide) =>
       run('readwrite', async (store) => {
         const { writes, result } = decide(await getAll(store, prefix));
-        for (const w of writes) store.put(w.value, w.key);
+        try {
+          for (const w of writes) store.put(w.value, w.key);
+        } catch (error) {
+          // A put that throws (a value IndexedDB cannot clone) must not leave the earlier ones committed.
+          store.transaction.abort();
+          throw error;
+        }
         return result;
       }),
   };

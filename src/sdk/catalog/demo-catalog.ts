@@ -20,6 +20,8 @@ const sessionTypes: CatalogInput['sessionTypes'] = [
   { id: 'technical-review', name: 'Technical review', minutes: 90, frequency: 'biweekly', focus: 'Architecture, code and design reviews' },
   { id: 'career-planning', name: 'Career planning', minutes: 60, frequency: 'monthly', focus: 'Goals, milestones and progress' },
   { id: 'practice-interview', name: 'Practice interview', minutes: 60, frequency: 'as-needed', focus: 'Technical and behavioural interview rehearsal' },
+  // The seed's group format: 4–6 people meet together; one booking takes one seat.
+  { id: 'group-session', name: 'Group session', minutes: 90, frequency: 'biweekly', capacity: 6, focus: 'A small cohort learning together: peer exercises and a group project' },
 ];
 
 const weekdays = (start: string, end: string, days = [1, 2, 3, 4, 5]) => days.map((day) => ({ day, start, end }));
@@ -30,7 +32,7 @@ const mentors: CatalogInput['mentors'] = [
     name: 'Lena Hoffmann',
     title: 'Principal engineer, distributed systems',
     timeZone: 'Europe/Berlin',
-    sessionTypeIds: ['one-on-one', 'technical-review', 'career-planning', 'practice-interview'],
+    sessionTypeIds: ['one-on-one', 'technical-review', 'career-planning', 'practice-interview', 'group-session'],
     weekly: [...weekdays('09:00', '12:00'), ...weekdays('14:00', '17:00', [1, 3])],
     rules: { bufferAfterMinutes: 15, minimumNoticeMinutes: 720, maxPerDay: 4 },
   },
@@ -57,7 +59,7 @@ const mentors: CatalogInput['mentors'] = [
     name: 'Kenji Watanabe',
     title: 'Lead mentor, community program',
     timeZone: 'Asia/Tokyo',
-    sessionTypeIds: ['one-on-one', 'technical-review'],
+    sessionTypeIds: ['one-on-one', 'technical-review', 'group-session'],
     weekly: weekdays('09:00', '12:00', [1, 3, 5]),
     rules: { minimumNoticeMinutes: 60, horizonDays: 90 },
   },
@@ -79,7 +81,6 @@ const catalog: CatalogInput = {
       durationMonths: { min: 6, max: 6 },
       price: { min: 2500, max: 5000, currency: 'USD', unit: 'month' },
       sessionTypeIds: ['one-on-one', 'technical-review', 'career-planning', 'practice-interview'],
-      commitmentModelId: 'coaching-cadence',
       includes: ['Weekly 1:1 coaching', 'Bi-weekly technical reviews', 'Monthly career planning', 'Practice interviews when you need them'],
       phases: [
         { title: 'System design', months: { min: 1, max: 2 }, focus: ['Architectural patterns', 'Scalability planning', 'Technology evaluation', 'Technical decision-making'] },
@@ -97,7 +98,6 @@ const catalog: CatalogInput = {
       durationMonths: { min: 9, max: 9 },
       price: { min: 2500, max: 5000, currency: 'USD', unit: 'month' },
       sessionTypeIds: ['one-on-one', 'technical-review', 'career-planning'],
-      commitmentModelId: 'coaching-cadence',
       includes: ['Weekly 1:1 coaching', 'Bi-weekly reviews', 'Monthly career planning'],
       phases: [
         { title: 'Foundation', months: { min: 1, max: 3 }, focus: ['Management fundamentals', 'Team dynamics', 'One-on-one skills', 'Performance feedback'] },
@@ -115,7 +115,6 @@ const catalog: CatalogInput = {
       durationMonths: { min: 3, max: 6 },
       price: { min: 2500, max: 5000, currency: 'USD', unit: 'month' },
       sessionTypeIds: ['one-on-one', 'technical-review', 'career-planning', 'practice-interview'],
-      commitmentModelId: 'coaching-cadence',
       includes: ['Weekly coaching sessions', 'A personal learning plan', 'Guidance on real projects', 'Interview preparation', 'Career strategy'],
     },
     {
@@ -128,8 +127,7 @@ const catalog: CatalogInput = {
       durationMonths: { min: 6, max: 6 },
       price: { min: 1500, max: 2500, currency: 'USD', unit: 'person-month' },
       groupSize: { min: 4, max: 6 },
-      sessionTypeIds: ['technical-review'],
-      commitmentModelId: 'coaching-cadence',
+      sessionTypeIds: ['group-session'],
       includes: ['Bi-weekly group sessions', 'Peer learning exercises', 'A group project', 'Shared learning resources', 'Networking'],
     },
     {
@@ -141,7 +139,6 @@ const catalog: CatalogInput = {
       format: 'corporate',
       durationMonths: { min: 3, max: 12 },
       sessionTypeIds: ['one-on-one', 'technical-review', 'career-planning'],
-      commitmentModelId: 'coaching-cadence',
       includes: ['Leadership development', 'Technical skills acceleration', 'Management transition support', 'High-potential employee programs'],
       deliveryOptions: ['On-site workshops', 'Virtual mentorship sessions', 'Hybrid learning programs', 'Train-the-trainer'],
     },

@@ -66,6 +66,7 @@ export const CadenceItem = /* @__PURE__ */ object({
   frequency: Frequency,
   minutes: /* @__PURE__ */ number(-Infinity, 600, { exclusiveMinimum: 0 }),
   perMonth: /* @__PURE__ */ optional(/* @__PURE__ */ number(0, 31)),
+  capacity: /* @__PURE__ */ optional(/* @__PURE__ */ integer(1, 100)),
 }) as Validator<z.output<typeof S.CadenceItem>>;
 export const CadenceModel = /* @__PURE__ */ object({
   kind: /* @__PURE__ */ literal("cadence"),
@@ -113,6 +114,7 @@ export const SessionType = /* @__PURE__ */ object({
   frequency: Frequency,
   perMonth: /* @__PURE__ */ optional(/* @__PURE__ */ number(0, 31)),
   focus: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, 500)),
+  capacity: /* @__PURE__ */ optional(/* @__PURE__ */ integer(1, 100)),
 }) as Validator<z.output<typeof S.SessionType>>;
 export const WeeklyWindow = /* @__PURE__ */ object({
   day: /* @__PURE__ */ integer(1, 7),
@@ -183,6 +185,7 @@ export const Session = /* @__PURE__ */ object({
   createdAt: Instant,
   updatedAt: Instant,
   menteeId: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  version: /* @__PURE__ */ optional(/* @__PURE__ */ integer(1, 9007199254740991)),
 }) as Validator<z.output<typeof S.Session>>;
 export const SessionInput = /* @__PURE__ */ object({
   start: Instant,
