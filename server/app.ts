@@ -15,6 +15,7 @@ import { memoryCatalog } from './catalog.js';
 import type { Database } from './db.js';
 import type { CatalogSource, Deps, Env } from './http.js';
 import { HttpProblem, problem } from './problem.js';
+import { MentorshipError } from '../src/sdk/errors.js';
 import { bookingRoutes } from './routes/bookings.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { metaRoutes } from './routes/meta.js';
@@ -52,6 +53,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.onError((error, c) => {
     if (error instanceof HttpProblem) return problem(c, error.status, error.message, error.issues, error.extras);
+    // A booking policy's refusal (notice, caps) from the shared SDK rules: 409 naming the rule.
+    if (MentorshipError.is(error) && error.code === 'conflict') return problem(c, 409, error.message, error.issues);
     console.error(error);
     return problem(c, 500, 'The server could not complete the request.');
   });

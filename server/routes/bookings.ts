@@ -8,6 +8,8 @@ import { randomSecret, sameSecret, sha256 } from '../auth.js';
 import type { Queryable } from '../db.js';
 import { checkInstants, etag, ifMatch, isExclusionViolation, isUniqueViolation, MINUTE, parse, pathId, readJson, requireMentee, type App, type Ctx, type Deps } from '../http.js';
 import { HttpProblem } from '../problem.js';
+import { assertCanChange } from '../../src/sdk/scheduling/policies.js';
+import { checkVisitorCap, seatFor } from '../seats.js';
 import { hasVisibleCharacter } from '../text.js';
 import { busyNear, findEntries } from './slots.js';
 
@@ -75,6 +77,7 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
         const startMs = Date.parse(request.start);
         const bookings = await busyNear(tx, mentor.id, startMs, startMs + 1);
         if (!isSlotFree({ mentor, sessionType, bookings, start: request.start, now: new Date(now()).toISOString() })) throw slotTaken();
+        await checkVisitorCap(tx, mentor, { email: request.email, menteeId: caller.sub ?? undefined }, now());
         const stamp = new Date(now()).toISOString();
         const id = newId('b-');
         const cancelToken = tokenFor(id);
@@ -88,9 +91,11 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
           updatedAt: stamp,
           ...(caller.sub ? { menteeId: caller.sub } : {}),
         };
+        const seat = await seatFor(tx, mentor.id, sessionType, booking);
         await tx.query(
-          `INSERT INTO bookings (id, mentor_id, mentee_id, status, blocked, start_at, cancel_token_hash, doc) VALUES ($1, $2, $3, 'confirmed', $4::tstzrange, $5, $6, $7)`,
-          [booking.id, mentor.id, caller.sub, blockedRange(mentor, booking.start, booking.end), booking.start, await sha256(cancelToken), JSON.stringify(booking)],
+          `INSERT INTO bookings (id, mentor_id, mentee_id, status, blocked, start_at, cancel_token_hash, doc, occurrence, seat, capacity)
+           VALUES ($1, $2, $3, 'confirmed', $4::tstzrange, $5, $6, $7, $8, $9, $10)`,
+          [booking.id, mentor.id, caller.sub, blockedRange(mentor, booking.start, booking.end), booking.start, await sha256(cancelToken), JSON.stringify(booking), seat.occurrence, seat.seat, seat.capacity],
         );
         if (keyHash) {
           await tx.query(`DELETE FROM idempotency_keys WHERE key_hash = $1 AND created_at <= now() - interval '${IDEMPOTENCY_HOURS} hours'`, [keyHash]);
@@ -160,6 +165,9 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
     const { booking, version } = await db.transaction(async (tx) => {
       const { booking: current, version } = await ownedBooking(c, tx, true);
       if (current.status === 'cancelled') return { booking: current, version };
+      // Visitors (cancel token or mentee) keep to the mentor's notice; an admin may always cancel.
+      const owner = (await catalog.get(tx)).mentors.find((m) => m.id === current.mentorId);
+      if (owner && !c.get('caller').admin) assertCanChange(owner, current, 'cancel', now());
       const next: Booking = { ...current, status: 'cancelled', updatedAt: new Date(now()).toISOString() };
       await tx.query(`UPDATE bookings SET status = 'cancelled', doc = $2, version = version + 1 WHERE id = $1`, [current.id, JSON.stringify(next)]);
       return { booking: next, version: version + 1 };
@@ -176,6 +184,7 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
         if (current.status !== 'confirmed') throw new HttpProblem(409, 'A cancelled booking cannot be moved.');
         await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [current.mentorId]);
         const { mentor, sessionType } = findEntries(await catalog.get(tx), current.mentorId, current.sessionTypeId);
+        if (!c.get('caller').admin) assertCanChange(mentor, current, 'reschedule', now());
         const startMs = Date.parse(start);
         const bookings = await busyNear(tx, mentor.id, startMs, startMs + 1);
         if (!isSlotFree({ mentor, sessionType, bookings, start, now: new Date(now()).toISOString(), ignoreBookingId: current.id })) throw slotTaken();
@@ -185,11 +194,15 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
           end: new Date(startMs + sessionType.minutes * MINUTE).toISOString(),
           updatedAt: new Date(now()).toISOString(),
         };
-        await tx.query('UPDATE bookings SET blocked = $2::tstzrange, start_at = $3, doc = $4, version = version + 1 WHERE id = $1', [
+        const seat = await seatFor(tx, mentor.id, sessionType, next);
+        await tx.query('UPDATE bookings SET blocked = $2::tstzrange, start_at = $3, doc = $4, version = version + 1, occurrence = $5, seat = $6, capacity = $7 WHERE id = $1', [
           current.id,
           blockedRange(mentor, next.start, next.end),
           next.start,
           JSON.stringify(next),
+          seat.occurrence,
+          seat.seat,
+          seat.capacity,
         ]);
         return { booking: next, version: version + 1 };
       });

@@ -19,7 +19,8 @@ export function findEntries(catalog: Catalog, mentorId: string, sessionTypeId: s
 export async function busyNear(q: Queryable, mentorId: string, fromMs: number, toMs: number): Promise<Booking[]> {
   const rows = await q.query<{ doc: Booking }>(
     `SELECT doc FROM bookings WHERE mentor_id = $1 AND status = 'confirmed' AND blocked && tstzrange($2::timestamptz, $3::timestamptz)`,
-    [mentorId, new Date(fromMs - 2 * 1440 * MINUTE).toISOString(), new Date(toMs + 2 * 1440 * MINUTE).toISOString()],
+    // Eight days either side: the weekly-hours cap counts the whole mentor-local week.
+    [mentorId, new Date(fromMs - 8 * 1440 * MINUTE).toISOString(), new Date(toMs + 8 * 1440 * MINUTE).toISOString()],
   );
   return rows.map((r) => r.doc);
 }

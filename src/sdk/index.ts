@@ -63,4 +63,6 @@ export {
 export { generateSlots, isSlotFree, wallTimeToInstant, type SlotInput } from './scheduling/index.js';
 export { toIcs, type IcsEvent } from './export/ics.js';
 export { sessionsToCsv, sessionsToJson, readSessionsJson, type SessionsExport } from './export/csv.js';
-export { httpBackend, type HttpBackendOptions } from './backends/http.js';
+export type { HttpBackendOptions } from './backends/http.js';
+// Loads the HTTP backend's code (and ky) from its own chunk on first use.
+export { httpBackend } from './backends/lazy-http.js';

@@ -150,7 +150,25 @@ export const DateOverride = z.object({
   windows: z.array(AvailabilityWindow),
 });
 
+// ---- scheduling policies, seats and series (issue 16) -----------------------------------
+// Kept in one block so other changes to the schemas merge cleanly around it.
+
+/** Booking policies a mentor's rules may add; each is enforced by every backend, atomically. */
+const PolicyRules = {
+  /** Visitors may cancel only up to this many minutes before the start (an admin always may). */
+  cancelNoticeMinutes: z.optional(z.number().check(z.int(), z.gte(0), z.lte(525_600))),
+  /** Visitors may move a booking only up to this many minutes before its start. */
+  rescheduleNoticeMinutes: z.optional(z.number().check(z.int(), z.gte(0), z.lte(525_600))),
+  /** Confirmed future bookings one visitor (email or mentee) may hold with this mentor. */
+  maxActivePerVisitor: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1000))),
+  /** Hours of sessions a mentor takes in one week (Monday–Sunday in the mentor's zone). */
+  maxHoursPerWeek: z.optional(z.number().check(z.gt(0), z.lte(168))),
+};
+
+// ---- end of the issue-16 block -----------------------------------------------------------
+
 export const BookingRules = z.object({
+  ...PolicyRules,
   slotIntervalMinutes: z._default(z.number().check(z.int(), z.gte(5), z.lte(240)), 30),
   bufferBeforeMinutes: z._default(z.number().check(z.int(), z.gte(0), z.lte(240)), 0),
   bufferAfterMinutes: z._default(z.number().check(z.int(), z.gte(0), z.lte(240)), 0),
@@ -220,7 +238,12 @@ export const Booking = z.object({
   menteeId: z.optional(z.string()),
 });
 
-export const Slot = z.object({ start: Instant, end: Instant });
+export const Slot = z.object({
+  start: Instant,
+  end: Instant,
+  /** Group sessions: seats still free in this occurrence (absent for one-to-one sessions). */
+  seatsLeft: z.optional(z.number().check(z.int(), z.gte(1))),
+});
 
 // ---- sessions ----------------------------------------------------------------------------
 

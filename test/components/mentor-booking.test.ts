@@ -154,6 +154,7 @@ describe('<mentor-booking>', () => {
         `Lena Hoffmann’s time ${hour('2026-03-02T13:00:00Z', 'Europe/Berlin', ZONED)} Name Ada Lovelace Email ada@example.com`, // …, 14:00–15:00 CET
     );
     await expect(el).to.be.accessible();
+    await waitUntil(() => $(el, '[part=ics]'), 'no calendar file');
     const link = $<HTMLAnchorElement>(el, '[part=ics]')!;
     expect(link.download).to.equal('mentorship-session.ics');
     expect(link.href.startsWith('blob:')).to.equal(true);

@@ -484,8 +484,13 @@ describe('<session-tracker>', () => {
     const added = await client.sessions.add({ start: '2026-01-05T09:00:00.000Z', minutes: 90, activity: 'code-review', mentor: 'Reed, Marcus', notes });
     const el = await mount(client);
     const link = $<HTMLAnchorElement>(el, 'a[data-export=csv]');
-    link.addEventListener('click', (e) => e.preventDefault());
+    // Each click the browser would follow; the first one loads the export code, then follows the
+    // link itself: one click by the user is one download.
+    const followed: string[] = [];
+    link.addEventListener('click', (e) => (e.preventDefault(), followed.push(link.href)));
     link.click();
+    await waitUntil(() => followed.some((href) => href.startsWith('blob:')), 'the first click did not download');
+    expect(followed.filter((href) => href.startsWith('blob:'))).to.have.length(1);
     expect(link.href).to.match(/^blob:/);
     expect(link.download).to.match(/^sessions-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = await (await fetch(link.href)).text();
@@ -497,6 +502,7 @@ describe('<session-tracker>', () => {
     const ics = $<HTMLAnchorElement>(el, 'a[data-export=ics]');
     ics.addEventListener('click', (e) => e.preventDefault());
     ics.click();
+    await waitUntil(() => ics.href.startsWith('blob:'), 'no calendar file');
     const calendar = await (await fetch(ics.href)).text();
     expect(calendar).to.contain('DTSTART:20260105T090000Z\r\nDTEND:20260105T103000Z\r\nSUMMARY:Code review · Reed\\, Marcus\r\n');
   });
@@ -509,6 +515,7 @@ describe('<session-tracker>', () => {
     const link = $<HTMLAnchorElement>(exporter, 'a[data-export=json]');
     link.addEventListener('click', (e) => e.preventDefault());
     link.click();
+    await waitUntil(() => link.href.startsWith('blob:'), 'no JSON file');
     const json = await (await fetch(link.href)).text();
     expect(JSON.parse(json)).to.include({ format: 'mentorship-kit.sessions', version: 1 });
 

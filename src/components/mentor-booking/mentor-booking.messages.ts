@@ -63,6 +63,8 @@ export const en = {
   yourTime: 'Your time',
   mentorTime: (name: string) => `${name}’s time`,
   ics: 'Add to calendar',
+  icsLoading: 'Preparing the calendar file…',
+  icsFailed: 'Could not prepare the calendar file.',
   reschedule: 'Reschedule',
   cancel: 'Cancel booking',
   again: 'Book another session',
@@ -71,6 +73,13 @@ export const en = {
   notOffered: (mentor: string, type: string) => `${mentor} does not offer “${type}”; ignoring it.`,
   badZone: (value: string, zone: string) => `“${value}” is not an IANA time zone; using ${zone}.`,
   badCycle: (value: string) => `“${value}” is neither h12 nor h23; using the locale’s clock.`,
+  // Seats and booking policies (issue 16).
+  seatsLeft: (left: string, of: string, _p: Plural) => `${left} of ${of} seats left`,
+  tooLate: (mentor: string) => `It is too late to change this booking online. Please contact ${mentor}.`,
+  tooLateToMove: (mentor: string) => `It is too late to move this booking online; you can still cancel it. To move it, contact ${mentor}.`,
+  'policy:cancelNoticeMinutes': 'It is too late to cancel this booking online. Please contact your mentor.',
+  'policy:rescheduleNoticeMinutes': 'It is too late to move this booking online. Please contact your mentor.',
+  'policy:maxActivePerVisitor': 'You already hold as many upcoming bookings with this mentor as one visitor may. Cancel one, or book again after your next session.',
 };
 
 export type MentorBookingMessages = typeof en;
@@ -132,6 +141,8 @@ export const de: MentorBookingMessages = {
   yourTime: 'Ihre Zeit',
   mentorTime: (name) => `Zeit von ${name}`,
   ics: 'Zum Kalender hinzufügen',
+  icsLoading: 'Kalenderdatei wird vorbereitet …',
+  icsFailed: 'Die Kalenderdatei konnte nicht erstellt werden.',
   reschedule: 'Verschieben',
   cancel: 'Buchung stornieren',
   again: 'Weitere Sitzung buchen',
@@ -157,4 +168,10 @@ export const de: MentorBookingMessages = {
     'mt:priya-raman': 'Staff-Ingenieurin, Entwicklungswerkzeuge',
     'mt:kenji-watanabe': 'Lead-Mentor, Community-Programm',
   } as object),
+  seatsLeft: (left, of, p) => `${p === 'one' ? 'noch 1 Platz' : `noch ${left} Plätze`} von ${of} frei`,
+  tooLate: (mentor) => `Diese Buchung lässt sich online nicht mehr ändern. Bitte wenden Sie sich an ${mentor}.`,
+  tooLateToMove: (mentor) => `Diese Buchung lässt sich online nicht mehr verschieben, aber noch stornieren. Zum Verschieben wenden Sie sich an ${mentor}.`,
+  'policy:cancelNoticeMinutes': 'Diese Buchung lässt sich online nicht mehr stornieren. Bitte wenden Sie sich an Ihre Mentorin oder Ihren Mentor.',
+  'policy:rescheduleNoticeMinutes': 'Diese Buchung lässt sich online nicht mehr verschieben. Bitte wenden Sie sich an Ihre Mentorin oder Ihren Mentor.',
+  'policy:maxActivePerVisitor': 'Sie haben bei dieser Person bereits so viele anstehende Buchungen, wie möglich sind. Stornieren Sie eine oder buchen Sie nach Ihrer nächsten Sitzung.',
 };

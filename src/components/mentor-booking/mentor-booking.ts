@@ -1,14 +1,15 @@
 import { html, nothing, type CSSResultArray, type PropertyValues } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { MentorshipError } from '../../sdk/errors.js';
-import { toIcs } from '../../sdk/export/ics.js';
 import { newId } from '../../sdk/ids.js';
 import { addDays, dateInZone, isoWeekday } from '../../sdk/scheduling/zone.js';
+import { canChange, isPolicyRefusal } from '../../sdk/scheduling/policies.js';
 import { CAREER_LEVELS } from '../../sdk/constants.js';
 import { BookingRequest as BookingRequestValidator } from '../../sdk/generated/validators.js';
 import type { Booking, BookingRequest, Catalog, Mentor, Slot } from '../../sdk/schemas.js';
 import { isValidTimeZone } from '../../sdk/time-zone.js';
 import { check } from '../../sdk/validator.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
 import { en, type MentorBookingMessages } from './mentor-booking.messages.js';
@@ -59,6 +60,8 @@ function addMonths(date: string, months: number): string {
  * @csspart form - The details form.
  * @csspart summary - The booking summary in the confirmation.
  * @csspart ics - The "Add to calendar" link.
+ * @csspart seats - "3 of 6 seats left" under a group session's time.
+ * @csspart too-late - Why reschedule or cancel is gone once the mentor's notice has passed.
  * @csspart error - Attribute and configuration problems.
  *
  * @cssprop --mk-booking-slot-bg - Background of time and choice buttons (default: surface).
@@ -136,6 +139,8 @@ export class MentorBooking extends MkElement {
   /** A selector to focus after the next render: the new step's heading, a calendar day, an invalid field. */
   #focusTarget = '';
   #icsUrl = '';
+  /** The calendar-file writer, loaded on demand (from choosing a time on). */
+  #ics = new LazyModule(this, () => import('../../sdk/export/ics.js'));
   #byDay = new Map<string, Slot[]>();
 
   constructor() {
@@ -245,6 +250,11 @@ export class MentorBooking extends MkElement {
     return (this.catalog?.mentors ?? []).filter((m) => m.sessionTypeIds.includes(typeId) && (!fixed || fixed === m));
   }
 
+  /** Seats in one occurrence of the chosen session type (1 unless it is a group session). */
+  get #capacity(): number {
+    return this.catalog?.sessionTypes.find((t) => t.id === this.#typeId)?.capacity ?? 1;
+  }
+
   #typeName(id: string): string {
     return this.#translated('st:' + id, this.catalog?.sessionTypes.find((t) => t.id === id)?.name ?? id);
   }
@@ -333,6 +343,7 @@ export class MentorBooking extends MkElement {
 
   #pickTime(slot: Slot): void {
     this.#picked = slot;
+    this.#ics.load().catch(() => {}); // wanted on the confirmation; a failure shows Retry there
     if (this.#rescheduling) {
       void this.#write(async (client) => {
         this.#confirmed(await client.bookings.reschedule(this.booking!.id, slot.start), 'booking-rescheduled');
@@ -433,11 +444,20 @@ export class MentorBooking extends MkElement {
     try {
       await change(this.client!);
     } catch (error) {
-      if (MentorshipError.is(error) && error.code === 'conflict') void this.#showFreshTimes();
+      // A booking policy (notice, caps) says why; anything else in conflict is a slot just taken.
+      if (isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
+      else if (MentorshipError.is(error) && error.code === 'conflict') void this.#showFreshTimes();
       else this.alert = this.l.t('failed');
     } finally {
       this.pending = false;
     }
+  }
+
+  /** The refused rule in the visitor's language, else the backend's own words. */
+  #policyMessage(error: MentorshipError): string {
+    const key = `policy:${error.issues.find((i) => i.path.startsWith('rules.'))!.path.slice(6)}` as keyof MentorBookingMessages;
+    const text = this.l.t(key);
+    return text === key ? error.message : (text as string);
   }
 
   /** Keeps the form; shows fresh times on the same day (or the calendar if that day is now full). */
@@ -456,6 +476,15 @@ export class MentorBooking extends MkElement {
     this.#history = [];
     this.#go('done', false);
     URL.revokeObjectURL(this.#icsUrl);
+    this.#icsUrl = '';
+    void this.#calendarFile(booking, event === 'booking-rescheduled' ? 1 : 0);
+    this.emit<Booking>(event, booking);
+  }
+
+  /** Makes the "Add to calendar" file for `booking` once the ICS writer is loaded. */
+  async #calendarFile(booking: Booking, sequence: number): Promise<void> {
+    const { toIcs } = await this.#ics.load().catch(() => ({ toIcs: undefined }));
+    if (!toIcs || booking !== this.booking) return;
     const ics = toIcs([
       {
         uid: `${booking.id}@mentorship-kit`,
@@ -465,11 +494,11 @@ export class MentorBooking extends MkElement {
         summary: this.l.t('icsSummary', this.#typeName(booking.sessionTypeId), this.#mentor!.name),
         description: [booking.goals, booking.message].filter(Boolean).join('\n\n'),
         status: 'CONFIRMED',
-        sequence: event === 'booking-rescheduled' ? 1 : 0,
+        sequence,
       },
     ]);
     this.#icsUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
-    this.emit<Booking>(event, booking);
+    this.requestUpdate();
   }
 
   // ---- calendar ----------------------------------------------------------------------------
@@ -599,6 +628,15 @@ ${types.length
     return [this.l.t('stepMentor'), this.#renderChoices(mentors.map((m) => [m.name, this.#translated('mt:' + m.id, m.title), () => this.#chooseMentor(m)]))] as const;
   }
 
+  /** "Add to calendar", or while its file is being made: progress, or the error and Retry. */
+  #renderIcsLink(booking: Booking) {
+    const t = this.l;
+    if (this.#icsUrl) return html`<a part="ics" href=${this.#icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>`;
+    if (!this.#ics.failed) return html`<span class="muted" role="status">${t.t('icsLoading')}</span>`;
+    const retry = () => void this.#calendarFile(booking, booking.updatedAt === booking.createdAt ? 0 : 1);
+    return html`<span class="field-error" role="alert">${t.t('icsFailed')} <button @click=${retry}>${t.t('retry')}</button></span>`;
+  }
+
   #renderZone() {
     const t = this.l;
     const invalid = this.zoneError;
@@ -658,7 +696,12 @@ tabindex=${date === this.focusDate ? 0 : -1} aria-disabled=${!count} aria-label=
     return [
       this.l.t('stepTime', this.#day(this.date)),
       html`<ul class="times" aria-busy=${this.pending}>
-${slots.map((slot) => html`<li><button part="time" aria-label=${this.#range(slot)} ?disabled=${this.pending} @click=${() => this.#pickTime(slot)}>${this.#range(slot, TIME)}</button></li>`)}
+${slots.map((slot) => {
+  // Group sessions: "3 of 6 seats left" under the time, the button's description.
+  const seats = slot.seatsLeft ? this.l.t('seatsLeft', this.l.number(slot.seatsLeft), this.l.number(this.#capacity), this.l.plural(slot.seatsLeft)) : '';
+  const id = `seats-${Date.parse(slot.start)}`;
+  return html`<li><button part="time" aria-label=${this.#range(slot)} aria-describedby=${seats ? id : nothing} ?disabled=${this.pending} @click=${() => this.#pickTime(slot)}>${this.#range(slot, TIME)}</button>${seats ? html`<small part="seats" id=${id}>${seats}</small>` : nothing}</li>`;
+})}
 </ul>
 ${this.#renderZone()}`,
     ] as const;
@@ -698,6 +741,17 @@ aria-invalid=${!!error} aria-describedby=${describedBy} />`;
 ${error ? html`<span class="field-error" id=${describedBy}>${error}</span>` : nothing}</div>`;
   }
 
+  /** Reschedule and cancel, each only while the mentor's notice rules still allow it. */
+  #renderChanges(mentor: Mentor, booking: Booking) {
+    const t = this.l;
+    const now = Date.now();
+    const move = canChange(mentor, booking, 'reschedule', now);
+    const cancel = canChange(mentor, booking, 'cancel', now);
+    return html`${move ? html`<button ?disabled=${this.pending} @click=${this.#startReschedule}>${t.t('reschedule')}</button>` : nothing}
+${cancel ? html`<button ?disabled=${this.pending} @click=${this.#cancel}>${t.t('cancel')}</button>` : nothing}
+${move && cancel ? nothing : html`<p part="too-late">${t.t(cancel ? 'tooLateToMove' : 'tooLate', mentor.name)}</p>`}`;
+  }
+
   #renderDone() {
     const t = this.l;
     const booking = this.booking!;
@@ -721,9 +775,8 @@ ${error ? html`<span class="field-error" id=${describedBy}>${error}</span>` : no
 <dt>${t.t('email')}</dt> <dd>${booking.email}</dd>
 </dl>
 <div class="row">
-<a part="ics" href=${this.#icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>
-<button ?disabled=${this.pending} @click=${this.#startReschedule}>${t.t('reschedule')}</button>
-<button ?disabled=${this.pending} @click=${this.#cancel}>${t.t('cancel')}</button>
+${this.#renderIcsLink(booking)}
+${this.#renderChanges(mentor, booking)}
 </div>`,
     ] as const;
   }

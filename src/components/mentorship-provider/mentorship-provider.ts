@@ -1,6 +1,6 @@
 import { css, html, type PropertyValues } from 'lit';
 import type { Backend } from '../../sdk/backends/backend.js';
-import { httpBackend } from '../../sdk/backends/http.js';
+import { httpBackend } from '../../sdk/backends/lazy-http.js';
 import { localBackend } from '../../sdk/backends/local.js';
 import { memoryBackend } from '../../sdk/backends/memory.js';
 import { createClient, type ChangeEvent, type MentorshipClient } from '../../sdk/client.js';
@@ -108,7 +108,7 @@ export class MentorshipProvider extends MkElement {
     if (backend === 'memory') return memoryBackend();
     if (backend === 'http' && baseUrl) {
       const namespace = this.namespace && this.namespace !== 'default' ? `${baseUrl}|${this.namespace}` : undefined;
-      return httpBackend({ baseUrl, namespace, getToken: () => this.token || undefined });
+      return httpBackend({ baseUrl, namespace, getToken: () => this.token || undefined }); // its code loads on first use
     }
     return localBackend({ namespace: this.namespace || 'default', catalogUrl: this.catalogSrc || undefined });
   }

@@ -1,13 +1,13 @@
-import { html, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { ChangeEvent, ImportSummary, MentorshipClient } from '../../sdk/client.js';
-import { readSessionsJson, sessionEnd, sessionsToCsv, sessionsToJson } from '../../sdk/export/csv.js';
-import { toIcs } from '../../sdk/export/ics.js';
 import { SESSION_ACTIVITIES } from '../../sdk/constants.js';
 import type { Booking, Catalog, CommitmentModel, Plan, Session, SessionInput } from '../../sdk/schemas.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
 import { parseNumberAttribute } from '../shared/parse-attribute.js';
-import { addWeeks, SessionIndex, streakOfWeeks, weekStart } from './session-index.js';
+import type { ExportKind } from './export.js';
+import { SessionIndex, streakOfWeeks, weekStart } from './session-index.js';
 import { en } from './session-tracker.messages.js';
 import { styles } from './session-tracker.styles.js';
 
@@ -33,8 +33,6 @@ const PAGE_WEEKS = 4;
 /** Rows shown per week before "Show N more from this week". */
 const WEEK_ROWS = 50;
 const DATE_TIME: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' };
-/** The chart's geometry in SVG units: a slot per week with a bar up to HEIGHT tall, TOP free above. */
-const [SLOT, BAR, HEIGHT, TOP] = [40, 28, 120, 14];
 
 /** "2026-01-07T10:30" in local time, the value format of `<input type="datetime-local">`. */
 const localInput = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -136,6 +134,9 @@ export class SessionTracker extends MkElement {
   #expanded = new Set<number>();
   /** The last download's Blob URL, revoked when the next one is made. */
   #downloadUrl = '';
+  // Loaded on demand: the chart as the tracker first renders, exports and import on first use.
+  #chart = new LazyModule(this, () => import('./chart.js'));
+  #exporter = new LazyModule(this, () => import('./export.js'));
 
   constructor() {
     super();
@@ -150,6 +151,7 @@ export class SessionTracker extends MkElement {
   }
 
   override clientChanged(client: MentorshipClient): void {
+    this.#chart.load().catch(() => {}); // a failed load shows Retry in the chart's place
     void this.#load(client);
   }
 
@@ -347,6 +349,7 @@ export class SessionTracker extends MkElement {
     if (!file) return;
     try {
       // A broken file throws here, before anything is imported.
+      const { readSessionsJson } = await this.#exporter.load();
       const summary = await this.client!.sessions.import(readSessionsJson(await file.text()));
       this.emit<SessionChangeDetail>('session-change', { kind: 'imported', summary });
       const invalid = summary.invalid.map((i) => i.message.replace(/^Invalid /, ''));
@@ -359,26 +362,23 @@ export class SessionTracker extends MkElement {
     input.value = '';
   }
 
-  /** Fills the link with a fresh Blob URL of `build`'s text just before the browser follows it. */
-  #download(event: Event, extension: string, type: string, build: (sessions: Session[]) => string) {
+  /**
+   * Fills the link with a fresh Blob URL of the export just before the browser follows it. The
+   * first click loads the export code (progress, or the error and Retry, show in the export
+   * section) and then follows the link itself, so the first click still downloads.
+   */
+  #download(event: Event, kind: ExportKind) {
     const link = event.currentTarget as HTMLAnchorElement;
+    const exporter = this.#exporter.module;
+    if (!exporter) {
+      event.preventDefault();
+      this.#exporter.load().then(() => link.click(), () => {});
+      return;
+    }
     URL.revokeObjectURL(this.#downloadUrl);
-    const text = build(this.#index.all().reverse());
+    const { type, text } = exporter.exportSessions(kind, this.#index.all().reverse(), (a) => this.#activityName(a));
     link.href = this.#downloadUrl = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-    link.download = `sessions-${localInput(this.#now()).slice(0, 10)}.${extension}`;
-  }
-
-  #toCalendar(sessions: Session[]): string {
-    return toIcs(
-      sessions.map((s) => ({
-        uid: `${s.id}@mentorship-kit`,
-        start: s.start,
-        end: sessionEnd(s),
-        summary: [this.#activityName(s.activity), s.mentor].filter(Boolean).join(' · '),
-        description: s.notes,
-        stamp: s.updatedAt,
-      })),
-    );
+    link.download = `sessions-${localInput(this.#now()).slice(0, 10)}.${kind}`;
   }
 
   /** Confirmed bookings not logged yet that start in the future or ended in the last week. */
@@ -462,43 +462,12 @@ ${this.#renderChart(current, goal)}`,
     );
   }
 
-  /** Stacked bars of recent weeks' hours by activity, the goal line, a legend and a table. */
+  /** The chart of recent weeks (chart.ts, loaded on demand: a placeholder until it comes). */
   #renderChart(current: number, goal: number | undefined) {
-    const { l } = this;
-    const index = this.#index;
+    const chart = this.#chart.module;
+    if (!chart) return html`<div class="chart-loading" aria-busy="true">${this.#chart.failed ? html`<button @click=${() => this.#chart.load()}>${this.l.t('retry')}</button>` : nothing}</div>`;
     const count = this.configErrors.has('weeks') ? 8 : this.weeks;
-    const keys = Array.from({ length: count }, (_, i) => addWeeks(current, i + 1 - count));
-    const hoursOf = (key: number, activity: string) => (index.minutes.get(key)?.get(activity) ?? 0) / 60;
-    // Colours follow the activities' order, so an activity keeps its colour from week to week.
-    const order = this.#activities(...index.activities.keys());
-    const used = order.filter((a) => keys.some((k) => hoursOf(k, a)));
-    const colour = (a: string) => `c${order.indexOf(a) % 8}`;
-    const totals = keys.map((k) => index.hours(k));
-    const max = Math.max(goal ?? 0, ...totals, 1) * 1.1;
-    const y = (hours: number) => TOP + HEIGHT - (hours / max) * HEIGHT;
-    const [base, end] = [TOP + HEIGHT, count * SLOT + 4];
-    const title = l.t('chartTitle', count);
-    const onGoal = goal ? ` ${l.t('weeksOnGoal', totals.filter((t) => t >= goal).length, count)}` : '';
-    const desc = l.t('chartDesc', l.hours(totals.at(-1)!), l.hours(totals.reduce((a, b) => a + b) / count)) + onGoal;
-    const bar = (key: number, i: number) => {
-      const [x, middle, total] = [i * SLOT + 8, i * SLOT + 8 + BAR / 2, totals[i]!];
-      let stacked = 0;
-      const parts = used.map((a) => {
-        const hours = hoursOf(key, a);
-        stacked += hours;
-        return hours ? svg`<rect class=${colour(a)} x=${x} width=${BAR} y=${y(stacked)} height=${(hours / max) * HEIGHT}></rect>` : nothing;
-      });
-      return svg`${parts}${total ? svg`<text x=${middle} y=${y(total) - 3}>${l.hours(total)}</text>` : nothing}<text x=${middle} y=${base + 13}>${l.date(key, { day: 'numeric', month: 'numeric' })}</text>`;
-    };
-    const goalLine = svg`<path class="goal-line" d="M4 ${y(goal!)}H${end}"></path><text class="goal" x=${end + 4} y=${y(goal!) + 3}>${l.t('goal', l.hours(goal!))}</text>`;
-    return html`<h4>${title}</h4>
-<svg part="chart" role="img" aria-label="${title}. ${desc}" viewBox="0 0 ${end + 76} ${base + 20}"><path class="axis" d="M4 ${base}H${end}"></path>${keys.map(bar)}${goal ? goalLine : nothing}</svg>
-<p class="muted">${desc}</p>
-${used.length ? html`<ul class="legend">${used.map((a) => html`<li><span class=${colour(a)}></span>${this.#activityName(a)}</li>`)}</ul>` : nothing}
-<details><summary>${l.t('showTable')}</summary><table>
-<thead><tr>${[l.t('week'), ...used.map((a) => this.#activityName(a)), l.t('total')].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-<tbody>${keys.map((k, i) => html`<tr><th scope="row">${l.date(k)}</th>${[...used.map((a) => hoursOf(k, a)), totals[i]!].map((h) => html`<td>${l.hours(h)}</td>`)}</tr>`)}</tbody>
-</table></details>`;
+    return chart.renderChart({ l: this.l, index: this.#index, current, goal, count, order: this.#activities(...this.#index.activities.keys()), name: (a) => this.#activityName(a) });
   }
 
   #renderUpcoming() {
@@ -576,13 +545,20 @@ ${this.readonly ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes
 
   #renderExport() {
     const { l } = this;
-    const link = (kind: string, type: string, label: string, build: (sessions: Session[]) => string) =>
-      html`<a href="#" download data-export=${kind} @click=${(e: Event) => this.#download(e, kind, type, build)}>${label}</a>`;
+    const exporter = this.#exporter;
+    const link = (kind: ExportKind, label: string) => html`<a href="#" download data-export=${kind} @click=${(e: Event) => this.#download(e, kind)}>${label}</a>`;
     const importer = html`<label>${l.t('importLabel')} <input type="file" accept=".json,application/json" @change=${this.#importFile}></label>`;
+    const status = exporter.failed
+      ? html`<p class="field-error" role="alert">${l.t('exportFailed')} <button @click=${() => exporter.load().catch(() => {})}>${l.t('retry')}</button></p>`
+      : exporter.loading
+        ? html`<p class="muted" role="status">${l.t('exportLoading')}</p>`
+        : nothing;
+    // Pointing at or focusing the links starts loading the export code before the click.
+    const prefetch = () => exporter.load().catch(() => {});
     return this.#section(
       'export',
-      html`<div class="bar">${link('csv', 'text/csv', 'CSV', sessionsToCsv)} ${link('json', 'application/json', 'JSON', sessionsToJson)}
-${link('ics', 'text/calendar', l.t('exportIcs'), (s) => this.#toCalendar(s))} ${this.readonly ? nothing : importer}</div>`,
+      html`<div class="bar" aria-busy=${exporter.loading} @pointerover=${prefetch} @focusin=${prefetch}>${link('csv', 'CSV')} ${link('json', 'JSON')}
+${link('ics', l.t('exportIcs'))} ${this.readonly ? nothing : importer}</div>${status}`,
     );
   }
 }

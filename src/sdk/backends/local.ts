@@ -5,7 +5,7 @@
  * schema version with migrations, and changes shared with other tabs via the client.
  */
 import { createStore } from 'idb-keyval';
-import { DEMO_CATALOG } from '../catalog/demo-catalog.js';
+import { demoCatalog } from '../catalog/load-demo-catalog.js';
 import * as V from '../generated/validators.js';
 import type { Catalog } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
@@ -57,7 +57,7 @@ export function localBackend(options: LocalBackendOptions = {}): Backend {
   const loadCatalog = () => {
     // The built-in catalog is read from the bundle, not copied into every visitor's
     // IndexedDB: first paint then needs no storage round trip for it.
-    catalog ??= options.catalogUrl ? fetchCatalog(options.catalogUrl) : Promise.resolve(DEMO_CATALOG);
+    catalog ??= options.catalogUrl ? fetchCatalog(options.catalogUrl) : demoCatalog();
     catalog.catch(() => (catalog = undefined)); // a failed load may be retried
     return catalog;
   };

@@ -1,4 +1,4 @@
-import { DEMO_CATALOG } from '../catalog/demo-catalog.js';
+import { demoCatalog } from '../catalog/load-demo-catalog.js';
 import type { Catalog } from '../schemas.js';
 import type { Backend } from './backend.js';
 import { createRecordBackend } from './record-backend.js';
@@ -34,6 +34,6 @@ export function memoryBackend(options: MemoryBackendOptions = {}): Backend {
       return result;
     },
   };
-  const catalog = options.catalog ?? DEMO_CATALOG;
-  return createRecordBackend({ kind: 'memory', store, loadCatalog: async () => catalog, now: options.now });
+  const { catalog } = options;
+  return createRecordBackend({ kind: 'memory', store, loadCatalog: async () => catalog ?? demoCatalog(), now: options.now });
 }

@@ -5,6 +5,7 @@
 import { MentorshipError } from '../errors.js';
 import { findById, newId, nowIso } from '../ids.js';
 import { generateSlots, isSlotFree } from '../scheduling/index.js';
+import { assertCanChange, assertVisitorCap } from '../scheduling/policies.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session } from '../schemas.js';
 import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
@@ -82,6 +83,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
         loadCatalog().then((catalog) =>
           writeBooking((bookings) => {
             const stamp = now();
+            assertVisitorCap(findById(catalog.mentors, request.mentorId, 'mentor'), request, bookings, Date.parse(stamp));
             return { ...place(catalog, request, bookings, request.start, stamp), id: newId('b-'), status: 'confirmed', createdAt: stamp };
           }),
         );
@@ -90,14 +92,27 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       return attempt;
     },
 
-    cancelBooking: (id: string) => writeBooking((bookings) => ({ ...findById(bookings, id, 'booking'), status: 'cancelled', updatedAt: now() })),
+    // Everyone using this backend is the visitor: the mentor's notice rules always apply.
+    async cancelBooking(id: string) {
+      const catalog = await loadCatalog();
+      return writeBooking((bookings) => {
+        const booking = findById(bookings, id, 'booking');
+        if (booking.status === 'cancelled') return booking;
+        const stamp = now();
+        const mentor = catalog.mentors.find((m) => m.id === booking.mentorId);
+        if (mentor) assertCanChange(mentor, booking, 'cancel', Date.parse(stamp));
+        return { ...booking, status: 'cancelled', updatedAt: stamp };
+      });
+    },
 
     async rescheduleBooking(id: string, start: string) {
       const catalog = await loadCatalog();
       return writeBooking((bookings) => {
         const booking = findById(bookings, id, 'booking');
         if (booking.status !== 'confirmed') throw new MentorshipError('conflict', 'A cancelled booking cannot be moved.');
-        return place(catalog, booking, bookings, start, now(), id);
+        const stamp = now();
+        assertCanChange(findById(catalog.mentors, booking.mentorId, 'mentor'), booking, 'reschedule', Date.parse(stamp));
+        return place(catalog, booking, bookings, start, stamp, id);
       });
     },
     listSessions: () => store.getAll<Session>(SESSION),

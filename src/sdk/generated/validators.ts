@@ -52,6 +52,10 @@ export const BookingRequest = /* @__PURE__ */ object({
   message: /* @__PURE__ */ string(0, 2000),
 }) as Validator<z.output<typeof S.BookingRequest>>;
 export const BookingRules = /* @__PURE__ */ object({
+  cancelNoticeMinutes: /* @__PURE__ */ optional(/* @__PURE__ */ integer(0, 525600)),
+  rescheduleNoticeMinutes: /* @__PURE__ */ optional(/* @__PURE__ */ integer(0, 525600)),
+  maxActivePerVisitor: /* @__PURE__ */ optional(/* @__PURE__ */ integer(1, 1000)),
+  maxHoursPerWeek: /* @__PURE__ */ optional(/* @__PURE__ */ number(-Infinity, 168, { exclusiveMinimum: 0 })),
   slotIntervalMinutes: /* @__PURE__ */ withDefault(30, /* @__PURE__ */ integer(5, 240)),
   bufferBeforeMinutes: /* @__PURE__ */ withDefault(0, /* @__PURE__ */ integer(0, 240)),
   bufferAfterMinutes: /* @__PURE__ */ withDefault(0, /* @__PURE__ */ integer(0, 240)),
@@ -210,4 +214,5 @@ export const SessionPatch = /* @__PURE__ */ object({
 export const Slot = /* @__PURE__ */ object({
   start: Instant,
   end: Instant,
+  seatsLeft: /* @__PURE__ */ optional(/* @__PURE__ */ integer(1, 9007199254740991)),
 }) as Validator<z.output<typeof S.Slot>>;

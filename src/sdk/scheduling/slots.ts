@@ -18,6 +18,12 @@
  *   before and after, and an existing booking keeps its buffers too. They do not apply at window
  *   edges.
  * - Daily cap: a mentor-local day that already has `maxPerDay` confirmed bookings offers nothing.
+ * - Weekly cap: a new session may not take the mentor's booked time in its mentor-local week
+ *   (Monday–Sunday) past `maxHoursPerWeek`.
+ * - Seats: a session type with `capacity` > 1 is a group session. Its bookings at one start are
+ *   ONE occurrence: it blocks the mentor's time (with buffers) once, counts once toward the caps,
+ *   and stays on offer, with `seatsLeft`, until `capacity` visitors hold a seat. Joining an
+ *   occurrence adds no mentor time, so the caps do not stop it.
  */
 import type { AvailabilityWindow, Booking, Mentor, SessionType, Slot } from '../schemas.js';
 import { addDays, dateInZone, firstInstantAtOrAfter, isoWeekday } from './zone.js';
@@ -58,34 +64,57 @@ export function generateSlots(input: SlotInput): Slot[] {
   const toMs = Math.min(Date.parse(input.to), now + rules.horizonDays * 1440 * MINUTE);
   if (!(fromMs < toMs)) return [];
 
-  // Busy intervals, each widened by the booking's own buffers; bookings per mentor-local day.
-  const busy: [number, number][] = [];
+  const capacity = sessionType.capacity ?? 1;
+  // Busy intervals, each widened by the booking's own buffers, once per occurrence (a group
+  // session's seats share one); occurrences per mentor-local day, minutes per week.
+  const busy: [start: number, end: number, seatOf: number | undefined][] = [];
+  const seatsTaken = new Map<number, number>();
+  const occurrences = new Set<string>();
   const perDay = new Map<string, number>();
+  const perWeek = new Map<string, number>();
   for (const b of input.bookings) {
     if (b.status !== 'confirmed' || b.mentorId !== mentor.id || b.id === input.ignoreBookingId) continue;
     const start = Date.parse(b.start);
-    busy.push([start - before, Date.parse(b.end) + after]);
+    const end = Date.parse(b.end);
+    // A seat in an occurrence of the type asked for: that occurrence's seats, not busy time for it.
+    const seatOf = capacity > 1 && b.sessionTypeId === sessionType.id ? start : undefined;
+    if (seatOf !== undefined) seatsTaken.set(start, (seatsTaken.get(start) ?? 0) + 1);
+    const occurrence = `${b.sessionTypeId}@${start}`;
+    if (occurrences.has(occurrence)) continue;
+    occurrences.add(occurrence);
+    busy.push([start - before, end + after, seatOf]);
     const date = dateInZone(start, zone);
     perDay.set(date, (perDay.get(date) ?? 0) + 1);
+    const week = weekOf(date);
+    perWeek.set(week, (perWeek.get(week) ?? 0) + (end - start));
   }
+  const weekLimit = (rules.maxHoursPerWeek ?? Infinity) * 60 * MINUTE;
 
-  const starts = new Set<number>();
+  const starts = new Map<number, number | undefined>();
   const lastDate = dateInZone(toMs, zone);
   for (let date = dateInZone(fromMs, zone); date <= lastDate; date = addDays(date, 1)) {
-    if ((perDay.get(date) ?? 0) >= (rules.maxPerDay ?? Infinity)) continue;
+    // A full day or week still lets visitors join an occurrence that has seats left.
+    const capped = (perDay.get(date) ?? 0) >= (rules.maxPerDay ?? Infinity) || (perWeek.get(weekOf(date)) ?? 0) + length > weekLimit;
     for (const window of windowsFor(mentor, date)) {
       const windowStart = firstInstantAtOrAfter(date, window.start, zone);
       const windowEnd = firstInstantAtOrAfter(date, window.end, zone);
       for (let start = windowStart; start + length <= windowEnd; start += step) {
         if (start < fromMs || start >= toMs) continue;
-        if (busy.some(([busyStart, busyEnd]) => start - before < busyEnd && start + length + after > busyStart)) continue;
-        starts.add(start);
+        const taken = seatsTaken.get(start) ?? 0;
+        if (taken >= capacity || (capped && !taken)) continue;
+        if (busy.some(([busyStart, busyEnd, seatOf]) => seatOf !== start && start - before < busyEnd && start + length + after > busyStart)) continue;
+        starts.set(start, capacity > 1 ? capacity - taken : undefined);
       }
     }
   }
   // Windows may overlap or be listed out of order: each start once, in order.
-  return [...starts].sort((a, b) => a - b).map((start) => ({ start: new Date(start).toISOString(), end: new Date(start + length).toISOString() }));
+  return [...starts]
+    .sort(([a], [b]) => a - b)
+    .map(([start, seatsLeft]) => ({ start: new Date(start).toISOString(), end: new Date(start + length).toISOString(), ...(seatsLeft ? { seatsLeft } : {}) }));
 }
+
+/** The Monday (a mentor-local date) of the week holding `date`. */
+const weekOf = (date: string) => addDays(date, 1 - isoWeekday(date));
 
 /** True when `start` is one of the free slots right now (the re-check before a booking). */
 export function isSlotFree(input: Omit<SlotInput, 'from' | 'to'> & { start: string }): boolean {

@@ -1,0 +1,60 @@
+/**
+ * The tracker's chart of recent weeks, loaded on demand (it is not needed for the first paint of
+ * the form): stacked bars of each week's hours by activity, the goal line, a legend and a table.
+ */
+import { html, nothing, svg } from 'lit';
+import type { LocalizeController } from '../shared/localize.js';
+import { addWeeks, type SessionIndex } from './session-index.js';
+import type { en } from './session-tracker.messages.js';
+
+/** The chart's geometry in SVG units: a slot per week with a bar up to HEIGHT tall, TOP free above. */
+const [SLOT, BAR, HEIGHT, TOP] = [40, 28, 120, 14];
+
+export interface ChartInput {
+  l: LocalizeController<typeof en>;
+  index: SessionIndex;
+  /** This week's key (weekStart). */
+  current: number;
+  goal: number | undefined;
+  /** How many weeks to show. */
+  count: number;
+  /** The activities in colour order, so an activity keeps its colour from week to week. */
+  order: string[];
+  /** An activity's name. */
+  name: (activity: string) => string;
+}
+
+/** Stacked bars of recent weeks' hours by activity, the goal line, a legend and a table. */
+export function renderChart({ l, index, current, goal, count, order, name }: ChartInput) {
+  const keys = Array.from({ length: count }, (_, i) => addWeeks(current, i + 1 - count));
+  const hoursOf = (key: number, activity: string) => (index.minutes.get(key)?.get(activity) ?? 0) / 60;
+  // Colours follow the activities' order, so an activity keeps its colour from week to week.
+  const used = order.filter((a) => keys.some((k) => hoursOf(k, a)));
+  const colour = (a: string) => `c${order.indexOf(a) % 8}`;
+  const totals = keys.map((k) => index.hours(k));
+  const max = Math.max(goal ?? 0, ...totals, 1) * 1.1;
+  const y = (hours: number) => TOP + HEIGHT - (hours / max) * HEIGHT;
+  const [base, end] = [TOP + HEIGHT, count * SLOT + 4];
+  const title = l.t('chartTitle', count);
+  const onGoal = goal ? ` ${l.t('weeksOnGoal', totals.filter((t) => t >= goal).length, count)}` : '';
+  const desc = l.t('chartDesc', l.hours(totals.at(-1)!), l.hours(totals.reduce((a, b) => a + b) / count)) + onGoal;
+  const bar = (key: number, i: number) => {
+    const [x, middle, total] = [i * SLOT + 8, i * SLOT + 8 + BAR / 2, totals[i]!];
+    let stacked = 0;
+    const parts = used.map((a) => {
+      const hours = hoursOf(key, a);
+      stacked += hours;
+      return hours ? svg`<rect class=${colour(a)} x=${x} width=${BAR} y=${y(stacked)} height=${(hours / max) * HEIGHT}></rect>` : nothing;
+    });
+    return svg`${parts}${total ? svg`<text x=${middle} y=${y(total) - 3}>${l.hours(total)}</text>` : nothing}<text x=${middle} y=${base + 13}>${l.date(key, { day: 'numeric', month: 'numeric' })}</text>`;
+  };
+  const goalLine = svg`<path class="goal-line" d="M4 ${y(goal!)}H${end}"></path><text class="goal" x=${end + 4} y=${y(goal!) + 3}>${l.t('goal', l.hours(goal!))}</text>`;
+  return html`<h4>${title}</h4>
+<svg part="chart" role="img" aria-label="${title}. ${desc}" viewBox="0 0 ${end + 76} ${base + 20}"><path class="axis" d="M4 ${base}H${end}"></path>${keys.map(bar)}${goal ? goalLine : nothing}</svg>
+<p class="muted">${desc}</p>
+${used.length ? html`<ul class="legend">${used.map((a) => html`<li><span class=${colour(a)}></span>${name(a)}</li>`)}</ul>` : nothing}
+<details><summary>${l.t('showTable')}</summary><table>
+<thead><tr>${[l.t('week'), ...used.map((a) => name(a)), l.t('total')].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
+<tbody>${keys.map((k, i) => html`<tr><th scope="row">${l.date(k)}</th>${[...used.map((a) => hoursOf(k, a)), totals[i]!].map((h) => html`<td>${l.hours(h)}</td>`)}</tr>`)}</tbody>
+</table></details>`;
+}

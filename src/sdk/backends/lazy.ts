@@ -1,0 +1,59 @@
+/**
+ * A backend whose code is loaded on first use, e.g. `lazyBackend('http', …, () =>
+ * import('./http.js').then((m) => m.httpBackend(options)))`: the HTTP backend (and ky) stay out of
+ * a page's first download until it asks for `backend="http"`. A failed load rejects that call
+ * (the element shows the error and Retry) and the next call tries again.
+ */
+import type { Backend } from './backend.js';
+
+export function lazyBackend(kind: string, channelName: string | undefined, load: () => Promise<Backend>): Backend {
+  let loading: Promise<Backend> | undefined;
+  let closed = false;
+  const backend = () =>
+    (loading ??= load().then(
+      (loaded) => {
+        if (closed) loaded.close?.();
+        return loaded;
+      },
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  type Method = Exclude<{ [K in keyof Backend]-?: Backend[K] extends ((...args: never[]) => Promise<unknown>) | undefined ? K : never }[keyof Backend], undefined>;
+  const forward = <K extends Method>(name: K) =>
+    (async (...args: unknown[]) => ((await backend())[name] as (...a: unknown[]) => unknown)(...args)) as NonNullable<Backend[K]>;
+
+  return {
+    kind,
+    ...(channelName ? { channelName } : {}),
+    getCatalog: forward('getCatalog'),
+    listSlots: forward('listSlots'),
+    listBookings: forward('listBookings'),
+    createBooking: forward('createBooking'),
+    cancelBooking: forward('cancelBooking'),
+    rescheduleBooking: forward('rescheduleBooking'),
+    listSessions: forward('listSessions'),
+    async getSession(id) {
+      const loaded = await backend();
+      return loaded.getSession ? loaded.getSession(id) : (await loaded.listSessions()).find((s) => s.id === id);
+    },
+    putSession: forward('putSession'),
+    deleteSession: forward('deleteSession'),
+    getPlan: forward('getPlan'),
+    setPlan: forward('setPlan'),
+    async pendingSessionIds() {
+      return (await (await backend()).pendingSessionIds?.()) ?? [];
+    },
+    onSyncChange(listener) {
+      backend().then(
+        (loaded) => loaded.onSyncChange?.(listener),
+        () => {}, // the next call reports the failed load
+      );
+    },
+    close() {
+      closed = true;
+      void loading?.then((loaded) => loaded.close?.(), () => {});
+    },
+  };
+}
