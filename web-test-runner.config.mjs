@@ -1,12 +1,12 @@
-// Browser tests in Debian's Chromium (no browser download). See README "Tests".
+// Browser tests in headless Chromium: the one scripts/find-browser.mjs finds (CHROME_PATH, a system
+// Chrome/Chromium that starts, or on Linux the one @sparticuz/chromium ships). See README "Tests".
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, describeBrowser, findBrowser } from './scripts/find-browser.mjs';
 
-const executablePath = process.env.CHROME_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find(existsSync);
-if (!executablePath) {
-  throw new Error('No Chromium found. Install it (Debian/Ubuntu: sudo apt-get install -y chromium) or set CHROME_PATH.');
-}
+const browser = await findBrowser();
+if (!process.env.MK_BROWSER_FOUND) console.log(describeBrowser(browser)); // else npm test said it already
+const executablePath = browser.path;
 
 export default {
   files: process.env.TEST_FILES ? process.env.TEST_FILES.split(',') : ['test/**/*.test.ts'],
@@ -18,14 +18,15 @@ export default {
     chromeLauncher({
       launchOptions: {
         executablePath,
-        args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--lang=en-US'],
+        args: [...CHROMIUM_ARGS, '--lang=en-US'],
         // The tests read an element's default locale (navigator.language) as English, whatever the
         // machine's locale: Chrome takes --lang, headless Chromium on Linux takes LANG.
         env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
       },
     }),
   ],
-  testFramework: { config: { timeout: 20000 } },
+  // A hang detector, not a speed test: generous, for a machine busy with other work.
+  testFramework: { config: { timeout: 60000 } },
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en">
       <body>

@@ -3,20 +3,21 @@
 // itself breaks.
 //
 // What it does, in one process, in about two minutes on two cores:
-//   1. bundles its own pages (bench/pages/*.ts) and the whole kit (src/index.ts, exactly as the
-//      CDN file is built) with esbuild into a temp folder; nothing in dist/ is touched;
+//   1. bundles its own pages (bench/pages/*.ts) with esbuild, and the kit and one standalone
+//      element exactly as `npm run build` makes them (Vite, lazy chunks), into a temp folder;
+//      nothing in dist/ is touched;
 //   2. serves them from a tiny node:http server on 127.0.0.1 (cross-origin isolated, so
 //      performance.now() has 5 µs resolution instead of 100 µs);
-//   3. drives Debian's Chromium headless (playwright-core, no browser download); every run of a
+//   3. drives headless Chromium (playwright-core; scripts/find-browser.mjs picks it); every run of a
 //      browser case is a fresh browser context, i.e. a fresh IndexedDB;
 //   4. starts the reference server (tsx server/main.ts) on a free port with a temp PGlite folder
 //      and loads it with autocannon on loopback; again on PostgreSQL when DATABASE_URL is set;
 //   5. prints a Markdown table (median, min, max, bar) and writes bench/results.json.
 //
 // Options: --runs=N (measured runs after one warm-up, default 5), --only=a,b (case groups:
-// sizes, elements, overhead, scheduling, tracker, storage, server), --tracker-n=N (default
+// sizes, requests, elements, overhead, scheduling, tracker, storage, server), --tracker-n=N (default
 // 10000), --duration=S (autocannon seconds per server case, default 5).
-// Environment: CHROME_PATH (default /usr/bin/chromium), DATABASE_URL (adds the PostgreSQL run).
+// Environment: CHROME_PATH (else scripts/find-browser.mjs finds one), DATABASE_URL (adds the PostgreSQL run).
 import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,8 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { bundleForBrowser } from '../scripts/bundle.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(ROOT);
@@ -38,7 +41,7 @@ const RUNS = Math.max(1, Number(args.runs ?? 5));
 const ONLY = args.only ? new Set(args.only.split(',')) : null;
 const TRACKER_N = Number(args['tracker-n'] ?? 10_000);
 const DURATION = Number(args.duration ?? 5);
-const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+const CHROME = async () => (await import('../scripts/find-browser.mjs').then((m) => m.findBrowser())).path;
 const want = (group) => !ONLY || ONLY.has(group);
 
 const started = performance.now();
@@ -126,12 +129,18 @@ const entries = {
   tracker: 'bench/pages/tracker.ts',
   idb: 'bench/pages/idb.ts',
   observe: 'bench/pages/observe.ts',
-  'mentorship-kit': 'src/index.ts',
 };
 /** Entry name → error message, for pages that did not build (an element mid-rewrite). */
 const broken = {};
 
 async function buildPages() {
+  // The kit and the standalone elements exactly as `npm run build` makes them, lazy chunks included.
+  try {
+    await bundleForBrowser('kit', { outDir: TMP });
+    await bundleForBrowser('src/define/commitment-calculator.ts', { outDir: join(TMP, 'components'), name: 'commitment-calculator' });
+  } catch (error) {
+    broken['mentorship-kit'] = error.message.split('\n')[0].slice(0, 300);
+  }
   await Promise.all(
     Object.entries(entries).map(async ([name, entry]) => {
       try {
@@ -160,7 +169,15 @@ async function buildPages() {
 <footer><p>© Northwind. Questions? Write to mentoring@example.com.</p></footer>`;
   writeFileSync(join(TMP, 'host.html'), page('host page', host, '<script type="module" src="observe.js"></script>'));
   writeFileSync(join(TMP, 'host-kit.html'), page('host page + kit', host, '<script type="module" src="observe.js"></script>\n<script type="module" src="mentorship-kit.js" data-kit></script>'));
+  // Page types for bytes and requests: four elements on local storage, one element alone, and the
+  // four over HTTP (written when the reference server's URL is known).
+  writeFileSync(join(TMP, 'page-local.html'), page('four elements, local', host, '<script type="module" src="mentorship-kit.js"></script>'));
+  const one = '<main><h1>How much time will it take?</h1><commitment-calculator></commitment-calculator></main>';
+  writeFileSync(join(TMP, 'page-one.html'), page('one element', one, '<script type="module" src="components/commitment-calculator.js"></script>'));
+  hostPage = (baseUrl) =>
+    page('four elements, backend="http"', `<mentorship-provider backend="http" base-url="${baseUrl}">${host}</mentorship-provider>`, '<script type="module" src="mentorship-kit.js"></script>');
 }
+let hostPage;
 
 // ---- 2. static server ----------------------------------------------------------------------
 
@@ -196,7 +213,7 @@ let BASE;
 async function launch() {
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({
-    executablePath: CHROME,
+    executablePath: await CHROME(),
     args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
   machine.chromium = browser.version();
@@ -307,6 +324,61 @@ async function caseOverhead() {
   });
 }
 
+// ---- cases: bytes and requests of each page type -------------------------------------------
+
+/**
+ * Opens a page type in a fresh context, waits until every element on it is interactive and the
+ * network is quiet, and returns the scripts it loaded (name, min+gzip bytes) and its API calls.
+ */
+async function pageRequests(path) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  const scripts = [];
+  let api = 0;
+  page.on('response', async (response) => {
+    const url = new URL(response.url());
+    if (url.pathname.endsWith('.js')) scripts.push({ name: url.pathname.replace(/^\//, ''), gzip: gzipSync(await response.body(), { level: 9 }).length });
+    else if (!url.href.startsWith(BASE)) api++;
+  });
+  try {
+    await page.goto(BASE + path);
+    const tags = await page.evaluate(() => [...document.querySelectorAll('*')].map((e) => e.localName).filter((n) => customElements.get(n) && n !== 'mentorship-provider'));
+    for (const tag of new Set(tags)) await page.waitForSelector(`${tag}[state=ready], ${tag}[state=empty]`, { state: 'attached', timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    return { scripts: scripts.filter((s) => !s.name.startsWith('observe')), api };
+  } finally {
+    await context.close();
+  }
+}
+
+async function caseRequests() {
+  if (broken['mentorship-kit']) return skip('page weight', 'page types', `does not build: ${broken['mentorship-kit']}`);
+  let server;
+  try {
+    server = await startServer({});
+    writeFileSync(join(TMP, 'page-http.html'), hostPage(server.url));
+  } catch (error) {
+    notes.push(`page weight: no backend="http" page: ${error.message}`);
+  }
+  const types = [
+    ['four elements, local storage', 'page-local.html'],
+    ['one element alone (<commitment-calculator>, dist/components/)', 'page-one.html'],
+    ...(server ? [['four elements, backend="http" (reference server)', 'page-http.html']] : []),
+  ];
+  try {
+    for (const [label, path] of types) {
+      const { scripts, api } = await pageRequests(path);
+      const strip = (name) => name.replace(/^chunks\/|^components\//, '').replace(/-[\w-]{8}\.js$|\.js$/, '');
+      const list = scripts.map((s) => `${strip(s.name)} ${(s.gzip / 1024).toFixed(1)}`).join(', ');
+      record('page weight', `${label}: scripts, min+gzip`, 'KB', [scripts.reduce((sum, s) => sum + s.gzip, 0) / 1024], { note: `${scripts.length} requests: ${list}${server && path === 'page-http.html' ? `; ${api} API calls` : ''}` });
+      results.requests ??= {};
+      results.requests[path] = { scripts, api };
+    }
+  } finally {
+    await server?.stop();
+  }
+}
+
 // ---- cases: scheduling ---------------------------------------------------------------------
 
 async function caseScheduling() {
@@ -319,6 +391,11 @@ async function caseScheduling() {
   record('scheduling', `50 mentors, one month each (${r.fiftyMentors.slots} slots, ${r.fiftyMentors.bookings} bookings)`, 'ms', r.fiftyMentors.samples, {
     note: 'eight time zones; each sample one call per mentor',
   });
+  if (r.series) {
+    record('scheduling', `series of 52 weekly: planSeries, every occurrence checked (${r.series.occurrences} planned, ${r.year.bookings} bookings)`, 'ms', r.series.plan);
+    record('scheduling', `series of 52 weekly: client.series.create on memory (${r.series.booked} booked)`, 'ms', r.series.createMemory, { note: 'one atomic write' });
+    record('scheduling', 'series of 9 weekly: client.series.create on IndexedDB (demo 60-day horizon)', 'ms', r.series.createLocal, { note: 'one IndexedDB transaction' });
+  }
 }
 
 // ---- cases: tracker ------------------------------------------------------------------------
@@ -617,7 +694,7 @@ try {
     log('sizes (scripts/size.mjs)');
     results.sizes = await caseSizes();
   }
-  const browserGroups = ['elements', 'overhead', 'scheduling', 'tracker', 'storage'].filter(want);
+  const browserGroups = ['requests', 'elements', 'overhead', 'scheduling', 'tracker', 'storage'].filter(want);
   if (browserGroups.length) {
     log('bundling pages');
     await buildPages();
@@ -627,7 +704,7 @@ try {
     BASE = s.base;
     await launch();
     log(`Chromium ${machine.chromium}`);
-    const cases = { elements: caseElements, overhead: caseOverhead, scheduling: caseScheduling, tracker: caseTracker, storage: caseStorage };
+    const cases = { requests: caseRequests, elements: caseElements, overhead: caseOverhead, scheduling: caseScheduling, tracker: caseTracker, storage: caseStorage };
     for (const group of browserGroups) {
       log(group);
       try {

@@ -3,11 +3,12 @@
 // no console error and no CSP violation. Run by .ci/run after the build.
 import { chromium } from 'playwright-core';
 import { startPreview } from './preview.mjs';
+import { findBrowser } from './find-browser.mjs';
 
 const server = await startPreview(0);
 const port = server.address().port;
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: (await findBrowser()).path,
   args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
 });
 const problems = [];

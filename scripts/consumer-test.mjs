@@ -13,6 +13,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { findBrowser } from './find-browser.mjs';
 import { build as viteBuild } from 'vite';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -83,7 +84,7 @@ try {
   // ---- 4. Each build served and used in Chromium -----------------------------------------
   const http = await serve(APP);
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: (await findBrowser()).path,
     args: ['--no-sandbox', '--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
   });
   try {

@@ -1,6 +1,7 @@
 import { chromium } from 'playwright-core';
+import { findBrowser } from './find-browser.mjs';
 const [url, out, scheme] = process.argv.slice(2);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-dev-shm-usage','--disable-background-networking'] });
+const browser = await chromium.launch({ executablePath: (await findBrowser()).path, args: ['--no-sandbox','--disable-gpu','--disable-dev-shm-usage','--disable-background-networking'] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 1600 }, colorScheme: scheme || 'light' });
 page.on('console', m => console.log('console:', m.type(), m.text()));
 page.on('pageerror', e => console.log('pageerror:', e.message));

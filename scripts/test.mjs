@@ -1,10 +1,14 @@
 // npm test: every test. Server tests run on Node (PGlite, and PostgreSQL too when DATABASE_URL
 // is set); then the reference server starts on a free port with a fresh PGlite folder and the
-// browser tests run in Debian's Chromium against it (window.__MK_SERVER__). Fails when any part fails.
+// browser tests run against it (window.__MK_SERVER__) in the Chromium that scripts/find-browser.mjs
+// finds, which it names first and last. Fails when any part fails.
+// `node scripts/test.mjs --browser`: only the browser tests (with the reference server), as .ci/run
+// does for its second browser (MK_BROWSER=registry).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeBrowser, findBrowser } from './find-browser.mjs';
 
 const run = (cmd, args, env = {}) => {
   const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -51,9 +55,24 @@ function startServer() {
 const { build } = await import('esbuild');
 await build({ entryPoints: ['src/index.ts'], bundle: true, format: 'esm', outfile: 'test/.tmp/kit-copy.js', logLevel: 'warning' });
 
+// The browser first: without one the rest is no use, and which one it is belongs at the top.
+let browser;
+try {
+  browser = await findBrowser();
+  console.log(describeBrowser(browser));
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+const browserEnv = { MK_BROWSER_FOUND: JSON.stringify(browser) };
+
+const browserOnly = process.argv.includes('--browser');
 let failed = 0;
+// The finder's own tests: stubs in place of a system Chromium must lose to a real browser (not
+// with TEST_FILES, which is for iterating on other tests: `node --test scripts/find-browser.test.mjs`).
+if (!browserOnly && !process.env.TEST_FILES) failed += run(process.execPath, ['--test', 'scripts/find-browser.test.mjs'], browserEnv) ? 1 : 0;
 const serverTests = existsSync('server/test') ? readdirSync('server/test').filter((f) => f.endsWith('.test.ts')).map((f) => `server/test/${f}`) : [];
-if (serverTests.length) failed += run('node_modules/.bin/tsx', ['--test', ...serverTests]) ? 1 : 0;
+if (serverTests.length && !browserOnly) failed += run('node_modules/.bin/tsx', ['--test', ...serverTests]) ? 1 : 0;
 
 let server;
 try {
@@ -65,9 +84,10 @@ try {
 }
 const wtr = spawn('node_modules/.bin/web-test-runner', ['--config', 'web-test-runner.config.mjs'], {
   stdio: 'inherit',
-  env: { ...process.env, MK_SERVER_URL: server?.url ?? '' },
+  env: { ...process.env, ...browserEnv, MK_SERVER_URL: server?.url ?? '' },
 });
 const code = await new Promise((resolve) => wtr.once('exit', (c) => resolve(c ?? 1)));
 failed += code ? 1 : 0;
 await server?.stop();
+console.log(`The browser tests ran in ${browser.label}.`);
 process.exit(failed ? 1 : 0);

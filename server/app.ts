@@ -21,6 +21,7 @@ import { catalogRoutes } from './routes/catalog.js';
 import { metaRoutes } from './routes/meta.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { slotRoutes } from './routes/slots.js';
+import { seriesRoutes } from './routes/series.js';
 
 export interface AppOptions {
   db: Database;
@@ -65,8 +66,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     cors({
       origin: options.corsOrigins ?? DEFAULT_ORIGINS,
       allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Cancel-Token'],
-      exposeHeaders: ['Location', 'Idempotent-Replayed'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Cancel-Token', 'If-Match'],
+      exposeHeaders: ['Location', 'Idempotent-Replayed', 'ETag', 'Retry-After'],
       maxAge: 600,
     }),
   );
@@ -87,6 +88,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   catalogRoutes(app, deps);
   slotRoutes(app, deps);
   bookingRoutes(app, deps);
+  seriesRoutes(app, deps);
   sessionRoutes(app, deps);
   return app;
 }

@@ -6,6 +6,10 @@
  */
 import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
 import { generateSlots } from '../../src/sdk/scheduling/index.js';
+import { planSeries } from '../../src/sdk/scheduling/series.js';
+import { memoryBackend } from '../../src/sdk/backends/memory.js';
+import { localBackend } from '../../src/sdk/backends/local.js';
+import { createClient } from '../../src/sdk/client.js';
 import type { Booking, Mentor, SessionType } from '../../src/sdk/schemas.js';
 import { params, run } from './common.js';
 
@@ -82,8 +86,35 @@ run(async () => {
     return n;
   }, runs);
 
+  // A weekly series of 52 (a year) for Lena, every occurrence checked: the pure plan against a
+  // year of bookings, then the whole creation through the client (memory; IndexedDB).
+  const seriesFirst = yearBookings.length ? plus(2) : NOW;
+  const plan = sample(() => planSeries({ mentor: lenaYear, sessionType, bookings: yearBookings, first: seriesFirst, frequency: 'weekly', count: 52, now: NOW }).length, runs);
+  const catalog = { ...DEMO_CATALOG, mentors: [lenaYear, ...DEMO_CATALOG.mentors.slice(1)] };
+  const firstFree = generateSlots({ mentor: lenaYear, sessionType, bookings: [], from: plus(1), to: plus(8), now: NOW })[0]!.start;
+  const seriesRequest = (i: number) => ({
+    mentorId: lena.id, sessionTypeId: sessionType.id, start: firstFree, timeZone: 'UTC', name: 'Bench', email: `b${i}@example.com`,
+    careerLevel: 'senior' as const, goals: '', message: '', frequency: 'weekly' as const, count: 52,
+  });
+  const createMemory: number[] = [];
+  const createLocal: number[] = [];
+  let booked = 0;
+  for (let i = 0; i < runs; i++) {
+    const memoryClient = createClient({ backend: memoryBackend({ catalog, now: () => NOW }) });
+    let t0 = performance.now();
+    booked = (await memoryClient.series.create(seriesRequest(i))).bookings.length;
+    createMemory.push(performance.now() - t0);
+    const localClient = createClient({ backend: localBackend({ namespace: `bench-series-${Date.now()}-${i}`, now: () => NOW, catalogUrl: undefined }) });
+    // The local backend serves the demo catalog (60-day horizon): 9 weekly occurrences fit.
+    t0 = performance.now();
+    await localClient.series.create({ ...seriesRequest(i), count: 9 });
+    createLocal.push(performance.now() - t0);
+    localClient.close();
+  }
+
   return {
     now: NOW,
+    series: { plan: plan.samples, occurrences: plan.slots, createMemory, createLocal, booked },
     month: { ...month, bookings: monthBookings.length },
     year: { ...year, bookings: yearBookings.length },
     fiftyMentors: { ...many, bookings: fiftyBookings.length },

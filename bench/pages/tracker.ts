@@ -95,6 +95,10 @@ run(async () => {
   if (link) {
     const cancel = (e: Event) => e.preventDefault();
     link.addEventListener('click', cancel);
+    // The first click loads the export code (its own chunk) and then follows the link itself;
+    // the timed clicks are the ones after.
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));
+    for (let i = 0; i < 1000 && !link.href.startsWith('blob:'); i++) await new Promise((r) => setTimeout(r, 10));
     for (let i = 0; i < adds; i++) {
       const t = performance.now();
       link.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true, cancelable: true }));

@@ -2,14 +2,15 @@
  * createClient(): typed resources over one backend, with input validation, MentorshipError
  * everywhere, and change events — also from other tabs on the same channel (BroadcastChannel).
  */
-import type { Backend, SlotRequest } from './backends/backend.js';
+import type { Backend, FailedSessionWrite, SlotRequest } from './backends/backend.js';
 import { localBackend } from './backends/local.js';
 import { MentorshipError, toMentorshipError } from './errors.js';
 import { findById, newId, nowIso } from './ids.js';
 import * as V from './generated/validators.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
 import { parseOrThrow } from './validate.js';
-import { putEach, validateImport } from './session-import.js';
+import { putEach, validateImport, withoutVersion } from './session-import.js';
+import { seriesResource } from './series-client.js';
 
 export type ChangeKind = 'added' | 'updated' | 'removed';
 
@@ -19,8 +20,11 @@ export type ChangeEvent =
   /** One import stored these sessions, all in one write: one event, not one per record. */
   | { resource: 'import'; kind: 'added'; sessions: Session[]; remote: boolean }
   | { resource: 'plan'; kind: 'updated'; plan: Plan; remote: boolean }
-  /** The offline queue changed: these session ids are still waiting to reach the server. */
-  | { resource: 'sync'; kind: 'updated'; pendingSessionIds: string[]; remote: boolean };
+  /**
+   * The offline queue changed: these session ids are still waiting to reach the server, and
+   * these writes were refused by it for good (`failed`).
+   */
+  | { resource: 'sync'; kind: 'updated'; pendingSessionIds: string[]; failed: FailedSessionWrite[]; remote: boolean };
 
 /** What `sessions.import` did with each record. */
 export interface ImportSummary {
@@ -53,6 +57,8 @@ export function createClient(options: ClientOptions = {}) {
   const listeners = new Set<Listener>();
   const channel =
     backend.channelName && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(backend.channelName) : null;
+  // Node's BroadcastChannel keeps the process alive while open; a client never does by itself.
+  (channel as { unref?: () => void } | null)?.unref?.();
 
   const deliver = (event: ChangeEvent) => {
     for (const listener of [...listeners]) {
@@ -76,7 +82,7 @@ export function createClient(options: ClientOptions = {}) {
     return value;
   };
   // Tabs share one offline queue, so every tab hears when it changes.
-  backend.onSyncChange?.((pendingSessionIds) => emit({ resource: 'sync', kind: 'updated', pendingSessionIds, remote: false }));
+  backend.onSyncChange?.((pendingSessionIds, failed) => emit({ resource: 'sync', kind: 'updated', pendingSessionIds, failed: failed ?? [], remote: false }));
   if (channel) channel.onmessage = (message: MessageEvent<ChangeEvent>) => deliver({ ...message.data, remote: true });
 
   let catalogPromise: Promise<Catalog> | undefined;
@@ -136,6 +142,8 @@ export function createClient(options: ClientOptions = {}) {
         }),
     },
 
+    series: seriesResource(backend, call, (kind, booking) => announce('booking', kind, booking)),
+
     sessions: {
       list: (): Promise<Session[]> => call(sessions),
       add: (input: SessionInput): Promise<Session> =>
@@ -144,24 +152,31 @@ export function createClient(options: ClientOptions = {}) {
           const stamp = nowIso();
           return announce('session', 'added', await backend.putSession({ ...valid, id: newId('s-'), createdAt: stamp, updatedAt: stamp }));
         }),
-      update: (id: string, patch: SessionPatch): Promise<Session> =>
+      /**
+       * Changes the given fields. `version`: the version the change was made on (what the mentee
+       * saw); where the backend keeps versions (HTTP), a newer one there makes this a `conflict`
+       * whose `current` is that newer version, instead of overwriting it. Default: the stored one.
+       */
+      update: (id: string, patch: SessionPatch, options: { version?: number | undefined } = {}): Promise<Session> =>
         call(async () => {
           const valid = parseOrThrow(V.SessionPatch, patch, 'session change');
           // Only the fields given: schema defaults ('' notes, 'manual' source) must not overwrite.
           const given = Object.fromEntries(Object.entries(valid).filter(([key]) => key in patch));
           const current = await storedSession(id);
-          const next = parseOrThrow(V.Session, { ...current, ...given, updatedAt: nowIso() }, 'session');
+          const version = 'version' in options ? options.version : current.version;
+          const next = parseOrThrow(V.Session, { ...current, ...given, version, updatedAt: nowIso() }, 'session');
           return announce('session', 'updated', await backend.putSession(next));
         }),
-      remove: (id: string): Promise<Session> =>
+      /** Deletes a session; `version` as for `update` (a newer one elsewhere is a `conflict`). */
+      remove: (id: string, options: { version?: number | undefined } = {}): Promise<Session> =>
         call(async () => {
           const removed = await storedSession(id);
-          await backend.deleteSession(id);
+          await backend.deleteSession(id, 'version' in options ? options.version : removed.version);
           return announce('session', 'removed', removed);
         }),
       /** Puts back a removed session with its id (undo). */
       restore: (session: Session): Promise<Session> =>
-        call(async () => announce('session', 'added', await backend.putSession(parseOrThrow(V.Session, session, 'session')))),
+        call(async () => announce('session', 'added', await backend.putSession(withoutVersion(parseOrThrow(V.Session, session, 'session'))))),
       /**
        * Adds the records that are valid sessions and not already stored (by id), all in one
        * atomic write where the backend can (all or none), then announces them in ONE change event.
@@ -178,6 +193,17 @@ export function createClient(options: ClientOptions = {}) {
     sync: {
       /** Session ids written while offline that have not reached the server yet. */
       pending: (): Promise<string[]> => call(async () => (await backend.pendingSessionIds?.()) ?? []),
+      /** Queued writes the server refused for good: which session, what was written, and why. */
+      failed: (): Promise<FailedSessionWrite[]> => call(async () => (await backend.failedSessionWrites?.()) ?? []),
+      /** Sends a failed write again; after a conflict, the mentee's version replaces the newer one. */
+      retry: (key: string): Promise<void> => call(async () => backend.resolveFailedSessionWrite?.(key, 'retry')),
+      /** Drops a failed write: the server's version stays. */
+      discard: (key: string): Promise<void> => call(async () => backend.resolveFailedSessionWrite?.(key, 'discard')),
+      /**
+       * Tries to send the queued writes now and settles when done trying (never rejects; see
+       * `pending()` for what is left). In Node, await it before a script ends.
+       */
+      flush: (): Promise<void> => call(async () => backend.flushSessionWrites?.()),
     },
 
     plan: {

@@ -19,11 +19,14 @@ export class MentorshipError extends Error {
   override readonly name = 'MentorshipError';
   readonly code: ErrorCode;
   readonly issues: ValidationIssue[];
+  /** On a `conflict` from a stale write: the newer version that won (null: it was deleted). */
+  readonly current?: unknown;
 
-  constructor(code: ErrorCode, message: string, options: { cause?: unknown; issues?: ValidationIssue[] } = {}) {
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; issues?: ValidationIssue[]; current?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.code = code;
     this.issues = options.issues ?? [];
+    if (options.current !== undefined) this.current = options.current;
   }
 
   static is(value: unknown): value is MentorshipError {

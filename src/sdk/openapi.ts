@@ -4,7 +4,7 @@
  * SDK's index or an element — it would pull zod's JSON Schema generator into browser bundles.
  */
 import * as z from 'zod/mini';
-import { Booking, BookingRequest, Catalog, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
+import { Booking, BookingRequest, Catalog, Series, SeriesRequest, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
 
 export interface OpenApiOptions {
   serverUrl?: string;
@@ -58,6 +58,8 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
         Slot: schema(Slot),
         BookingRequest: schema(BookingRequest, 'input'),
         Booking: schema(Booking),
+        SeriesRequest: schema(SeriesRequest, 'input'),
+        Series: schema(Series),
         SessionInput: schema(SessionInput, 'input'),
         Session: schema(Session),
         SessionPatch: schema(SessionPatch, 'input'),
@@ -115,6 +117,33 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
           parameters: [idParam('Booking'), cancelTokenHeader],
           requestBody: json({ type: 'object', required: ['start'], properties: { start: { type: 'string', format: 'date-time' } } }),
           responses: { 200: { description: 'The moved booking', ...json(ref('Booking')) }, ...problems(400, 403, 404, 409) },
+        },
+      },
+      '/series': {
+        post: {
+          summary: 'Book a recurring series: every occurrence at the same wall time in the mentor\'s zone, each checked; all or none (atomic)',
+          security: optionalBearer,
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Retries with the same key and body return the first series' }],
+          requestBody: json(ref('SeriesRequest')),
+          responses: {
+            201: { description: 'The series with its bookings, the starts skipped (skipConflicts) and its cancelToken', ...json(ref('Series')) },
+            ...problems(400, 404, 413, 415, 422),
+            409: {
+              description: 'An occurrence is not free (and skipConflicts is not set): `conflicts` lists the starts; or a booking policy refused (the issue path names the rule)',
+              content: { 'application/problem+json': { schema: { allOf: [ref('Problem'), { type: 'object', properties: { conflicts: { type: 'array', items: { type: 'string', format: 'date-time' } } } }] } } },
+            },
+          },
+        },
+      },
+      '/series/{id}': {
+        get: { summary: 'One series with all its bookings (its mentee, an admin, or with Cancel-Token)', parameters: [idParam('Series'), cancelTokenHeader], responses: { 200: { description: 'The series', ...json(ref('Series')) }, ...problems(403, 404) } },
+      },
+      '/series/{id}/cancel': {
+        post: {
+          summary: "Cancel the series' occurrences starting at or after `from` (all without it); one occurrence alone: POST /bookings/{id}/cancel with the series' token",
+          parameters: [idParam('Series'), cancelTokenHeader],
+          requestBody: { required: false, ...json({ type: 'object', properties: { from: { type: 'string', format: 'date-time' } } }) },
+          responses: { 200: { description: 'The series after cancelling', ...json(ref('Series')) }, ...problems(400, 403, 404, 409) },
         },
       },
       '/sessions': {

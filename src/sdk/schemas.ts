@@ -165,7 +165,10 @@ const PolicyRules = {
   maxHoursPerWeek: z.optional(z.number().check(z.gt(0), z.lte(168))),
 };
 
-// ---- end of the issue-16 block -----------------------------------------------------------
+/** A booking made as one occurrence of a recurring series carries the series' id. */
+const SeriesLink = { seriesId: z.optional(Id) };
+
+// ---- end of the issue-16 block (the series schemas are at the end of the file) -----------
 
 export const BookingRules = z.object({
   ...PolicyRules,
@@ -236,6 +239,7 @@ export const Booking = z.object({
   /** Secret that lets an anonymous visitor cancel or reschedule (HTTP backend). */
   cancelToken: z.optional(z.string()),
   menteeId: z.optional(z.string()),
+  ...SeriesLink,
 });
 
 export const Slot = z.object({
@@ -319,3 +323,35 @@ export type SessionInput = z.input<typeof SessionInput>;
 export type Session = z.infer<typeof Session>;
 export type SessionPatch = z.input<typeof SessionPatch>;
 export type Plan = z.infer<typeof Plan>;
+
+// ---- recurring series (issue 16) ---------------------------------------------------------
+
+export const SeriesFrequency = z.enum(['weekly', 'biweekly', 'monthly']);
+
+/** A booking request repeated: `count` occurrences at the same wall time in the mentor's zone. */
+export const SeriesRequest = z.object({
+  ...BookingRequest.shape,
+  frequency: SeriesFrequency,
+  count: z.number().check(z.int(), z.gte(2), z.lte(52)),
+  /** Book the free occurrences and list the others under `skipped`, instead of refusing all. */
+  skipConflicts: z.optional(z.boolean()),
+});
+
+export const Series = z.object({
+  id: Id,
+  mentorId: Id,
+  sessionTypeId: Id,
+  frequency: SeriesFrequency,
+  count: z.number().check(z.int(), z.gte(2), z.lte(52)),
+  /** Every booked occurrence, earliest first (cancelled ones stay, with their status). */
+  bookings: z.array(Booking),
+  /** Starts that were not free and were left out (with `skipConflicts`). */
+  skipped: z.array(Instant),
+  createdAt: Instant,
+  /** Secret that lets an anonymous visitor cancel the series or its occurrences (HTTP backend). */
+  cancelToken: z.optional(z.string()),
+});
+
+export type SeriesFrequency = z.infer<typeof SeriesFrequency>;
+export type SeriesRequest = z.infer<typeof SeriesRequest>;
+export type Series = z.infer<typeof Series>;

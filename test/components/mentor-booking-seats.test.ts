@@ -7,6 +7,7 @@ import { memoryBackend } from '../../src/sdk/backends/memory.js';
 import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
 import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import type { BookingRules, Catalog } from '../../src/sdk/schemas.js';
+import { dateRangeText } from '../intl.js';
 
 // Monday 2 March 2026, 00:00 UTC: Lena's first free time is 14:00 CET (13:00 UTC).
 const MONDAY = () => '2026-03-02T00:00:00.000Z';
@@ -19,7 +20,7 @@ const step = (el: MentorBooking) => $(el, '[part=step]')?.dataset['step'];
 const buttons = (el: MentorBooking) => $$<HTMLButtonElement>(el, 'button').map(text);
 
 async function atStep(el: MentorBooking, name: string) {
-  await waitUntil(() => step(el) === name, `never reached step ${name} (at ${step(el)})`);
+  await waitUntil(() => step(el) === name, `never reached step ${name} (at ${step(el)})`, { timeout: 10_000 });
   await el.updateComplete;
 }
 
@@ -32,7 +33,7 @@ function withRules(rules: Partial<BookingRules>): Catalog {
 async function mount(client: MentorshipClient, sessionType: string) {
   const wrapper = await fixture<HTMLElement>(html`<mentorship-provider .client=${client}><mentor-booking locale="en-GB" timezone="Europe/Berlin" mentor="lena-hoffmann" session-type=${sessionType}></mentor-booking></mentorship-provider>`);
   const el = wrapper.querySelector('mentor-booking')!;
-  await waitUntil(() => $(el, 'table[role=grid]') !== null, 'no calendar');
+  await waitUntil(() => $(el, 'table[role=grid]') !== null, 'no calendar', { timeout: 10_000 });
   await el.updateComplete;
   return el;
 }
@@ -71,7 +72,8 @@ describe('<mentor-booking>: seats and policies', () => {
     $(el, '[data-date="2026-03-02"]')!.click();
     await atStep(el, 'time');
     const [first] = $$(el, '[part=time]');
-    expect(text(first)).to.equal('14:00–15:30');
+    // 14:00–15:30 CET, through the same Intl call as the element (see ../intl.ts).
+    expect(text(first)).to.equal(dateRangeText('en-GB', '2026-03-02T13:00:00Z', '2026-03-02T14:30:00Z', { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/Berlin' }));
     const described = $(el, `#${first!.getAttribute('aria-describedby')}`);
     expect(text(described)).to.equal('4 of 6 seats left');
     expect(described!.getAttribute('part')).to.equal('seats');
@@ -103,7 +105,7 @@ describe('<mentor-booking>: seats and policies', () => {
     await client.bookings.create({ ...request('ada@example.com'), sessionTypeId: 'one-on-one', start: '2026-03-03T08:00:00.000Z' });
     const el = await mount(client, 'one-on-one');
     await bookFirst(el);
-    await waitUntil(() => text($(el, '[role=alert]')) !== '', 'no message');
+    await waitUntil(() => text($(el, '[role=alert]')) !== '', 'no message', { timeout: 10_000 });
     expect(text($(el, '[role=alert]'))).to.equal('You already hold as many upcoming bookings with this mentor as one visitor may. Cancel one, or book again after your next session.');
     expect(step(el)).to.equal('details');
     expect($<HTMLInputElement>(el, '[name=email]')!.value).to.equal('ada@example.com');

@@ -36,6 +36,16 @@ describe('CSV (RFC 4180)', () => {
     expect(csvField(undefined)).to.equal('');
   });
 
+  it('neutralises cells a spreadsheet would run as a formula: =, +, -, @, tab and CR first', () => {
+    for (const notes of ['=HYPERLINK("http://evil.example","Click")', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1']) {
+      const rows = parseCsv(sessionsToCsv([session({ notes, mentor: notes })]));
+      expect([rows[1]![5], rows[1]![6]]).to.deep.equal([`'${notes}`, `'${notes}`]);
+    }
+    expect(csvField('=1+1')).to.equal("'=1+1");
+    expect(csvField('a = b - c')).to.equal('a = b - c'); // only a first character counts
+    expect(csvField('2026-01-05T09:00:00.000Z')).to.equal('2026-01-05T09:00:00.000Z');
+  });
+
   it('ends every record with CRLF', () => {
     expect(toCsv([['a', 'b'], ['1', 'x,y']])).to.equal('a,b\r\n1,"x,y"\r\n');
   });

@@ -194,25 +194,30 @@ async function caught(promise: Promise<unknown>): Promise<MentorshipError> {
    * next `failures` requests with `status` itself (a failing proxy), hold requests for `delayMs`,
    * or rewrite the URL; each request is recorded.
    */
-  const faultyNetwork = (options: { failures?: number; status?: number; delayMs?: number; rewrite?: (url: URL) => void } = {}) => {
+  const faultyNetwork = (options: { failures?: number; status?: number; headers?: Record<string, string>; delayMs?: number; rewrite?: (url: URL) => void } = {}) => {
     const net = {
       failures: options.failures ?? 0,
       calls: [] as { method: string; url: URL }[],
-      fetch: (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-        const url = new URL(String(input));
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        // A fetch may be called with a URL and options or with a Request (ky does the latter).
+        const original = new Request(input, init);
+        const url = new URL(original.url);
         options.rewrite?.(url);
-        net.calls.push({ method: init.method ?? 'GET', url });
+        // The body as bytes: a Request rebuilt around another's body stream cannot be sent.
+        const body = ['GET', 'HEAD'].includes(original.method) ? undefined : await original.arrayBuffer();
+        const request = new Request(url, { method: original.method, headers: original.headers, body, signal: original.signal });
+        net.calls.push({ method: request.method, url });
         if (net.failures > 0) {
           net.failures--;
-          return new Response('', { status: options.status ?? 503 });
+          return new Response('', { status: options.status ?? 503, headers: options.headers });
         }
         if (options.delayMs) {
           await new Promise((resolve, reject) => {
             setTimeout(resolve, options.delayMs);
-            init.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+            request.signal.addEventListener('abort', () => reject(request.signal.reason));
           });
         }
-        return fetch(url, init);
+        return fetch(request);
       }) as typeof fetch,
     };
     return net;
@@ -252,5 +257,105 @@ async function caught(promise: Promise<unknown>): Promise<MentorshipError> {
     const slow = faultyNetwork({ delayMs: 1000 });
     const error = await caught(httpClient({ fetch: slow.fetch, retries: 0, timeoutMs: 50 }).catalog.get());
     expect([error.code, error.message]).to.deep.equal(['timeout', 'GET /catalog timed out']);
+  });
+
+  for (const [status, headers] of [[500, {}], [503, {}], [429, { 'Retry-After': '1' }], [408, {}]] as const) {
+    it(`keeps a session write answered ${status} in the queue and sends it later, never dropping it`, async () => {
+      const { token } = await menteeToken();
+      const net = faultyNetwork({ status, headers });
+      const client = httpClient({ getToken: () => token, fetch: net.fetch });
+      await client.sessions.list(); // loaded once: what the server has
+      net.failures = 2; // the next two answers come from a failing proxy
+      const synced = nextChange(client, (e) => e.resource === 'sync' && e.pendingSessionIds.length === 0);
+      const session = await client.sessions.add({ start: '2026-03-09T09:00:00.000Z', minutes: 60, activity: 'one-on-one', notes: `after a ${status}` });
+      expect(await client.sync.pending()).to.deep.equal([session.id]);
+      await synced; // sent again by the queue's own timer: no 'online' event, no new write
+      expect((await client.sync.failed()).length).to.equal(0);
+      const onServer = await (await fetch(`${SERVER}/sessions`, { headers: { Authorization: `Bearer ${token}` } })).json();
+      expect(onServer.items.map((s: { id: string; notes: string }) => [s.id, s.notes])).to.deep.equal([[session.id, `after a ${status}`]]);
+    });
+  }
+});
+
+(SERVER ? describe : describe.skip)('httpBackend: conflicts, refusals and an unreachable server', () => {
+  const onServer = async (token: string) =>
+    (await (await fetch(`${SERVER}/sessions`, { headers: { Authorization: `Bearer ${token}` } })).json()).items as { id: string; notes: string; version: number }[];
+
+  it('sends If-Match: a change or delete based on an older version is a conflict carrying the newer one', async () => {
+    const { token } = await menteeToken();
+    const client = httpClient({ getToken: () => token });
+    const session = await client.sessions.add({ start: '2026-03-10T09:00:00.000Z', minutes: 60, activity: 'one-on-one', notes: 'first' });
+    expect(session.version).to.equal(1);
+    const tab1 = await client.sessions.update(session.id, { notes: 'from tab 1' }, { version: 1 });
+    expect(tab1.version).to.equal(2);
+    // Tab 2 still shows version 1.
+    const stale = await caught(client.sessions.update(session.id, { notes: 'from tab 2' }, { version: 1 }));
+    expect(stale.code).to.equal('conflict');
+    expect((stale.current as { notes: string; version: number }) ).to.include({ notes: 'from tab 1', version: 2 });
+    expect((await onServer(token)).map((s) => s.notes)).to.deep.equal(['from tab 1']);
+    // Seen the newer version, tab 2 saves its change on top of it.
+    const kept = await client.sessions.update(session.id, { notes: 'from tab 2' }, { version: 2 });
+    expect([kept.notes, kept.version]).to.deep.equal(['from tab 2', 3]);
+    const staleDelete = await caught(client.sessions.remove(session.id, { version: 2 }));
+    expect([staleDelete.code, (staleDelete.current as { version: number }).version]).to.deep.equal(['conflict', 3]);
+    expect((await onServer(token)).length).to.equal(1);
+    await client.sessions.remove(session.id, { version: 3 });
+    expect(await onServer(token)).to.deep.equal([]);
+  });
+
+  it('an offline change that meets a newer version is set aside as a conflict; retry keeps the mentee\'s change', async () => {
+    const { token } = await menteeToken();
+    const net = switchableNetwork();
+    const phone = httpClient({ getToken: () => token, fetch: net.fetch, isOnline: net.isOnline });
+    const laptop = httpClient({ getToken: () => token });
+    const session = await phone.sessions.add({ start: '2026-03-11T09:00:00.000Z', minutes: 60, activity: 'one-on-one' });
+    net.offline = true;
+    await phone.sessions.update(session.id, { notes: 'written offline' });
+    await laptop.sessions.update(session.id, { notes: 'written on the laptop' });
+
+    const failed = nextChange(phone, (e) => e.resource === 'sync' && e.failed.length === 1);
+    net.offline = false;
+    window.dispatchEvent(new Event('online'));
+    const [problem] = (await failed).failed;
+    expect(problem!.code).to.equal('conflict');
+    expect(problem!.session!.notes).to.equal('written offline');
+    expect(problem!.current!.notes).to.equal('written on the laptop');
+    expect(await phone.sync.pending()).to.deep.equal([]);
+    expect((await onServer(token)).map((s) => s.notes)).to.deep.equal(['written on the laptop']);
+
+    await phone.sync.retry(problem!.key);
+    expect(await phone.sync.failed()).to.deep.equal([]);
+    expect((await onServer(token)).map((s) => [s.notes, s.version])).to.deep.equal([['written offline', 3]]);
+  });
+
+  it('a queued write the server refuses for good is set aside with the reason, never dropped, until discarded', async () => {
+    const owner = await menteeToken();
+    const mine = await httpClient({ getToken: () => owner.token }).sessions.add({ start: '2026-03-12T09:00:00.000Z', minutes: 60, activity: 'one-on-one' });
+    // Another mentee imports a file holding that session while offline: the id is taken on the server.
+    const other = await menteeToken();
+    const net = switchableNetwork();
+    const client = httpClient({ getToken: () => other.token, fetch: net.fetch, isOnline: net.isOnline });
+    await client.sessions.list();
+    net.offline = true;
+    expect((await client.sessions.import([mine])).imported).to.equal(1);
+    expect(await client.sync.pending()).to.deep.equal([mine.id]);
+
+    const refused = nextChange(client, (e) => e.resource === 'sync' && e.failed.length === 1);
+    net.offline = false;
+    window.dispatchEvent(new Event('online'));
+    const [problem] = (await refused).failed;
+    expect([problem!.sessionId, problem!.code, problem!.message]).to.deep.equal([mine.id, 'conflict', `A session with id "${mine.id}" already exists.`]);
+    expect(await client.sync.pending()).to.deep.equal([]);
+    expect((await client.sync.failed()).map((f) => f.sessionId)).to.deep.equal([mine.id]); // still there after the event
+    await client.sync.discard(problem!.key);
+    expect(await client.sync.failed()).to.deep.equal([]);
+    expect(await onServer(other.token)).to.deep.equal([]);
+  });
+
+  it('an unreachable server with nothing loaded before is an error, not an empty list', async () => {
+    const client = httpClient({ baseUrl: 'http://127.0.0.1:9/v1', getToken: () => 'any' });
+    const error = await caught(client.sessions.list());
+    expect(error.code).to.equal('network');
+    expect(error.message).to.equal('GET /sessions failed: the server cannot be reached');
   });
 });

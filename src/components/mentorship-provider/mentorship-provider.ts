@@ -4,7 +4,8 @@ import { httpBackend } from '../../sdk/backends/lazy-http.js';
 import { localBackend } from '../../sdk/backends/local.js';
 import { memoryBackend } from '../../sdk/backends/memory.js';
 import { createClient, type ChangeEvent, type MentorshipClient } from '../../sdk/client.js';
-import { ClientProvider } from '../shared/context.js';
+import { ContextProvider } from '@lit/context';
+import { clientContext } from '../shared/context.js';
 import { MkElement } from '../shared/mk-element.js';
 
 const BACKENDS = ['local', 'memory', 'http'] as const;
@@ -57,7 +58,7 @@ export class MentorshipProvider extends MkElement {
    */
   declare token: string;
 
-  readonly #provider = new ClientProvider(this);
+  readonly #provider = new ContextProvider(this, { context: clientContext });
   #ownClient?: MentorshipClient;
   #handedClient?: MentorshipClient;
   #stopListening?: (() => void) | undefined;
@@ -125,7 +126,7 @@ export class MentorshipProvider extends MkElement {
     if (!client) return;
     this.#stopListening?.();
     this.#stopListening = client.on('change', (event) => this.emit<ChangeEvent>('mentorship-change', event));
-    this.#provider.client = client;
+    this.#provider.setValue(client);
   }
 
   override render() {

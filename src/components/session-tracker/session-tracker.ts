@@ -8,6 +8,7 @@ import { MkElement } from '../shared/mk-element.js';
 import { parseNumberAttribute } from '../shared/parse-attribute.js';
 import type { ExportKind } from './export.js';
 import { SessionIndex, streakOfWeeks, weekStart } from './session-index.js';
+import { SyncProblems } from './sync-problems.js';
 import { en } from './session-tracker.messages.js';
 import { styles } from './session-tracker.styles.js';
 
@@ -62,6 +63,7 @@ const itemsOf = (model: CommitmentModel): { id: string; name: string }[] => (mod
  * @csspart base - the wrapper around everything.
  * @csspart add-form - the quick-add form.
  * @csspart notice - the live region with confirmations, the undo button and import summaries.
+ * @csspart sync-problems - changes the server did not take (HTTP backend): which, why, and Retry / Discard.
  * @csspart progress - this week's hours, the goal meter and the streak.
  * @csspart meter - the `<meter>` of this week's hours against the goal.
  * @csspart chart - the SVG chart of recent weeks.
@@ -122,6 +124,12 @@ export class SessionTracker extends MkElement {
   #catalog?: Catalog | null;
   #bookings = new Map<string, Booking>();
   #pending = new Set<string>();
+  /** Changes the server did not take: refused queued writes, stale edits. */
+  readonly #sync = new SyncProblems(this, this.l, {
+    fail: (source, error) => this.#fail(source, error),
+    describe: (s) => `${this.#when(s.start)}, ${this.l.number(s.minutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' })}, ${this.#activityName(s.activity)}${s.notes ? ` “${s.notes}”` : ''}`,
+    stopEditing: (id) => this.#stopEditing(id),
+  });
   #loadError?: string;
   private notice?: Notice;
   /** Id of the session shown as the edit form. */
@@ -164,13 +172,14 @@ export class SessionTracker extends MkElement {
     this.viewState = 'loading';
     const soft = <T>(p: Promise<T>) => p.catch(() => null);
     try {
-      const [sessions, plan, bookings, pending, catalog] = await Promise.all([client.sessions.list(), soft(client.plan.get()), soft(client.bookings.list()), soft(client.sync.pending()), soft(client.catalog.get())]);
+      const [sessions, plan, bookings, pending, catalog, failed] = await Promise.all([client.sessions.list(), soft(client.plan.get()), soft(client.bookings.list()), soft(client.sync.pending()), soft(client.catalog.get()), soft(client.sync.failed())]);
       if (client !== this.client) return;
       this.#index = new SessionIndex(this.#index.firstDay, sessions.filter((s) => this.#accepts(s)));
       this.#plan = plan;
       this.#catalog = catalog;
       this.#bookings = new Map(bookings?.map((b) => [b.id, b]));
       this.#pending = new Set(pending);
+      this.#sync.failed = failed ?? [];
       const queued = this.#queued;
       this.#queued = null;
       queued.forEach((event) => this.clientChange(event));
@@ -193,7 +202,10 @@ export class SessionTracker extends MkElement {
       for (const session of event.sessions) if (this.#accepts(session)) this.#index.put(session);
     } else if (event.resource === 'booking') this.#bookings.set(event.booking.id, event.booking);
     else if (event.resource === 'plan') this.#plan = event.plan;
-    else if (event.resource === 'sync') this.#pending = new Set(event.pendingSessionIds);
+    else if (event.resource === 'sync') {
+      this.#pending = new Set(event.pendingSessionIds);
+      this.#sync.failed = event.failed ?? [];
+    }
     this.requestUpdate();
   }
 
@@ -307,7 +319,9 @@ export class SessionTracker extends MkElement {
     }
     // Sends every field (source and booking id too) so nothing falls back to a default.
     const patch = { ...input, source: current.source, ...(current.bookingId ? { bookingId: current.bookingId } : {}) };
-    if (await this.#write('edit', 'updated', 'saved', (c) => c.sessions.update(current.id, patch))) this.#stopEditing(current.id);
+    // Based on the version the mentee saw: a newer one elsewhere is shown, never overwritten unseen.
+    const version = this.#sync.baseVersion(current);
+    if (await this.#write('edit', 'updated', 'saved', (c) => this.#sync.saving(current.id, c.sessions.update(current.id, patch, { version })))) this.#stopEditing(current.id);
   }
 
   #startEditing(id: string) {
@@ -322,7 +336,7 @@ export class SessionTracker extends MkElement {
   }
 
   async #deleteSession(session: Session) {
-    const removed = await this.#write('delete', 'removed', 'deleted', (c) => c.sessions.remove(session.id));
+    const removed = await this.#write('delete', 'removed', 'deleted', (c) => this.#sync.deleting(c.sessions.remove(session.id, { version: session.version })));
     if (removed) {
       this.notice = { ...this.notice!, undo: removed };
       void this.#focusLater('.undo');
@@ -403,7 +417,7 @@ export class SessionTracker extends MkElement {
 <button @click=${() => this.#load()}>${l.t('retry')}</button></div>`;
     } else {
       body = html`${this.readonly ? nothing : html`<h3 id="add-title">${l.t('addTitle')}</h3>${this.#renderForm()}`}
-<div class="notice" part="notice" role="status" tabindex="-1">${this.#renderNotice()}</div>
+<div class="notice" part="notice" role="status" tabindex="-1">${this.#renderNotice()}</div>${this.#sync.render()}
 ${this.#renderProgress()}${this.#renderUpcoming()}${this.#renderSessions()}${this.#renderExport()}`;
     }
     return html`${this.renderConfigErrors()}<div part="base" dir=${l.dir} lang=${l.lang}>${body}</div>`;
@@ -441,7 +455,7 @@ ${checked('minutes', html`<input name="minutes" type="number" min="15" max="600"
 <label>${l.t('mentor')} <input name="mentor" maxlength="120" autocomplete="off" value=${session?.mentor ?? index.latest?.mentor ?? ''}></label>
 ${checked('tags', html`<input name="tags" autocomplete="off" value=${session?.tags.join(', ') ?? ''} aria-invalid=${invalid('tags')} aria-describedby=${messageId('tags')}>`)}
 <label class="wide">${l.t('notes')} <textarea name="notes" rows="2" maxlength="2000" .value=${session?.notes ?? ''}></textarea></label>
-<div class="bar"><button class="primary" type="submit">${l.t(session ? 'save' : 'add')}</button>
+${session ? this.#sync.renderStale(session.id) : nothing}<div class="bar"><button class="primary" type="submit">${l.t(session ? 'save' : 'add')}</button>
 ${session ? html`<button type="button" @click=${() => this.#stopEditing(session.id)}>${l.t('cancel')}</button>` : nothing}</div>
 </form>`;
   }

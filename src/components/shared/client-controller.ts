@@ -1,6 +1,7 @@
+import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
-import { clientContext, requestClient } from './context.js';
+import { attachContextRoot, clientContext } from './context.js';
 import { defaultClient } from './default-client.js';
 
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -16,47 +17,32 @@ export interface ClientHost extends ReactiveControllerHost, HTMLElement {
  */
 export class ClientController implements ReactiveController {
   client?: MentorshipClient;
-  /** Ends the subscription to the provider that answered last. */
-  #leaveProvider?: (() => void) | undefined;
   #stopListening?: (() => void) | undefined;
 
   constructor(private readonly host: ClientHost) {
+    attachContextRoot();
+    // Added before this controller, so its request is answered before hostConnected below runs.
+    // A provider that has not made its client yet answers with undefined and calls back later.
+    new ContextConsumer(host, { context: clientContext, subscribe: true, callback: (client) => client && this.#use(client) });
     host.addController(this);
   }
 
   hostConnected(): void {
-    // A provider above answers during the request. No answer means there is none yet: use the
-    // default client, and ask again whenever a provider connects (it may be an ancestor defined
-    // later, a "late upgrade"), until one answers.
-    requestClient(this.host, this.#fromProvider);
-    if (!this.#leaveProvider) document.addEventListener('context-provider', this.#askAgain);
+    // No answer means no provider yet: use the default client. ContextRoot replays the request
+    // when a provider connects (an ancestor defined later), and the consumer moves to it.
     if (!this.client) this.#use(defaultClient());
     else if (!this.#stopListening) this.#listen(this.client);
   }
 
   hostDisconnected(): void {
-    document.removeEventListener('context-provider', this.#askAgain);
-    this.#leaveProvider?.();
-    this.#leaveProvider = undefined;
     this.#stopListening?.();
     this.#stopListening = undefined;
   }
 
-  readonly #askAgain = (event: Event) => {
-    if ((event as Event & { context?: unknown }).context === clientContext) requestClient(this.host, this.#fromProvider);
-  };
-
-  readonly #fromProvider = (client: MentorshipClient | undefined, unsubscribe?: () => void) => {
-    document.removeEventListener('context-provider', this.#askAgain);
-    if (unsubscribe !== this.#leaveProvider) this.#leaveProvider?.();
-    this.#leaveProvider = unsubscribe;
-    // A provider that has not made its client yet answers with undefined; it calls back later.
-    if (client) this.#use(client);
-  };
-
   #use(client: MentorshipClient): void {
     if (client === this.client) return;
     this.#stopListening?.();
+    this.#stopListening = undefined;
     this.client = client;
     if (this.host.isConnected) this.#listen(client);
     this.host.clientChanged?.(client);

@@ -3,7 +3,8 @@
  * events and error wrapping around it; a backend only stores and answers. Writes that must not
  * race (creating, rescheduling a booking) are ONE atomic operation inside the backend.
  */
-import type { Booking, BookingRequest, Catalog, Plan, Session, Slot } from '../schemas.js';
+import type { ErrorCode } from '../errors.js';
+import type { Booking, BookingRequest, Catalog, Plan, Series, SeriesRequest, Session, Slot } from '../schemas.js';
 
 export interface SlotRequest {
   mentorId: string;
@@ -12,6 +13,20 @@ export interface SlotRequest {
   from: string;
   /** Exclusive end of the range, ISO instant. */
   to: string;
+}
+
+/** A queued session write the server refused for good, kept for the mentee to see and decide. */
+export interface FailedSessionWrite {
+  /** Names this entry for `resolveFailedSessionWrite`. */
+  key: string;
+  sessionId: string;
+  /** What the mentee wrote; undefined for a delete. */
+  session?: Session | undefined;
+  code: ErrorCode;
+  /** Why, in the server's words. */
+  message: string;
+  /** After a `conflict`: the server's newer version (null: deleted there). */
+  current?: Session | null | undefined;
 }
 
 export interface Backend {
@@ -33,12 +48,23 @@ export interface Backend {
   /** Atomically frees the old slot and takes the new one; throws `conflict` if it is taken. */
   rescheduleBooking(id: string, start: string): Promise<Booking>;
 
+  /**
+   * Books every occurrence of a series in ONE atomic operation: each is checked like a single
+   * booking; any taken one refuses all (`conflict`, its starts as issues `conflicts.<n>`) unless
+   * `skipConflicts`. Optional: `client.series` says so when a backend lacks it.
+   */
+  createSeries?(request: SeriesRequest, options: { idempotencyKey: string }): Promise<Series>;
+  getSeries?(id: string): Promise<Series>;
+  /** Cancels the series' confirmed occurrences starting at or after `from` (all without it). */
+  cancelSeries?(id: string, options?: { from?: string }): Promise<Series>;
+
   listSessions(): Promise<Session[]>;
   /** One session by id, without reading the rest; the client falls back to `listSessions()`. */
   getSession?(id: string): Promise<Session | undefined>;
   /** Creates or replaces one session by id. */
   putSession(session: Session): Promise<Session>;
-  deleteSession(id: string): Promise<void>;
+  /** Deletes one session; with `version`, only if that is still the stored version (else `conflict`). */
+  deleteSession(id: string, version?: number): Promise<void>;
   /**
    * Stores every session whose id is not stored yet, in ONE atomic write (all or none), and
    * returns those it stored. Optional: the client otherwise writes them one by one.
@@ -53,8 +79,14 @@ export interface Backend {
    * queue). Backends that write immediately leave this out.
    */
   pendingSessionIds?(): Promise<string[]>;
+  /** Queued writes the server refused for good (HTTP backend's queue). */
+  failedSessionWrites?(): Promise<FailedSessionWrite[]>;
+  /** Sends a failed write again (after a conflict: on top of the newer version) or discards it. */
+  resolveFailedSessionWrite?(key: string, action: 'retry' | 'discard'): Promise<void>;
+  /** Tries to send the queued writes now; settles when done trying, never rejects. */
+  flushSessionWrites?(): Promise<void>;
   /** Called by the client so the backend can announce queue changes (`resource: 'sync'`). */
-  onSyncChange?(listener: (pendingSessionIds: string[]) => void): void;
+  onSyncChange?(listener: (pendingSessionIds: string[], failed?: FailedSessionWrite[]) => void): void;
 
   /** Releases connections and listeners. */
   close?(): void;

@@ -1,26 +1,29 @@
 /**
  * httpBackend: the same Backend over the documented HTTP contract (docs/http-api.md).
  *
- * - `getToken()` is sent as `Authorization: Bearer …`; a timeout; retries with backoff for safe
- *   calls and for writes that carry an idempotency key (bookings, session upserts by id).
+ * - Over ky (./http-client.ts): `getToken()` sent as `Authorization: Bearer …` by a hook; ky's
+ *   timeout; ky's retries with backoff and `Retry-After` for safe calls and for writes that carry
+ *   an idempotency key (bookings) or are upserts by id (sessions).
  * - Every response is validated by the schemas; a mismatch is `bad-response` naming the path.
- * - Session writes made while offline (or that fail on the network) wait in an IndexedDB queue
- *   (idb-keyval store "mentorship-kit:http-queue:<baseUrl>"), are announced through
- *   `onSyncChange`, and are replayed in order when the browser is back online. A session write is
- *   an upsert by the session's id, so a replay never doubles it.
- * - Kept in this browser, not on the server: the visitor's plan, the cancel tokens of bookings
- *   made without an account, and the last session list (to show while offline).
+ * - The mentee's sessions, with the offline queue and versions, are ./http-sessions.ts.
+ * - Kept in this browser (idb-keyval store "mentorship-kit:http-queue:<namespace>"; in Node, in
+ *   memory or the caller's `storage`), not on the server: the offline queue, the visitor's plan,
+ *   the cancel tokens of bookings made without an account, and the last session list (to show
+ *   while offline).
  */
 import { createStore } from 'idb-keyval';
 import type { MentorshipError } from '../errors.js';
 import * as V from '../generated/validators.js';
-import type { Booking, Session } from '../schemas.js';
+import type { Booking } from '../schemas.js';
 import { parseOrThrow } from '../validate.js';
-import { anything, array, object, optional, validator, type Validator } from '../validator.js';
+import type { Validator } from '../validator.js';
 import type { Backend, SlotRequest } from './backend.js';
 import { planRecord } from './record-backend.js';
-import { idbRecordStore } from './record-store.js';
-import { createRequester, type RequestOptions } from './request.js';
+import { idbRecordStore } from './idb-record-store.js';
+import { memoryRecordStore, type RecordStore } from './record-store.js';
+import { createHttpClient, listPage as page, type CallOptions } from './http-client.js';
+import { httpSessions } from './http-sessions.js';
+import { httpSeries } from './http-series.js';
 
 export interface HttpBackendOptions {
   /** The API root, e.g. "https://api.example.com/v1". */
@@ -40,47 +43,26 @@ export interface HttpBackendOptions {
    * "mentorship-kit:http-queue:<namespace>" (default: the base URL). Use one per signed-in mentee.
    */
   namespace?: string;
+  /**
+   * Where the offline queue, the plan and cancel tokens are kept. Default: IndexedDB where there
+   * is one, else this process's memory (Node). Pass your own to keep them across restarts.
+   */
+  storage?: RecordStore;
 }
 
-/**
- * One session write: with a session, a put (create or replace by id); without, a delete.
- * Queued, `seq` keeps the order; the session id makes replays idempotent.
- */
-type Write = { id: string; session?: Session };
-type QueuedOp = Write & { seq: number };
-
-const QUEUE = 'q:';
 const BOOKING = 'b:';
-const CACHE = 'cache:sessions';
-/** Zero-padded, so the store's key order is the order of the writes. */
-const queueKey = (op: QueuedOp) => QUEUE + String(op.seq).padStart(20, '0');
-const isNetwork = (error: MentorshipError) => error.code === 'network' || error.code === 'timeout';
-/** `list` with `writes` applied in order. */
-const applied = (list: Session[], writes: Write[]) => {
-  const byId = new Map(list.map((s) => [s.id, s]));
-  for (const w of writes) {
-    if (w.session) byId.set(w.id, w.session);
-    else byId.delete(w.id);
-  }
-  return [...byId.values()];
-};
-
-/** A list response `{ items, nextCursor? }` whose items must each match `item`. */
-const page = <T>(item: Validator<T>) =>
-  validator<{ items: T[]; nextCursor?: unknown }>(object({ items: array(item), nextCursor: optional(anything) }));
 
 export function httpBackend(options: HttpBackendOptions): Backend {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const name = options.namespace ?? baseUrl;
   const queueName = `mentorship-kit:http-queue:${name}`;
   const online = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
-  const store = idbRecordStore(createStore(queueName, 'records'));
-  const listeners = new Set<(ids: string[]) => void>();
-  const request = createRequester({ ...options, baseUrl, isOnline: online });
+  const store = options.storage ?? (typeof indexedDB === 'undefined' ? memoryRecordStore() : idbRecordStore(createStore(queueName, 'records')));
+  const request = createHttpClient({ ...options, baseUrl, isOnline: online });
 
   /** One request whose JSON must match `validator`; a mismatch is `bad-response` naming the call. */
-  const call = async <T>(validator: Validator<T>, method: string, path: string, init?: RequestOptions): Promise<T> =>
-    parseOrThrow(validator, await request(method, path, init), `response of ${method} /${path}`, 'bad-response');
+  const call = async <T>(validator: Validator<T>, method: string, path: string, init?: CallOptions): Promise<T> =>
+    parseOrThrow(validator, (await request(method, path, init)).json, `response of ${method} /${path}`, 'bad-response');
 
   // ---- bookings made here (their cancel tokens stay in this browser) -------------------
   const remembered = (id: string) => store.get<Booking>(BOOKING + id);
@@ -104,70 +86,7 @@ export function httpBackend(options: HttpBackendOptions): Backend {
       mine,
     );
 
-  // ---- the offline queue -----------------------------------------------------------------
-  const queued = () => store.getAll<QueuedOp>(QUEUE);
-  const pendingIds = async () => [...new Set((await queued()).map((op) => op.id))];
-  const announce = async () => {
-    if (!listeners.size) return;
-    const ids = await pendingIds();
-    for (const listener of listeners) listener(ids);
-  };
-  let seq = Date.now() * 1000;
-
-  const cached = async () => (await store.get<Session[]>(CACHE)) ?? [];
-  /** Sends one session write (a delete of what is already gone counts as done), then updates
-   * the last known server list, which is shown while offline. */
-  const send = async (op: Write) => {
-    if (op.session) await call(V.Session, 'POST', 'sessions', { json: op.session, retryWrite: true });
-    else await request('DELETE', `sessions/${encodeURIComponent(op.id)}`).catch((error: MentorshipError) => {
-      if (error.code !== 'not-found') throw error;
-    });
-    await store.set(CACHE, applied(await cached(), [op]));
-  };
-
-  let flushing: Promise<void> | undefined;
-  /**
-   * Sends queued writes in order; stops at the first network failure and keeps the rest. Never
-   * rejects: what could not be sent waits for the next try.
-   */
-  const flush = (): Promise<void> => {
-    const run = async () => {
-      for (const op of await queued()) {
-        if (!online()) return;
-        try {
-          await send(op);
-        } catch (error) {
-          const e = error as MentorshipError;
-          if (isNetwork(e) || e.code === 'unauthorized') return; // try again later
-          // The server refuses this write for good (invalid, conflict): drop it, say why.
-          console.warn(`mentorship-kit: dropped a queued session write (${op.id}): ${e.message}`);
-        }
-        await store.del(queueKey(op));
-        await announce();
-      }
-    };
-    // One tab at a time replays the queue (the ids would keep a double replay harmless anyway).
-    const locks = globalThis.navigator?.locks;
-    return (flushing ??= (locks ? locks.request(queueName, run) : run()).catch(() => {}).finally(() => (flushing = undefined)));
-  };
-  globalThis.addEventListener?.('online', flush);
-
-  /** A session write: straight to the server when possible (after earlier queued ones), else into the queue. */
-  async function write(op: Write): Promise<void> {
-    if (online()) {
-      await flush();
-      if (!(await queued()).length) {
-        try {
-          return await send(op);
-        } catch (error) {
-          if (!isNetwork(error as MentorshipError)) throw error;
-        }
-      }
-    }
-    const next = { ...op, seq: ++seq };
-    await store.set(queueKey(next), next);
-    await announce();
-  }
+  const sessions = httpSessions({ request, store, online, lockName: queueName });
 
   return {
     kind: 'http',
@@ -200,48 +119,14 @@ export function httpBackend(options: HttpBackendOptions): Backend {
     },
 
     createBooking: async (booking, { idempotencyKey }) =>
-      remember(await call(V.Booking, 'POST', 'bookings', { json: booking, headers: { 'Idempotency-Key': idempotencyKey }, retryWrite: true })),
+      remember(await call(V.Booking, 'POST', 'bookings', { json: booking, idempotencyKey })),
 
     cancelBooking: async (id) => onBooking(id, await remembered(id), '/cancel'),
     rescheduleBooking: async (id, start) => onBooking(id, await remembered(id), '/reschedule', { start }),
 
-    async listSessions() {
-      let list: Session[] = [];
-      try {
-        let cursor: unknown;
-        do {
-          const { items, nextCursor } = await call(page(V.Session), 'GET', 'sessions', { searchParams: { limit: 1000, cursor } });
-          list.push(...items);
-          cursor = nextCursor;
-        } while (typeof cursor === 'string');
-        await store.set(CACHE, list);
-      } catch (error) {
-        if (!isNetwork(error as MentorshipError)) throw error;
-        list = await cached();
-      }
-      // What the server has, with this browser's unsent writes on top.
-      return applied(list, await queued());
-    },
-
-    async putSession(session) {
-      await write({ id: session.id, session });
-      return session;
-    },
-
-    deleteSession: (id) => write({ id }),
+    ...sessions,
 
     ...planRecord(store),
-
-    pendingSessionIds: pendingIds,
-
-    onSyncChange(listener) {
-      listeners.add(listener);
-      void flush(); // writes left from an earlier visit
-    },
-
-    close() {
-      listeners.clear();
-      globalThis.removeEventListener?.('online', flush);
-    },
+    ...httpSeries(call, store, remember),
   };
 }

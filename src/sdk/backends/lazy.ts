@@ -4,6 +4,7 @@
  * a page's first download until it asks for `backend="http"`. A failed load rejects that call
  * (the element shows the error and Retry) and the next call tries again.
  */
+import { putEach } from '../session-import.js';
 import type { Backend } from './backend.js';
 
 export function lazyBackend(kind: string, channelName: string | undefined, load: () => Promise<Backend>): Backend {
@@ -39,11 +40,28 @@ export function lazyBackend(kind: string, channelName: string | undefined, load:
       return loaded.getSession ? loaded.getSession(id) : (await loaded.listSessions()).find((s) => s.id === id);
     },
     putSession: forward('putSession'),
+    async importSessions(sessions) {
+      const loaded = await backend();
+      return loaded.importSessions ? loaded.importSessions(sessions) : putEach(loaded, sessions);
+    },
+    // Series (issue 16): the loaded backend's, which client.series reports when it has none.
+    createSeries: forward('createSeries'),
+    getSeries: forward('getSeries'),
+    cancelSeries: forward('cancelSeries'),
     deleteSession: forward('deleteSession'),
     getPlan: forward('getPlan'),
     setPlan: forward('setPlan'),
     async pendingSessionIds() {
       return (await (await backend()).pendingSessionIds?.()) ?? [];
+    },
+    async failedSessionWrites() {
+      return (await (await backend()).failedSessionWrites?.()) ?? [];
+    },
+    async resolveFailedSessionWrite(key, action) {
+      await (await backend()).resolveFailedSessionWrite?.(key, action);
+    },
+    async flushSessionWrites() {
+      await (await backend()).flushSessionWrites?.();
     },
     onSyncChange(listener) {
       backend().then(

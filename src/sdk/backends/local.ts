@@ -12,7 +12,8 @@ import { parseOrThrow } from '../validate.js';
 import { fetchJson } from '../fetch-json.js';
 import type { Backend } from './backend.js';
 import { createRecordBackend } from './record-backend.js';
-import { idbRecordStore, type RecordStore } from './record-store.js';
+import { idbRecordStore } from './idb-record-store.js';
+import type { RecordStore } from './record-store.js';
 
 export const LOCAL_SCHEMA_VERSION = 1;
 const VERSION_KEY = 'meta:schema-version';

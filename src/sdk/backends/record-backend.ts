@@ -4,11 +4,11 @@
  */
 import { MentorshipError } from '../errors.js';
 import { findById, newId, nowIso } from '../ids.js';
-import { generateSlots, isSlotFree } from '../scheduling/index.js';
-import { assertCanChange, assertVisitorCap } from '../scheduling/policies.js';
+import type { isSlotFree } from '../scheduling/slots.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session } from '../schemas.js';
 import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
+import { seriesRecords } from './series-records.js';
 
 const BOOKING = 'booking:';
 const SESSION = 'session:';
@@ -23,6 +23,12 @@ export interface RecordBackendOptions {
   now?: () => string;
 }
 
+/**
+ * The slot and policy rules, loaded on first use: a page that never lists slots or books (a
+ * tracker or calculator alone) never downloads them.
+ */
+const loadRules = () => Promise.all([import('../scheduling/slots.js'), import('../scheduling/policies.js')]).then(([slots, policies]) => ({ ...slots, ...policies }));
+
 function findCatalogEntries(catalog: Catalog, mentorId: string, sessionTypeId: string) {
   const mentor = findById(catalog.mentors, mentorId, 'mentor');
   const sessionType = findById(catalog.sessionTypes, sessionTypeId, 'session type');
@@ -36,9 +42,9 @@ function findCatalogEntries(catalog: Catalog, mentorId: string, sessionTypeId: s
  * Inside an atomic update: `booking` moved to `start` and stamped, after checking against all
  * stored `bookings` that the slot is still free (else `conflict`).
  */
-function place<B extends BookingRequest>(catalog: Catalog, booking: B, bookings: Booking[], start: string, stamp: string, ignoreBookingId?: string) {
+function place<B extends BookingRequest>(free: typeof isSlotFree, catalog: Catalog, booking: B, bookings: Booking[], start: string, stamp: string, ignoreBookingId?: string) {
   const { mentor, sessionType } = findCatalogEntries(catalog, booking.mentorId, booking.sessionTypeId);
-  if (!isSlotFree({ mentor, sessionType, bookings, start, now: stamp, ignoreBookingId })) {
+  if (!free({ mentor, sessionType, bookings, start, now: stamp, ignoreBookingId })) {
     throw new MentorshipError('conflict', 'That time was just taken. Please choose another time.');
   }
   return { ...booking, start, end: new Date(Date.parse(start) + sessionType.minutes * 60_000).toISOString(), updatedAt: stamp };
@@ -71,7 +77,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
 
     async listSlots(request: SlotRequest) {
       const { mentor, sessionType } = findCatalogEntries(await loadCatalog(), request.mentorId, request.sessionTypeId);
-      const bookings = await store.getAll<Booking>(BOOKING);
+      const [bookings, { generateSlots }] = await Promise.all([store.getAll<Booking>(BOOKING), loadRules()]);
       return generateSlots({ mentor, sessionType, bookings, from: request.from, to: request.to, now: now() });
     },
 
@@ -80,11 +86,11 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
     createBooking(request: BookingRequest, { idempotencyKey }) {
       const attempt =
         idempotent.get(idempotencyKey) ??
-        loadCatalog().then((catalog) =>
+        Promise.all([loadCatalog(), loadRules()]).then(([catalog, { assertVisitorCap, isSlotFree }]) =>
           writeBooking((bookings) => {
             const stamp = now();
             assertVisitorCap(findById(catalog.mentors, request.mentorId, 'mentor'), request, bookings, Date.parse(stamp));
-            return { ...place(catalog, request, bookings, request.start, stamp), id: newId('b-'), status: 'confirmed', createdAt: stamp };
+            return { ...place(isSlotFree, catalog, request, bookings, request.start, stamp), id: newId('b-'), status: 'confirmed', createdAt: stamp };
           }),
         );
       idempotent.set(idempotencyKey, attempt);
@@ -94,7 +100,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
 
     // Everyone using this backend is the visitor: the mentor's notice rules always apply.
     async cancelBooking(id: string) {
-      const catalog = await loadCatalog();
+      const [catalog, { assertCanChange }] = await Promise.all([loadCatalog(), loadRules()]);
       return writeBooking((bookings) => {
         const booking = findById(bookings, id, 'booking');
         if (booking.status === 'cancelled') return booking;
@@ -106,13 +112,13 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
     },
 
     async rescheduleBooking(id: string, start: string) {
-      const catalog = await loadCatalog();
+      const [catalog, { assertCanChange, isSlotFree }] = await Promise.all([loadCatalog(), loadRules()]);
       return writeBooking((bookings) => {
         const booking = findById(bookings, id, 'booking');
         if (booking.status !== 'confirmed') throw new MentorshipError('conflict', 'A cancelled booking cannot be moved.');
         const stamp = now();
         assertCanChange(findById(catalog.mentors, booking.mentorId, 'mentor'), booking, 'reschedule', Date.parse(stamp));
-        return place(catalog, booking, bookings, start, stamp, id);
+        return place(isSlotFree, catalog, booking, bookings, start, stamp, id);
       });
     },
     listSessions: () => store.getAll<Session>(SESSION),
@@ -129,5 +135,6 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
         return { writes: added.map((s) => ({ key: SESSION + s.id, value: s })), result: added };
       }),
     ...planRecord(store),
+    ...seriesRecords(store, loadCatalog, now),
   };
 }

@@ -5,9 +5,15 @@
 import { MentorshipError } from '../errors.js';
 import type { Session } from '../schemas.js';
 
-/** One CSV field: quoted when it holds a comma, a quote, CR or LF; quotes are doubled. */
+/**
+ * One CSV field: quoted when it holds a comma, a quote, CR or LF; quotes are doubled. A field
+ * starting with `=`, `+`, `-`, `@`, a tab or CR gets a leading `'`, so a spreadsheet shows it as
+ * text instead of running it as a formula (OWASP's advice against CSV injection: a note such as
+ * `=HYPERLINK(…)` stays a note).
+ */
 export function csvField(value: unknown): string {
-  const text = String(value ?? '');
+  const raw = String(value ?? '');
+  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -38,6 +38,7 @@ export const Booking = /* @__PURE__ */ object({
   updatedAt: Instant,
   cancelToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
   menteeId: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  seriesId: /* @__PURE__ */ optional(Id),
 }) as Validator<z.output<typeof S.Booking>>;
 export const BookingRequest = /* @__PURE__ */ object({
   mentorId: Id,
@@ -176,6 +177,33 @@ export const Plan = /* @__PURE__ */ object({
   updatedAt: /* @__PURE__ */ optional(Instant),
 }) as Validator<z.output<typeof S.Plan>>;
 export const ProgramList = /* @__PURE__ */ array(Program) as Validator<z.output<typeof S.ProgramList>>;
+export const SeriesFrequency = /* @__PURE__ */ oneOf("weekly", "biweekly", "monthly") as Validator<z.output<typeof S.SeriesFrequency>>;
+export const Series = /* @__PURE__ */ object({
+  id: Id,
+  mentorId: Id,
+  sessionTypeId: Id,
+  frequency: SeriesFrequency,
+  count: /* @__PURE__ */ integer(2, 52),
+  bookings: /* @__PURE__ */ array(Booking),
+  skipped: /* @__PURE__ */ array(Instant),
+  createdAt: Instant,
+  cancelToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+}) as Validator<z.output<typeof S.Series>>;
+export const SeriesRequest = /* @__PURE__ */ object({
+  mentorId: Id,
+  sessionTypeId: Id,
+  programId: /* @__PURE__ */ optional(Id),
+  start: Instant,
+  timeZone: TimeZone,
+  name: /* @__PURE__ */ string(1, 120, /\S/),
+  email: Email,
+  careerLevel: CareerLevel,
+  goals: /* @__PURE__ */ string(0, 1000),
+  message: /* @__PURE__ */ string(0, 2000),
+  frequency: SeriesFrequency,
+  count: /* @__PURE__ */ integer(2, 52),
+  skipConflicts: /* @__PURE__ */ optional(boolean),
+}) as Validator<z.output<typeof S.SeriesRequest>>;
 export const Session = /* @__PURE__ */ object({
   start: Instant,
   minutes: /* @__PURE__ */ integer(15, 600, { multipleOf: 15 }),

@@ -1,0 +1,93 @@
+/**
+ * Recurring series, pure: the starts of every occurrence and which of them are free. Every
+ * occurrence keeps the first one's wall-clock time in the MENTOR's zone, so a weekly 14:00 in
+ * Berlin stays 14:00 in Berlin across daylight-saving changes (and moves in UTC and in the
+ * visitor's zone when either side changes). Each occurrence is checked on its own with
+ * `isSlotFree` — availability, overrides, buffers, notice, horizon, caps — against the stored
+ * bookings plus the series' earlier occurrences, so the daily and weekly caps count the series too.
+ */
+import type { Booking, Mentor, SessionType } from '../schemas.js';
+import { isSlotFree } from './slots.js';
+import { addDays, dateInZone, timeInZone, wallTimeToInstant } from './zone.js';
+
+export type SeriesFrequency = 'weekly' | 'biweekly' | 'monthly';
+
+export interface PlannedOccurrence {
+  start: string;
+  end: string;
+  /** False when the occurrence cannot be booked (taken, outside availability, past the horizon…). */
+  free: boolean;
+}
+
+/** The calendar date `months` months after `date`, on the same day, or the month's last day. */
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/**
+ * `count` starts (ISO instants) from `first`, every week, two weeks or month, at the same wall
+ * time in `zone`. A wall time that does not exist on a date (inside a spring-forward gap) has no
+ * instant: that occurrence is left out of the list as null.
+ */
+export function seriesStarts(first: string, zone: string, frequency: SeriesFrequency, count: number): (string | null)[] {
+  const firstMs = Date.parse(first);
+  const date = dateInZone(firstMs, zone);
+  const time = timeInZone(firstMs, zone);
+  return Array.from({ length: count }, (_, i) => {
+    const day = frequency === 'monthly' ? addMonths(date, i) : addDays(date, i * (frequency === 'weekly' ? 7 : 14));
+    const ms = wallTimeToInstant(day, time, zone);
+    return ms === null ? null : new Date(ms).toISOString();
+  });
+}
+
+export interface SeriesPlanInput {
+  mentor: Mentor;
+  sessionType: SessionType;
+  /** Stored bookings (any mentor's; only this mentor's confirmed ones matter). */
+  bookings: readonly Booking[];
+  first: string;
+  frequency: SeriesFrequency;
+  count: number;
+  now: string;
+  /** Starts the visitor dropped or moved: these are planned at the given instants instead. */
+  replacements?: Record<string, string | null>;
+}
+
+/**
+ * Every occurrence with whether it is free. A free one is counted as booked for the ones after it
+ * (a stand-in booking), so the series respects the mentor's caps as a whole.
+ */
+export function planSeries(input: SeriesPlanInput): PlannedOccurrence[] {
+  const { mentor, sessionType } = input;
+  const length = sessionType.minutes * 60_000;
+  const planned: Booking[] = [];
+  const occurrences: PlannedOccurrence[] = [];
+  for (const [i, computed] of seriesStarts(input.first, mentor.timeZone, input.frequency, input.count).entries()) {
+    const start = computed && input.replacements && computed in input.replacements ? input.replacements[computed] : computed;
+    if (start === null || start === undefined) {
+      if (computed) occurrences.push({ start: computed, end: new Date(Date.parse(computed) + length).toISOString(), free: false });
+      continue;
+    }
+    const end = new Date(Date.parse(start) + length).toISOString();
+    const free = isSlotFree({ mentor, sessionType, bookings: [...input.bookings, ...planned], start, now: input.now });
+    occurrences.push({ start, end, free });
+    if (free) planned.push({ ...STAND_IN, id: `planned-${i}`, mentorId: mentor.id, sessionTypeId: sessionType.id, start, end });
+  }
+  return occurrences;
+}
+
+const STAND_IN = {
+  timeZone: 'UTC',
+  name: 'planned',
+  email: 'planned@example.invalid',
+  careerLevel: 'other',
+  goals: '',
+  message: '',
+  status: 'confirmed',
+  createdAt: '1970-01-01T00:00:00.000Z',
+  updatedAt: '1970-01-01T00:00:00.000Z',
+} as const;
