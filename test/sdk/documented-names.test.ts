@@ -17,6 +17,9 @@ const NOT_OURS: Record<string, string> = {
   measureSizes: 'scripts/size.mjs, named in docs/performance.md',
   isOnline: 'an httpBackend option (a hook, not a member)',
   alert: 'the script in an XSS example',
+  prefixUrl: "ky's option, which httpBackend uses",
+  beforeRequest: "ky's hook, which httpBackend uses",
+  PROGRAMFILES: 'a Windows environment variable (`%PROGRAMFILES(X86)%`)',
 };
 
 /** Keys of every object schema, however deep (through optional, default, array, union, record). */
