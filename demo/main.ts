@@ -2,6 +2,7 @@
 import '../src/index.js';
 import '../src/locales/de.js';
 import type { MentorshipProvider } from '../src/index.js';
+import { BRANDS } from './brands.js';
 
 const provider = document.querySelector<MentorshipProvider>('#provider')!;
 const log = document.querySelector<HTMLOListElement>('#event-log')!;
@@ -36,27 +37,6 @@ themeSelect.addEventListener('change', () => {
   for (const el of elements()) theme ? el.setAttribute('theme', theme) : el.removeAttribute('theme');
 });
 
-/** Two brand themes: kit tokens set once on the page reach every element (and its dark mode). */
-const BRANDS: Record<string, Record<string, string>> = {
-  aubergine: {
-    '--mk-color-primary': 'light-dark(#6b2a7f, #e2b6f2)',
-    '--mk-color-on-primary': 'light-dark(#fff, #2a0f33)',
-    '--mk-color-surface-alt': 'light-dark(#f7f1f9, #2a2230)',
-    '--mk-color-focus': 'light-dark(#6b2a7f, #e2b6f2)',
-    '--mk-color-chart-1': 'light-dark(#6b2a7f, #e2b6f2)',
-    '--mk-radius': '1rem',
-    '--mk-font-family': 'Georgia, "Times New Roman", serif',
-  },
-  forest: {
-    '--mk-color-primary': 'light-dark(#1f6b45, #86d9ab)',
-    '--mk-color-on-primary': 'light-dark(#fff, #0b2417)',
-    '--mk-color-surface-alt': 'light-dark(#eef6f1, #1d2a23)',
-    '--mk-color-focus': 'light-dark(#1f6b45, #86d9ab)',
-    '--mk-color-chart-2': 'light-dark(#2c55c9, #9db7ff)',
-    '--mk-radius': '2px',
-    '--mk-space': '0.6rem',
-  },
-};
 const brandSelect = document.querySelector<HTMLSelectElement>('#brand-select')!;
 const themeCss = document.querySelector<HTMLElement>('#theme-css')!;
 function showBrand(): void {

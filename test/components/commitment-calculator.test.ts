@@ -158,8 +158,11 @@ describe('<commitment-calculator>', () => {
     // 3 tracks + 3 + 4 + 4 activity segments; the longest bar (8 h) fills the track.
     const segments = [...chart.querySelectorAll('rect:not(.track)')];
     expect(segments.map((r) => r.getAttribute('class')!.trim())).to.deep.equal(['c0', 'c1', 'c3', 'c0', 'c1', 'c2 min', 'c3', 'c0', 'c1', 'c2 min', 'c3']);
-    const lead = segments.slice(0, 3).reduce((sum, r) => sum + Number(r.getAttribute('width')), 0);
-    expect(lead).to.equal(Number(chart.querySelector('.track')!.getAttribute('width')));
+    // Widths in percent of the chart (no viewBox: the text keeps its CSS size on a phone).
+    const lead = segments.slice(0, 3).reduce((sum, r) => sum + parseFloat(r.getAttribute('width')!), 0);
+    expect(chart.querySelector('.track')!.getAttribute('width')).to.equal('100%');
+    expect(lead).to.be.closeTo(100, 1e-9);
+    expect([...chart.querySelectorAll('text')].map((t) => t.textContent)).to.deep.equal(['Lead mentor', '8 hr', 'Mentor-mentee', '≥\u00a07 hr', 'Mentee', '≥\u00a05.5 hr']);
     expect(getComputedStyle(segments[0]!).fill).to.equal('rgb(44, 85, 201)');
     expect([...root(el).querySelectorAll('[part=legend] li')].map((li) => li.textContent!.trim())).to.deep.equal([
       'One-on-ones',

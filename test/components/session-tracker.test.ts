@@ -151,14 +151,19 @@ describe('<session-tracker>', () => {
 
   it('shows the empty state, adds a session from the quick-add form and keeps the last activity', async () => {
     const client = memoryClient();
+    const mounted = new Date().toISOString();
     const el = await mount(client, { 'weekly-goal': '5' });
     expect(el.viewState).to.equal('empty');
-    expect(text($(el, '.message.info'))).to.equal('No sessions yet. Log your first one above, or import a file.');
+    // One first-run message with the goal and the import control: no empty chart, nothing to export.
+    expect($$(el, '[part=empty] p').map(text)).to.deep.equal(['No sessions yet. Log your first one above, or import a file.', 'Your goal: 5 hours a week.']);
+    expect($(el, '[part=empty] input[type=file]')).to.not.equal(null);
+    for (const absent of ['svg', '[part=progress]', '[part=sessions]', '[part=export]', 'a[data-export]']) expect($(el, absent), absent).to.equal(null);
     await expect(el).to.be.accessible();
 
     const form = $<HTMLFormElement>(el, 'form[part="add-form"]');
     expect(form.querySelector<HTMLInputElement>('[name=minutes]')!.value).to.equal('60');
-    expect(form.querySelector<HTMLInputElement>('[name=start]')!.value).to.equal(localValue(new Date().toISOString()));
+    // Now, to the minute: the minute it was mounted in or, on a slow machine, the next.
+    expect([localValue(mounted), localValue(new Date().toISOString())]).to.include(form.querySelector<HTMLInputElement>('[name=start]')!.value);
 
     const detail = await addThroughForm(el, { minutes: '90', activity: 'code-review', mentor: 'Lena Hoffmann', notes: 'Reviewed the parser', tags: 'parser, review' });
     expect(detail.kind).to.equal('added');
@@ -176,6 +181,10 @@ describe('<session-tracker>', () => {
     expect($$(el, 'li[data-id] .badge').map(text)).to.deep.equal(['parser', 'review']);
     expect(text($(el, '[part="notice"]'))).to.contain('Session added.');
     expect(text($(el, '.week-hours'))).to.equal('1.5 of 5 hours');
+    expect($(el, '[part=empty]')).to.equal(null);
+    expect($$(el, 'a[data-export]')).to.have.length(3);
+    await waitUntil(() => $(el, 'svg[part=chart]'), 'the chart never loaded', { timeout: 10_000 });
+    expect($$(el, 'svg[part=chart] rect')).to.have.length(1);
 
     // The form is back to its defaults, with the activity just used.
     expect(form.querySelector<HTMLSelectElement>('[name=activity]')!.value).to.equal('code-review');

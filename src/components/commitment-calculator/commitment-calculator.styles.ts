@@ -12,24 +12,25 @@ export const styles = css`
     --_c-gap: var(--mk-calculator-gap, calc(var(--_mk-space) * 2));
     --_c-border: var(--mk-calculator-border, var(--_mk-border));
   }
-  [part='base'] { display: grid; gap: var(--_c-gap); }
+  [part='base'] { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_c-gap); }
   [part='inputs'], fieldset, [part='legend'] { display: flex; flex-wrap: wrap; gap: var(--_mk-space) var(--_c-gap); }
   label { max-inline-size: 16rem; }
   input { inline-size: 8rem; }
   small { color: var(--_mk-text-muted); font-weight: 400; }
   p, figure { margin: 0; }
-  .table-wrap { overflow-x: auto; }
   table { border-collapse: collapse; min-inline-size: 100%; }
-  caption { text-align: start; padding-block-end: var(--_mk-space); }
+  caption { text-align: start; padding-block-end: var(--_mk-space); position: sticky; inset-inline-start: 0; max-inline-size: 100cqi; }
   caption, tfoot, legend { font-weight: 600; }
   th, td { border-block-end: 1px solid var(--_c-border); padding: calc(var(--_mk-space) / 2) var(--_mk-space); text-align: end; font-variant-numeric: tabular-nums; }
-  th:first-child { text-align: start; font-weight: 500; }
+  th:first-child { text-align: start; font-weight: 500; min-inline-size: 8em; }
+  td { white-space: nowrap; }
   thead { background: var(--mk-calculator-header-bg, var(--_mk-surface-alt)); }
   .chosen { background: var(--mk-calculator-chosen-bg, var(--_mk-surface-alt)); }
   .fit { color: var(--mk-calculator-fit-color, var(--_mk-success)); }
   .misfit { color: var(--mk-calculator-misfit-color, var(--_mk-danger)); }
-  svg { display: block; max-inline-size: 48rem; }
+  svg { display: block; max-inline-size: 48rem; direction: ltr; overflow: visible; }
   text { fill: var(--_mk-text); font-size: 14px; }
+  .total { text-anchor: end; font-weight: 600; }
   rect { fill: var(--_c); }
   .track { fill: var(--mk-calculator-chart-track, var(--_mk-surface-alt)); }
   .min { stroke: var(--_mk-text); stroke-dasharray: 3 2; }

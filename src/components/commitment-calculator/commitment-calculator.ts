@@ -51,10 +51,13 @@ interface Qualified {
 }
 /** The sign shown before a qualified figure, by the message key of its spoken form. */
 const SIGNS = { atLeast: '≥\u00a0', about: '≈\u00a0' } as const;
-/** The chart's geometry in SVG units: where bars start, their full length, one bar's row height. */
-const BAR_LEFT = 190;
-const BAR_WIDTH = 340;
-const BAR_ROW = 40;
+/**
+ * The chart's rows in CSS pixels: a line with the role and its total, then the bar below. The SVG
+ * has no viewBox (bars are laid out in percentages of its width), so its text keeps its CSS size
+ * on a phone instead of shrinking with the drawing.
+ */
+const ROW = 56;
+const BAR_TOP = 22;
 
 /**
  * Estimates the weekly hours each role of a mentorship program asks for: a per-activity table,
@@ -416,20 +419,20 @@ export class CommitmentCalculator extends MkElement {
       result.roles.map((role, i) => `${totals[i]} (${l.list(role.activities.map((a) => `${this.#name(a)} ${this.#spoken(a.hours, a)}`))})`),
     );
     const bar = (role: RoleCommitment, i: number) => {
-      const y = i * BAR_ROW + 8;
-      let x = BAR_LEFT;
+      const y = i * ROW;
+      let x = 0;
       const segments = role.activities.map((a) => {
-        const width = (a.hours / max) * BAR_WIDTH;
+        const width = (a.hours / max) * 100;
         x += width;
-        return svg`<rect class="${colour(a.id)} ${a.atLeast ? 'min' : ''}" x=${x - width} y=${y} width=${width} height="24"></rect>`;
+        return svg`<rect class="${colour(a.id)} ${a.atLeast ? 'min' : ''}" x="${x - width}%" y=${y + BAR_TOP} width="${width}%" height="22"></rect>`;
       });
-      return svg`<text y=${y + 17}>${names[i]}</text>
-        <rect class="track" x=${BAR_LEFT} y=${y} width=${BAR_WIDTH} height="24"></rect>
-        ${segments}
-        <text x=${x + 8} y=${y + 17}>${this.#figure(role.weeklyHours, role, this.#hr(role.weeklyHours))[0]}</text>`;
+      return svg`<text y=${y + 16}>${names[i]}</text>
+        <text class="total" x="100%" y=${y + 16}>${this.#figure(role.weeklyHours, role, this.#hr(role.weeklyHours))[0]}</text>
+        <rect class="track" x="0" y=${y + BAR_TOP} width="100%" height="22"></rect>
+        ${segments}`;
     };
     return html`<figure part="chart">
-      <svg viewBox="0 0 640 ${result.roles.length * BAR_ROW}" role="img" aria-labelledby="chart-title chart-desc">
+      <svg width="100%" height=${result.roles.length * ROW} role="img" aria-labelledby="chart-title chart-desc">
         <title id="chart-title">${l.t('chart')}</title>
         <desc id="chart-desc">${desc}</desc>
         ${result.roles.map(bar)}

@@ -34,13 +34,28 @@ export const styles = css`
   }
   [part~='chosen'] { border-color: var(--_pp-chosen); box-shadow: 0 0 0 1px var(--_pp-chosen); }
   [role='radio'] { display: flex; gap: var(--_mk-space); cursor: pointer; }
-  [role='radio']::before { content: ''; flex: none; inline-size: 0.7em; block-size: 0.7em; margin-block-start: 0.3em; border: 0.2em solid var(--_mk-border); border-radius: 50%; }
+  [role='radio']::before { content: ''; flex: none; inline-size: 0.7em; block-size: 0.7em; margin-block-start: 0.3em; border: 0.2em solid var(--_mk-field-border); border-radius: 50%; }
   [aria-checked='true']::before { border-color: var(--_pp-chosen); background: var(--_pp-chosen); box-shadow: inset 0 0 0 0.12em var(--_pp-card-bg); }
-  dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25em var(--_mk-space); }
-  .check { flex-direction: row; margin-block-start: auto; }
+  dl { display: grid; grid-template-columns: fit-content(45%) minmax(0, 1fr); gap: 0.25em var(--_mk-space); overflow-wrap: anywhere; }
+  /* The checkbox and its word as one pill-shaped control. */
+  .check {
+    flex-direction: row;
+    align-items: center;
+    align-self: start;
+    gap: 0.5em;
+    margin-block-start: auto;
+    padding: 0.25em 0.875em 0.25em 0.625em;
+    border: 1px solid var(--_mk-field-border);
+    border-radius: 2em;
+    cursor: pointer;
+  }
+  .check input { min-block-size: 0; margin: 0; inline-size: 1.125em; block-size: 1.125em; }
 
-  .table-wrap { overflow-x: auto; }
   table { border-collapse: collapse; }
   caption, th, td { text-align: start; vertical-align: top; padding: var(--_mk-space); }
   th, td { border-block-end: 1px solid var(--_mk-border); }
+  /* Programs side by side keep a readable width and scroll; the row names stay in view. */
+  tbody td, th[scope='col'] { min-inline-size: 12rem; }
+  th[scope='row'] { position: sticky; inset-inline-start: 0; background: var(--_mk-surface); }
+  caption { position: sticky; inset-inline-start: 0; max-inline-size: 100cqi; }
 `;

@@ -7,8 +7,13 @@ import type { LocalizeController } from '../shared/localize.js';
 import { addWeeks, type SessionIndex } from './session-index.js';
 import type { en } from './session-tracker.messages.js';
 
-/** The chart's geometry in SVG units: a slot per week with a bar up to HEIGHT tall, TOP free above. */
-const [SLOT, BAR, HEIGHT, TOP] = [40, 28, 120, 14];
+/**
+ * The chart's heights in CSS pixels: bars up to HEIGHT tall, TOP free above for their totals.
+ * Across, the weeks share the width in percentages: with no viewBox, the text keeps its CSS size
+ * at any width. Up to 8 weeks are labelled, so 52 label every 7th; in a narrow element every other
+ * date label (`.alt`) hides.
+ */
+const [HEIGHT, TOP, LABELS] = [120, 18, 8];
 
 export interface ChartInput {
   l: LocalizeController<typeof en>;
@@ -34,25 +39,25 @@ export function renderChart({ l, index, current, goal, count, order, name }: Cha
   const totals = keys.map((k) => index.hours(k));
   const max = Math.max(goal ?? 0, ...totals, 1) * 1.1;
   const y = (hours: number) => TOP + HEIGHT - (hours / max) * HEIGHT;
-  const [base, end] = [TOP + HEIGHT, count * SLOT + 4];
+  const [base, slot, every] = [TOP + HEIGHT, 100 / count, Math.ceil(count / LABELS)];
   const title = l.t('chartTitle', count);
   const onGoal = goal ? ` ${l.t('weeksOnGoal', totals.filter((t) => t >= goal).length, count)}` : '';
   const desc = l.t('chartDesc', l.hours(totals.at(-1)!), l.hours(totals.reduce((a, b) => a + b) / count)) + onGoal;
   const bar = (key: number, i: number) => {
-    const [x, middle, total] = [i * SLOT + 8, i * SLOT + 8 + BAR / 2, totals[i]!];
+    const [x, middle, total, labelled] = [(i + 0.15) * slot, (i + 0.5) * slot, totals[i]!, (count - 1 - i) % every === 0];
     let stacked = 0;
     const parts = used.map((a) => {
       const hours = hoursOf(key, a);
       stacked += hours;
-      return hours ? svg`<rect class=${colour(a)} x=${x} width=${BAR} y=${y(stacked)} height=${(hours / max) * HEIGHT}></rect>` : nothing;
+      return hours ? svg`<rect class=${colour(a)} x="${x}%" width="${slot * 0.7}%" y=${y(stacked)} height=${(hours / max) * HEIGHT}></rect>` : nothing;
     });
-    return svg`${parts}${total ? svg`<text x=${middle} y=${y(total) - 3}>${l.hours(total)}</text>` : nothing}<text x=${middle} y=${base + 13}>${l.date(key, { day: 'numeric', month: 'numeric' })}</text>`;
+    return svg`${parts}${total && labelled ? svg`<text x="${middle}%" y=${y(total) - 4}>${l.hours(total)}</text>` : nothing}${labelled ? svg`<text class=${(count - 1 - i) % (2 * every) ? 'alt' : ''} x="${middle}%" y=${base + 16}>${l.date(key, { day: 'numeric', month: 'numeric' })}</text>` : nothing}`;
   };
-  const goalLine = svg`<path class="goal-line" d="M4 ${y(goal!)}H${end}"></path><text class="goal" x=${end + 4} y=${y(goal!) + 3}>${l.t('goal', l.hours(goal!))}</text>`;
+  const line = (kind: string, at: number) => svg`<line class=${kind} x2="100%" y1=${at} y2=${at}></line>`;
   return html`<h4>${title}</h4>
-<svg part="chart" role="img" aria-label="${title}. ${desc}" viewBox="0 0 ${end + 76} ${base + 20}"><path class="axis" d="M4 ${base}H${end}"></path>${keys.map(bar)}${goal ? goalLine : nothing}</svg>
+<svg part="chart" role="img" aria-label="${title}. ${desc}" width="100%" height=${base + 22}>${line('axis', base)}${keys.map(bar)}${goal ? line('goal-line', y(goal)) : nothing}</svg>
 <p class="muted">${desc}</p>
-${used.length ? html`<ul class="legend">${used.map((a) => html`<li><span class=${colour(a)}></span>${name(a)}</li>`)}</ul>` : nothing}
+${used.length || goal ? html`<ul class="legend">${used.map((a) => html`<li><span class=${colour(a)}></span>${name(a)}</li>`)}${goal ? html`<li><span class="goal-key"></span>${l.t('goal', l.hours(goal))}</li>` : nothing}</ul>` : nothing}
 <details><summary>${l.t('showTable')}</summary><table>
 <thead><tr>${[l.t('week'), ...used.map((a) => name(a)), l.t('total')].map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
 <tbody>${keys.map((k, i) => html`<tr><th scope="row">${l.date(k)}</th>${[...used.map((a) => hoursOf(k, a)), totals[i]!].map((h) => html`<td>${l.hours(h)}</td>`)}</tr>`)}</tbody>

@@ -76,6 +76,8 @@ const itemsOf = (model: CommitmentModel): { id: string; name: string }[] => (mod
  * @csspart badge - the tag, "Booked" and "Waiting to sync" badges.
  * @csspart more-button - "Show older weeks".
  * @csspart export - the export links and the import control.
+ * @csspart empty - with no sessions yet: the weekly goal and the import control, in place of the
+ * progress, the sessions and the export.
  * @csspart error - the list of configuration problems.
  *
  * @cssprop --mk-tracker-row-bg - background of a session row (default: `--mk-color-surface-alt`).
@@ -418,7 +420,7 @@ export class SessionTracker extends MkElement {
     } else {
       body = html`${this.readonly ? nothing : html`<h3 id="add-title">${l.t('addTitle')}</h3>${this.#renderForm()}`}
 <div class="notice" part="notice" role="status" tabindex="-1">${this.#renderNotice()}</div>${this.#sync.render()}
-${this.#renderProgress()}${this.#renderUpcoming()}${this.#renderSessions()}${this.#renderExport()}`;
+${this.#index.size ? this.#renderProgress() : this.#renderEmpty()}${this.#renderUpcoming()}${this.#index.size ? html`${this.#renderSessions()}${this.#renderExport()}` : nothing}`;
     }
     return html`${this.renderConfigErrors()}<div part="base" dir=${l.dir} lang=${l.lang}>${body}</div>`;
   }
@@ -458,6 +460,17 @@ ${checked('tags', html`<input name="tags" autocomplete="off" value=${session?.ta
 ${session ? this.#sync.renderStale(session.id) : nothing}<div class="bar"><button class="primary" type="submit">${l.t(session ? 'save' : 'add')}</button>
 ${session ? html`<button type="button" @click=${() => this.#stopEditing(session.id)}>${l.t('cancel')}</button>` : nothing}</div>
 </form>`;
+  }
+
+  /** No sessions yet: the goal and how to begin, instead of an empty chart and nothing to export. */
+  #renderEmpty() {
+    const { l } = this;
+    const goal = this.#goal;
+    return html`<div class="message info" part="empty"><p>${l.t('empty')}</p><p>${goal ? l.t('goalIs', l.hours(goal)) : l.t('noGoal')}</p>${this.readonly ? nothing : this.#renderImport()}</div>`;
+  }
+
+  #renderImport() {
+    return html`<label>${this.l.t('importLabel')} <input type="file" accept=".json,application/json" @change=${this.#importFile}></label>`;
   }
 
   #renderProgress() {
@@ -520,7 +533,7 @@ ${tags.length ? filter('tag', l.t('filterTag'), tags) : nothing}</div>`;
     return this.#section(
       'sessions',
       html`${index.size ? filterBar : nothing}
-${weeks.length ? weeks.slice(0, this.shown).map(([key, rows]) => this.#renderWeek(key, rows)) : html`<p class="message info">${l.t(index.size ? 'noMatches' : 'empty')}</p>`}
+${weeks.length ? weeks.slice(0, this.shown).map(([key, rows]) => this.#renderWeek(key, rows)) : html`<p class="message info">${l.t('noMatches')}</p>`}
 ${more ? html`<button part="more-button" class="more" @click=${this.#showOlder}>${l.t('olderWeeks')}</button>` : nothing}`,
     );
   }
@@ -561,7 +574,6 @@ ${this.readonly ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes
     const { l } = this;
     const exporter = this.#exporter;
     const link = (kind: ExportKind, label: string) => html`<a href="#" download data-export=${kind} @click=${(e: Event) => this.#download(e, kind)}>${label}</a>`;
-    const importer = html`<label>${l.t('importLabel')} <input type="file" accept=".json,application/json" @change=${this.#importFile}></label>`;
     const status = exporter.failed
       ? html`<p class="field-error" role="alert">${l.t('exportFailed')} <button @click=${() => exporter.load().catch(() => {})}>${l.t('retry')}</button></p>`
       : exporter.loading
@@ -572,7 +584,7 @@ ${this.readonly ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes
     return this.#section(
       'export',
       html`<div class="bar" aria-busy=${exporter.loading} @pointerover=${prefetch} @focusin=${prefetch}>${link('csv', 'CSV')} ${link('json', 'JSON')}
-${link('ics', l.t('exportIcs'))} ${this.readonly ? nothing : importer}</div>${status}`,
+${link('ics', l.t('exportIcs'))} ${this.readonly ? nothing : this.#renderImport()}</div>${status}`,
     );
   }
 }

@@ -1,6 +1,10 @@
 import { css, unsafeCSS } from 'lit';
 
-/** The colour tokens: `--mk-color-<name>`, light default, dark default. */
+/**
+ * The colour tokens: `--mk-color-<name>`, light default, dark default. `border` draws decorative
+ * lines (tables, cards); `field-border` outlines what a person can type in or choose, so it keeps
+ * 3:1 against `surface` and `surface-alt` (WCAG 1.4.11), as do the chart colours; text keeps 4.5:1.
+ */
 const COLOURS = [
   ['primary', '#2c55c9', '#9db7ff'],
   ['on-primary', '#fff', '#0c1330'],
@@ -9,11 +13,12 @@ const COLOURS = [
   ['text', '#1b1f27', '#eceef3'],
   ['text-muted', '#4f5867', '#b1b8c6'],
   ['border', '#c9cfda', '#4a5262'],
+  ['field-border', '#767f8f', '#7d8798'],
   ['danger', '#b3261e', '#ffb4ab'],
   ['success', '#1d6b35', '#8fd9a4'],
   ['warning', '#8a5300', '#f5c26b'],
   ['chart-2', '#1d8a6b', '#6fd3b2'],
-  ['chart-3', '#c77700', '#f5b35c'],
+  ['chart-3', '#b06a00', '#f5b35c'],
   ['chart-4', '#9b3fb5', '#d69be8'],
   ['chart-5', '#c2414b', '#f28b93'],
 ] as const;
@@ -39,6 +44,12 @@ export const tokens = css`
     --_mk-duration: var(--mk-transition-duration, 150ms);
 
     display: block;
+    /* A size container: each element lays itself out for its own width (a sidebar column too),
+       not the window's. Where a page sizes it by its content (a float, a flex item), it takes
+       40rem and shrinks from there, since a container's width no longer follows its content. */
+    container-type: inline-size;
+    contain-intrinsic-inline-size: 40rem;
+    min-inline-size: 0;
     box-sizing: border-box;
     font-family: var(--_mk-font);
     font-size: var(--_mk-font-size);
@@ -102,7 +113,7 @@ export const controls = css`
 
   button {
     cursor: pointer;
-    border: 1px solid var(--_mk-border);
+    border: 1px solid var(--_mk-field-border);
     border-radius: var(--_mk-radius);
     background: var(--_mk-surface);
     padding: calc(var(--_mk-space) * 0.75) calc(var(--_mk-space) * 1.5);
@@ -128,11 +139,12 @@ export const controls = css`
   input,
   select,
   textarea {
-    border: 1px solid var(--_mk-border);
+    border: 1px solid var(--_mk-field-border);
     border-radius: calc(var(--_mk-radius) * 0.75);
     background: var(--_mk-surface);
     padding: calc(var(--_mk-space) * 0.5) var(--_mk-space);
     min-block-size: 2.25rem;
+    max-inline-size: 100%;
   }
 
   input[aria-invalid='true'],
@@ -146,12 +158,27 @@ export const controls = css`
     flex-direction: column;
     gap: 0.25rem;
     font-weight: 500;
+    max-inline-size: 100%;
   }
 
   .field-error {
     color: var(--_mk-danger);
     font-size: 0.875em;
     font-weight: 400;
+  }
+
+  /* A table wider than the element scrolls in its own box; shadows at the edges with more
+     to see are the hint (covers in the surface colour slide over them as it scrolls). */
+  .table-wrap {
+    overflow-x: auto;
+    /* Holds the cells' visually hidden text, which would otherwise widen the page. */
+    position: relative;
+    --_shade: color-mix(in srgb, var(--_mk-text) 30%, transparent);
+    background:
+      linear-gradient(to right, var(--_mk-surface) 40%, transparent) left / 2rem 100% no-repeat local,
+      linear-gradient(to left, var(--_mk-surface) 40%, transparent) right / 2rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, var(--_shade), transparent) left / 0.75rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, var(--_shade), transparent) right / 0.75rem 100% no-repeat scroll;
   }
 
   .message {

@@ -2,15 +2,15 @@
  * Recurring series on a RecordStore (local and memory backends): the whole series — every
  * occurrence checked, all written or none — is ONE atomic update of the store, like one booking.
  * A series record keeps its settings and the ids of its bookings; the bookings are ordinary
- * booking records carrying `seriesId`.
+ * booking records carrying `seriesId`. The scheduling rules load on first use, as for bookings.
  */
 import { MentorshipError } from '../errors.js';
 import { findById, newId } from '../ids.js';
-import { assertCanChange, assertVisitorCap } from '../scheduling/policies.js';
-import { planSeries } from '../scheduling/series.js';
 import type { Booking, Catalog, Series, SeriesRequest } from '../schemas.js';
 import type { Backend } from './backend.js';
 import type { RecordStore } from './record-store.js';
+
+const loadRules = () => Promise.all([import('../scheduling/series.js'), import('../scheduling/policies.js')]).then(([series, policies]) => ({ ...series, ...policies }));
 
 const BOOKING = 'booking:';
 const SERIES = 'series:';
@@ -47,7 +47,7 @@ export function seriesRecords(store: RecordStore, loadCatalog: () => Promise<Cat
     createSeries(request: SeriesRequest, { idempotencyKey }) {
       const attempt =
         idempotent.get(idempotencyKey) ??
-        loadCatalog().then((catalog) =>
+        Promise.all([loadCatalog(), loadRules()]).then(([catalog, { planSeries, assertVisitorCap }]) =>
           update((bookings) => {
             const stamp = now();
             const mentor = findById(catalog.mentors, request.mentorId, 'mentor');
@@ -81,7 +81,7 @@ export function seriesRecords(store: RecordStore, loadCatalog: () => Promise<Cat
 
     /** Cancels every occurrence from `from` on (all when absent) in one write; the mentor's notice applies. */
     async cancelSeries(id: string, options: { from?: string } = {}) {
-      const catalog = await loadCatalog();
+      const [catalog, { assertCanChange }] = await Promise.all([loadCatalog(), loadRules()]);
       const series = await record(id);
       return update((bookings) => {
         const stamp = now();
