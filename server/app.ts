@@ -21,6 +21,11 @@ import { catalogRoutes } from './routes/catalog.js';
 import { metaRoutes } from './routes/meta.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { slotRoutes } from './routes/slots.js';
+import { webhookRoutes } from './webhooks/routes.js';
+import { mentorRoutes } from './routes/mentor.js';
+import { busyCalendarRoutes } from './calendar/routes.js';
+import type { BusyCalendars } from './calendar/busy.js';
+import { feedRoutes, type FeedOptions } from './calendar/feed.js';
 import { seriesRoutes } from './routes/series.js';
 
 export interface AppOptions {
@@ -37,6 +42,12 @@ export interface AppOptions {
   /** Largest accepted request body in bytes (catalog uploads get 16×). */
   maxBodyBytes?: number;
   now?: () => number;
+  /** Wakes the outbox worker after a commit that enqueued events (server/webhooks/worker.ts). */
+  kickOutbox?: () => void;
+  /** Mentors' busy time from their own calendars (server/calendar/busy.ts). */
+  busyCalendars?: BusyCalendars;
+  /** The mentor calendar feed's options (server/calendar/feed.ts). */
+  feed?: FeedOptions;
 }
 
 const DEFAULT_ORIGINS = ['http://127.0.0.1:5173', 'http://localhost:5173'];
@@ -48,6 +59,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     secret: options.secret,
     now: options.now ?? Date.now,
     dev: options.dev ?? false,
+    kickOutbox: options.kickOutbox,
+    busy: options.busyCalendars,
   };
   const maxBody = options.maxBodyBytes ?? 64 * 1024;
   const app = new Hono<Env>();
@@ -90,5 +103,9 @@ export function createApp(options: AppOptions): Hono<Env> {
   bookingRoutes(app, deps);
   seriesRoutes(app, deps);
   sessionRoutes(app, deps);
+  webhookRoutes(app, deps);
+  mentorRoutes(app, deps);
+  feedRoutes(app, deps, options.feed);
+  busyCalendarRoutes(app, deps);
   return app;
 }

@@ -10,6 +10,8 @@ export interface Caller {
   /** Mentee id (`sub`), or null for an anonymous visitor. */
   sub: string | null;
   admin: boolean;
+  /** A mentor's token (`role: "mentor"`, `sub` = mentor id): the mentor id; such a caller is no mentee. */
+  mentorId?: string | null;
 }
 
 export async function callerFrom(header: string | undefined, secret: string): Promise<Caller> {
@@ -19,6 +21,7 @@ export async function callerFrom(header: string | undefined, secret: string): Pr
   try {
     const payload = await verify(match[1]!, secret, 'HS256');
     if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no sub');
+    if (payload.role === 'mentor') return { sub: null, admin: false, mentorId: payload.sub };
     return { sub: payload.sub, admin: payload.role === 'admin' };
   } catch {
     throw new HttpProblem(401, 'The bearer token is invalid or expired.');
@@ -26,7 +29,7 @@ export async function callerFrom(header: string | undefined, secret: string): Pr
 }
 
 /** A signed token for a mentee (or an admin), valid for `days`. */
-export function issueToken(secret: string, sub: string, options: { role?: 'admin'; days?: number } = {}): Promise<string> {
+export function issueToken(secret: string, sub: string, options: { role?: 'admin' | 'mentor'; days?: number } = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return sign({ sub, ...(options.role ? { role: options.role } : {}), iat: now, exp: now + (options.days ?? 30) * 86400 }, secret, 'HS256');
 }

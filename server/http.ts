@@ -5,6 +5,7 @@ import { Id, type Catalog } from '../src/sdk/schemas.js';
 import type { Caller } from './auth.js';
 import type { Database, Queryable } from './db.js';
 import { HttpProblem, zodIssues } from './problem.js';
+import type { BusyCalendars } from './calendar/busy.js';
 import { badTextIssues, instantIssue } from './text.js';
 
 export type Env = { Variables: { caller: Caller; requestId: string } };
@@ -24,6 +25,10 @@ export interface Deps {
   secret: string;
   now: () => number;
   dev: boolean;
+  /** Wakes the outbox worker after a commit that enqueued events (server/webhooks/worker.ts). */
+  kickOutbox?: () => void;
+  /** Mentors' busy time from their own calendars: slots there are removed, bookings refused. */
+  busy?: BusyCalendars;
 }
 
 export const MINUTE = 60_000;

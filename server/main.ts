@@ -6,12 +6,14 @@
  *   CATALOG               path to a catalog JSON (validated at start)
  *   CORS_ORIGINS          comma-separated allowed origins, or * (default the Vite demo's 127.0.0.1:5173, localhost:5173)
  *   MAX_BODY_BYTES        request body limit (default 65536)
+ *   Mentor notifications (webhooks, mail, calendars): see server/notifications.ts
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { issueToken, randomSecret } from './auth.js';
-import { CatalogFileError, loadCatalog } from './catalog.js';
+import { CatalogFileError, loadCatalog, memoryCatalog } from './catalog.js';
 import { openDatabase } from './db.js';
+import { notificationSettingsFromEnv, startNotifications } from './notifications.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 8787);
@@ -32,9 +34,22 @@ try {
   throw error;
 }
 
+const catalogSource = memoryCatalog(db, catalog);
+let notifications;
+try {
+  notifications = await startNotifications(db, catalogSource, notificationSettingsFromEnv(env));
+} catch (error) {
+  console.error((error as Error).message);
+  await db.close();
+  process.exit(1);
+}
+
 const app = createApp({
+  kickOutbox: notifications.kick,
+  busyCalendars: notifications.busy,
+  feed: notifications.feed,
   db,
-  catalog,
+  catalogSource,
   secret,
   dev,
   corsOrigins: !env.CORS_ORIGINS ? undefined : env.CORS_ORIGINS.trim() === '*' ? '*' : env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
@@ -58,7 +73,7 @@ const stop = () => {
   if (stopping) return;
   stopping = true;
   server.close();
-  void db.close().finally(() => process.exit(0));
+  void notifications.stop().then(() => db.close()).finally(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

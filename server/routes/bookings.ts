@@ -12,6 +12,8 @@ import { assertCanChange } from '../../src/sdk/scheduling/policies.js';
 import { checkVisitorCap, seatFor } from '../seats.js';
 import { hasVisibleCharacter } from '../text.js';
 import { busyNear, findEntries } from './slots.js';
+import { enqueueEvent } from '../webhooks/outbox.js';
+import { overlapsBusy } from '../calendar/busy.js';
 
 const slotTaken = () => new HttpProblem(409, 'That time was just taken. Please choose another time.');
 
@@ -37,7 +39,10 @@ function sweepIdempotencyKeys(db: Queryable): void {
   });
 }
 
-export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): void {
+export function bookingRoutes(app: App, { db, catalog, now, secret, kickOutbox, busy }: Deps): void {
+  /** True when the mentor's own calendar has them busy then (server/calendar/busy.ts). */
+  const calendarBusy = async (q: Queryable, mentor: Mentor, startMs: number, endMs: number) => (busy ? overlapsBusy(await busy.intervals(mentor, startMs, endMs, q), startMs, endMs) : false);
+
   app.post('/v1/bookings', async (c) => {
     const caller = c.get('caller');
     const request = parse(BookingRequest, await readJson(c), 'booking');
@@ -77,6 +82,7 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
         const startMs = Date.parse(request.start);
         const bookings = await busyNear(tx, mentor.id, startMs, startMs + 1);
         if (!isSlotFree({ mentor, sessionType, bookings, start: request.start, now: new Date(now()).toISOString() })) throw slotTaken();
+        if (await calendarBusy(tx, mentor, startMs, startMs + sessionType.minutes * MINUTE)) throw slotTaken();
         await checkVisitorCap(tx, mentor, { email: request.email, menteeId: caller.sub ?? undefined }, now());
         const stamp = new Date(now()).toISOString();
         const id = newId('b-');
@@ -101,6 +107,7 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
           await tx.query(`DELETE FROM idempotency_keys WHERE key_hash = $1 AND created_at <= now() - interval '${IDEMPOTENCY_HOURS} hours'`, [keyHash]);
           await tx.query('INSERT INTO idempotency_keys (key_hash, request_hash, status, response) VALUES ($1, $2, 201, $3)', [keyHash, hash, JSON.stringify(booking)]);
         }
+        await enqueueEvent(tx, 'booking.created', booking);
         const response: Booking = { ...booking, cancelToken };
         return { booking: response, replayed: false };
       });
@@ -109,6 +116,7 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
       if (isUniqueViolation(error)) throw new HttpProblem(409, 'This Idempotency-Key is being used by another request; retry.');
       throw error;
     }
+    if (!outcome.replayed) kickOutbox?.();
     return c.json(outcome.booking, 201, {
       'Cache-Control': 'no-store',
       ETag: etag(1),
@@ -170,8 +178,10 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
       if (owner && !c.get('caller').admin) assertCanChange(owner, current, 'cancel', now());
       const next: Booking = { ...current, status: 'cancelled', updatedAt: new Date(now()).toISOString() };
       await tx.query(`UPDATE bookings SET status = 'cancelled', doc = $2, version = version + 1 WHERE id = $1`, [current.id, JSON.stringify(next)]);
+      await enqueueEvent(tx, 'booking.cancelled', next);
       return { booking: next, version: version + 1 };
     });
+    kickOutbox?.();
     return sendBooking(c, booking, version);
   });
 
@@ -188,6 +198,7 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
         const startMs = Date.parse(start);
         const bookings = await busyNear(tx, mentor.id, startMs, startMs + 1);
         if (!isSlotFree({ mentor, sessionType, bookings, start, now: new Date(now()).toISOString(), ignoreBookingId: current.id })) throw slotTaken();
+        if (await calendarBusy(tx, mentor, startMs, startMs + sessionType.minutes * MINUTE)) throw slotTaken();
         const next: Booking = {
           ...current,
           start: new Date(startMs).toISOString(),
@@ -204,8 +215,10 @@ export function bookingRoutes(app: App, { db, catalog, now, secret }: Deps): voi
           seat.seat,
           seat.capacity,
         ]);
+        await enqueueEvent(tx, 'booking.rescheduled', { ...next, previousStart: current.start, previousEnd: current.end });
         return { booking: next, version: version + 1 };
       });
+      kickOutbox?.();
       return sendBooking(c, booking, version);
     } catch (error) {
       if (isExclusionViolation(error)) throw slotTaken();

@@ -5,6 +5,7 @@ import { Id, Instant, type Booking, type Catalog } from '../../src/sdk/schemas.j
 import type { Queryable } from '../db.js';
 import { checkInstants, MINUTE, parse, pathId, type App, type Deps } from '../http.js';
 import { HttpProblem } from '../problem.js';
+import { overlapsBusy } from '../calendar/busy.js';
 
 export function findEntries(catalog: Catalog, mentorId: string, sessionTypeId: string) {
   const mentor = catalog.mentors.find((m) => m.id === mentorId);
@@ -25,7 +26,7 @@ export async function busyNear(q: Queryable, mentorId: string, fromMs: number, t
   return rows.map((r) => r.doc);
 }
 
-export function slotRoutes(app: App, { db, catalog, now }: Deps): void {
+export function slotRoutes(app: App, { db, catalog, now, busy }: Deps): void {
   app.get('/v1/mentors/:id/slots', async (c) => {
     const q = parse(
       z.object({ sessionType: Id, from: Instant, to: Instant }),
@@ -40,7 +41,10 @@ export function slotRoutes(app: App, { db, catalog, now }: Deps): void {
     const toMs = Math.min(Date.parse(q.to), now() + (mentor.rules.horizonDays + 1) * 1440 * MINUTE);
     if (!(fromMs < toMs)) return c.json({ items: [] });
     const bookings = await busyNear(db, mentor.id, fromMs, toMs);
-    const items = generateSlots({ mentor, sessionType, bookings, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), now: new Date(now()).toISOString() });
+    const free = generateSlots({ mentor, sessionType, bookings, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), now: new Date(now()).toISOString() });
+    // Busy time from the mentor's own calendar (server/calendar/busy.ts) takes its slots too.
+    const calendarBusy = busy ? await busy.intervals(mentor, fromMs, toMs + sessionType.minutes * MINUTE) : [];
+    const items = calendarBusy.length ? free.filter((s) => !overlapsBusy(calendarBusy, Date.parse(s.start), Date.parse(s.end))) : free;
     return c.json({ items });
   });
 }

@@ -196,6 +196,10 @@ export const Mentor = z.object({
     minimumNoticeMinutes: 0,
     horizonDays: 60,
   }),
+  /** Where the reference server sends this mentor's booking notices (never shown to visitors by the kit). */
+  email: z.optional(z.email()),
+  /** An ICS address of the mentor's own calendar; the reference server keeps its busy times free. */
+  busyCalendarUrl: z.optional(z.string().check(z.maxLength(2000), z.regex(/^(?:https?|webcal):\/\/[^\s/?#]+\S*$/))),
 });
 
 export const Catalog = z.object({
@@ -225,9 +229,14 @@ export const BookingRequest = z.object({
   careerLevel: CareerLevel,
   goals: z.string().check(z.maxLength(1000)),
   message: z.string().check(z.maxLength(2000)),
+  /** The visitor's language (BCP 47, e.g. "de-DE"): the reference server's mails follow it. */
+  locale: z.optional(z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/))),
 });
 
 export const BookingStatus = z.enum(['confirmed', 'cancelled']);
+
+export const ATTENDANCE = ['attended', 'no-show'] as const;
+export const Attendance = z.enum(ATTENDANCE);
 
 export const Booking = z.object({
   ...BookingRequest.shape,
@@ -239,6 +248,8 @@ export const Booking = z.object({
   /** Secret that lets an anonymous visitor cancel or reschedule (HTTP backend). */
   cancelToken: z.optional(z.string()),
   menteeId: z.optional(z.string()),
+  /** Set by the mentor after the session (reference server, mentor role). */
+  attendance: z.optional(Attendance),
   ...SeriesLink,
 });
 
@@ -317,6 +328,7 @@ export type CareerLevel = z.infer<typeof CareerLevel>;
 export type BookingRequest = z.infer<typeof BookingRequest>;
 export type BookingStatus = z.infer<typeof BookingStatus>;
 export type Booking = z.infer<typeof Booking>;
+export type Attendance = z.infer<typeof Attendance>;
 export type Slot = z.infer<typeof Slot>;
 export type SessionActivity = (typeof SESSION_ACTIVITIES)[number];
 export type SessionInput = z.input<typeof SessionInput>;

@@ -9,6 +9,7 @@ export const ActivityHours = /* @__PURE__ */ object({
   atLeast: /* @__PURE__ */ withDefault(false, boolean),
   approximate: /* @__PURE__ */ withDefault(false, boolean),
 }) as Validator<z.output<typeof S.ActivityHours>>;
+export const Attendance = /* @__PURE__ */ oneOf("attended", "no-show") as Validator<z.output<typeof S.Attendance>>;
 export const WallTime = /* @__PURE__ */ string(0, Infinity, /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/) as Validator<z.output<typeof S.WallTime>>;
 export const AvailabilityWindow = /* @__PURE__ */ object({
   start: WallTime,
@@ -31,6 +32,7 @@ export const Booking = /* @__PURE__ */ object({
   careerLevel: CareerLevel,
   goals: /* @__PURE__ */ string(0, 1000),
   message: /* @__PURE__ */ string(0, 2000),
+  locale: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, 35, /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/)),
   id: Id,
   end: Instant,
   status: BookingStatus,
@@ -38,6 +40,7 @@ export const Booking = /* @__PURE__ */ object({
   updatedAt: Instant,
   cancelToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
   menteeId: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  attendance: /* @__PURE__ */ optional(Attendance),
   seriesId: /* @__PURE__ */ optional(Id),
 }) as Validator<z.output<typeof S.Booking>>;
 export const BookingRequest = /* @__PURE__ */ object({
@@ -51,6 +54,7 @@ export const BookingRequest = /* @__PURE__ */ object({
   careerLevel: CareerLevel,
   goals: /* @__PURE__ */ string(0, 1000),
   message: /* @__PURE__ */ string(0, 2000),
+  locale: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, 35, /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/)),
 }) as Validator<z.output<typeof S.BookingRequest>>;
 export const BookingRules = /* @__PURE__ */ object({
   cancelNoticeMinutes: /* @__PURE__ */ optional(/* @__PURE__ */ integer(0, 525600)),
@@ -141,6 +145,8 @@ export const Mentor = /* @__PURE__ */ object({
   weekly: /* @__PURE__ */ array(WeeklyWindow),
   overrides: /* @__PURE__ */ withDefault([], /* @__PURE__ */ array(DateOverride)),
   rules: /* @__PURE__ */ withDefault({"slotIntervalMinutes":30,"bufferBeforeMinutes":0,"bufferAfterMinutes":0,"minimumNoticeMinutes":0,"horizonDays":60}, BookingRules),
+  email: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, Infinity, /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/, "must be an email address")),
+  busyCalendarUrl: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, 2000, /^(?:https?|webcal):\/\/[^\s/?#]+\S*$/)),
 }) as Validator<z.output<typeof S.Mentor>>;
 export const TieredRole = /* @__PURE__ */ object({
   id: Id,
@@ -200,6 +206,7 @@ export const SeriesRequest = /* @__PURE__ */ object({
   careerLevel: CareerLevel,
   goals: /* @__PURE__ */ string(0, 1000),
   message: /* @__PURE__ */ string(0, 2000),
+  locale: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, 35, /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/)),
   frequency: SeriesFrequency,
   count: /* @__PURE__ */ integer(2, 52),
   skipConflicts: /* @__PURE__ */ optional(boolean),

@@ -1,0 +1,153 @@
+/**
+ * Mail through the outbox to a real SMTP server process in the test (smtp-server), parsed as it
+ * arrives (mailparser), invitations parsed with ical.js: confirmation with METHOD:REQUEST to the
+ * visitor and a notice to the mentor, the new time on a reschedule, METHOD:CANCEL on cancellation,
+ * a reminder, German for a German booking; an SMTP outage delays mail and loses none.
+ */
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, test } from 'node:test';
+import ICAL from 'ical.js';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { Catalog } from '../../src/sdk/schemas.js';
+import { bookingBody, slotAt, TEST_CATALOG } from './harness.js';
+import { startNotifiedServer, type NotifiedServer } from './notify-harness.js';
+
+const MENTOR_EMAIL = 'mentor@example.org';
+const when = (iso: string, locale: string, timeZone: string) =>
+  new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }).format(new Date(iso));
+let mails: ParsedMail[] = [];
+let refuse = false;
+let waiters: (() => void)[] = [];
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onRcptTo(_address, _session, callback) {
+    callback(refuse ? Object.assign(new Error('mailbox busy, try later'), { responseCode: 451 }) : undefined);
+  },
+  onData(stream, _session, callback) {
+    simpleParser(stream).then((mail) => {
+      mails.push(mail);
+      for (const w of waiters.splice(0)) w();
+      callback();
+    }, callback);
+  },
+});
+
+async function mailsFor(count: number, timeoutMs = 20_000): Promise<ParsedMail[]> {
+  const deadline = Date.now() + timeoutMs;
+  while (mails.length < count) {
+    if (Date.now() > deadline) throw new Error(`waited for ${count} mails, got ${mails.length}`);
+    await new Promise<void>((r) => (waiters.push(r), setTimeout(r, 200)));
+  }
+  return mails;
+}
+const to = (m: ParsedMail) => (Array.isArray(m.to) ? m.to : [m.to]).flatMap((a) => a?.value.map((v) => v.address) ?? []);
+const invitation = (m: ParsedMail) => {
+  const part = m.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+  assert.ok(part, `"${m.subject}" carries an invitation`);
+  const root = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+  const event = new ICAL.Event(root.getFirstSubcomponent('vevent')!);
+  return { method: root.getFirstPropertyValue('method'), event, uid: event.uid, start: event.startDate.toJSDate().toISOString(), sequence: event.sequence, status: root.getFirstSubcomponent('vevent')!.getFirstPropertyValue('status') };
+};
+
+let server: NotifiedServer;
+// The server's clock runs a day behind, so a booking two hours ahead was made "a day" early and its
+// reminder (two hours before) is due at once.
+const NOW_OFFSET = 86_400_000;
+before(async () => {
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+  const catalog: Catalog = structuredClone(TEST_CATALOG);
+  catalog.mentors[0] = { ...catalog.mentors[0]!, email: MENTOR_EMAIL };
+  server = await startNotifiedServer(
+    { smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, mailFrom: 'Mentorship <mentors@example.org>', reminderMinutes: 120, retrySchedule: [0.5, 0.5, 0.5] },
+    { catalog, app: { now: () => Date.now() - NOW_OFFSET } },
+  );
+});
+after(async () => {
+  await server.close();
+  await new Promise<void>((r) => smtp.close(() => r()));
+});
+
+describe('mail', () => {
+  test('confirmation (REQUEST) to visitor and mentor, then the new time, then CANCEL', async () => {
+    mails = [];
+    const created = await server.api('/bookings', { method: 'POST', json: bookingBody(slotAt(5, 9)) });
+    assert.equal(created.status, 201);
+    const booking = await created.json();
+    await mailsFor(2);
+    const byTo = (address: string) => mails.find((m) => to(m).includes(address))!;
+    const visitor = byTo('ada@example.org');
+    const mentor = byTo(MENTOR_EMAIL);
+    assert.equal(visitor.subject, 'Confirmed: One hour with Test Mentor');
+    assert.match(visitor.text!, /Hello Ada Lovelace/);
+    assert.equal(mentor.subject, 'New booking: Ada Lovelace, One hour');
+    for (const m of [visitor, mentor]) {
+      assert.equal(m.from?.value[0]?.address, 'mentors@example.org');
+      const ics = invitation(m);
+      assert.equal(ics.method, 'REQUEST');
+      assert.equal(ics.uid, `${booking.id}@mentorship-kit`);
+      assert.equal(ics.start, slotAt(5, 9));
+      assert.ok(!m.text!.includes(booking.cancelToken));
+    }
+
+    mails = [];
+    await server.api(`/bookings/${booking.id}/reschedule`, { method: 'POST', json: { start: slotAt(5, 12) }, headers: { 'Cancel-Token': booking.cancelToken } });
+    await mailsFor(2);
+    const moved = invitation(byTo('ada@example.org'));
+    assert.equal(byTo('ada@example.org').subject, 'Moved: One hour with Test Mentor');
+    assert.equal(moved.method, 'REQUEST');
+    assert.equal(moved.start, slotAt(5, 12));
+    assert.equal(moved.uid, `${booking.id}@mentorship-kit`);
+
+    mails = [];
+    await server.api(`/bookings/${booking.id}/cancel`, { method: 'POST', headers: { 'Cancel-Token': booking.cancelToken } });
+    await mailsFor(2);
+    for (const address of ['ada@example.org', MENTOR_EMAIL]) {
+      const ics = invitation(byTo(address));
+      assert.equal(ics.method, 'CANCEL');
+      assert.equal(ics.status, 'CANCELLED');
+      assert.equal(ics.uid, `${booking.id}@mentorship-kit`);
+      assert.ok(ics.sequence >= moved.sequence);
+    }
+    assert.match(byTo('ada@example.org').subject!, /^Cancelled: /);
+  });
+
+  test('German for a booking made in German, with Intl dates in the visitor\'s zone', async () => {
+    mails = [];
+    const created = await server.api('/bookings', { method: 'POST', json: bookingBody(slotAt(6, 9), { locale: 'de-DE', email: 'grete@example.org', name: 'Grete' }) });
+    assert.equal(created.status, 201);
+    await mailsFor(2);
+    const visitor = mails.find((m) => to(m).includes('grete@example.org'))!;
+    assert.equal(visitor.subject, 'Bestätigt: One hour mit Test Mentor');
+    const at = when(slotAt(6, 9), 'de-DE', 'Europe/Berlin');
+    assert.ok(visitor.text!.includes(at), `${visitor.text} names ${at}`);
+    assert.equal(invitation(visitor).method, 'REQUEST');
+  });
+
+  test('a reminder goes before the session; an SMTP outage delays mail and loses none', async () => {
+    mails = [];
+    refuse = true;
+    const soon = slotAt(0, new Date().getUTCHours() + 2);
+    const created = await server.api('/bookings', { method: 'POST', json: bookingBody(soon) });
+    assert.equal(created.status, 201);
+    // Refused at first: the jobs wait for their retry.
+    for (let i = 0; i < 50; i++) {
+      const [{ n }] = await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_jobs WHERE channel = 'mail' AND attempts > 0 AND status = 'pending'`);
+      if (n >= 2) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(mails.length, 0);
+    refuse = false;
+    await mailsFor(4); // confirmation and reminder, each to visitor and mentor
+    const subjects = mails.map((m) => `${to(m)[0]}: ${m.subject}`).sort();
+    assert.deepEqual(subjects, [
+      'ada@example.org: Confirmed: One hour with Test Mentor',
+      `ada@example.org: Reminder: One hour with Test Mentor, ${when(soon, 'en-GB', 'Europe/Berlin')}`,
+      'mentor@example.org: New booking: Ada Lovelace, One hour',
+      `mentor@example.org: Reminder: Ada Lovelace, One hour, ${when(soon, 'en-GB', 'UTC')}`,
+    ]);
+  });
+});
