@@ -46,4 +46,5 @@ await viteBuild({
 const bin = (name) => `node_modules/.bin/${name}`;
 execFileSync(bin('tsc'), ['-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 execFileSync(bin('cem'), ['analyze', '--litelement', '--globs', 'src/components/**/*.ts', '--exclude', 'src/components/**/*.styles.ts', '--outdir', '.'], { stdio: 'inherit' });
+execFileSync('node', ['scripts/react-types.mjs'], { stdio: 'inherit' }); // 5. React 19 JSX types from the manifest
 console.log('Built dist/mentorship-kit.js, dist/components/*.js, dist/locales/de.js (each with chunks/), dist/esm (for bundlers), dist/types, custom-elements.json');

@@ -8,6 +8,7 @@
 // generator in the browser, so no Node import at the top).
 import * as z from 'zod/mini';
 import * as schemas from '../src/sdk/schemas.js';
+import { FORMAT_MESSAGES, issueMessage } from '../src/sdk/validation-messages.js';
 
 // A JSON Schema node; `any` keeps the walk short.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,7 +20,7 @@ export function jsonSchemas(): Record<string, Node> {
   for (const [name, value] of Object.entries(schemas)) {
     if (value && typeof value === 'object' && '_zod' in value) registry.add(value as z.ZodMiniType, { id: name });
   }
-  const { schemas: pool } = z.toJSONSchema(registry, { io: 'input', uri: (id) => id, unrepresentable: 'any' }) as unknown as {
+  const { schemas: pool } = z.toJSONSchema(registry, { io: 'input', uri: (id) => id, unrepresentable: 'any', override: carryMessage }) as unknown as {
     schemas: Record<string, Node>;
   };
   for (const json of Object.values(pool)) {
@@ -29,10 +30,20 @@ export function jsonSchemas(): Record<string, Node> {
   return pool;
 }
 
-/** What a failed `format` says; zod expresses each of these formats as a pattern. */
-const FORMAT_MESSAGES: Record<string, string> = {
-  email: 'must be an email address',
-};
+/**
+ * A schema or check given its own message in schemas.ts (`z.email({ error: '…' })`, not the kit's
+ * `issueMessage` that src/sdk/zod.ts gives every schema) keeps it in the browser: it travels as
+ * `x-message` on the JSON Schema node, and a node that cannot carry one fails generation.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function carryMessage({ zodSchema, jsonSchema }: { zodSchema: any; jsonSchema: Node }) {
+  const def = zodSchema._zod.def;
+  const own = [def, ...(def.checks ?? []).map((c: { _zod: { def: Node } }) => c._zod.def)].filter(
+    (d) => d.error && d.error !== issueMessage && d.check !== 'custom', // a refine: x-time-zone below
+  );
+  if (own.length > 1) throw new Error(`gen-validators: more than one own message on ${JSON.stringify(jsonSchema)}`);
+  if (own.length) jsonSchema['x-message'] = own[0].error({ code: 'invalid_format', format: jsonSchema.format ?? 'regex', input: '' });
+}
 
 /**
  * Formats checked by hand-written equivalents in validator.ts instead of zod's long patterns,
@@ -101,10 +112,12 @@ export function generateValidators(): string {
           if (node.pattern !== replaced.pattern) throw new Error(`gen-validators: zod's ${node.format} pattern changed; check ${replaced.check} in validator.ts`);
           return use(replaced.check);
         }
-        only('type', 'minLength', 'maxLength', 'pattern', 'format');
+        only('type', 'minLength', 'maxLength', 'pattern', 'format', 'x-message');
         if (node.format && !node.pattern) throw new Error(`gen-validators: format ${node.format} without a pattern`);
+        if (node['x-message'] && !node.pattern) throw new Error(`gen-validators: only a pattern's message can be carried, in ${JSON.stringify(node)}`);
         const pattern = node.pattern ? String(new RegExp(node.pattern)) : 'undefined';
-        const message = node.format ? literal(FORMAT_MESSAGES[node.format] ?? 'has an invalid format') : 'undefined';
+        const formatMessage = node['x-message'] ?? FORMAT_MESSAGES[node.format];
+        const message = formatMessage ? literal(formatMessage) : 'undefined';
         return call(use('string'), [literal(node.minLength ?? 0), literal(node.maxLength ?? Infinity), pattern, message], ['0', 'Infinity', 'undefined', 'undefined']);
       }
       case 'number':

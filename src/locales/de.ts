@@ -8,13 +8,9 @@ import { de as calculator } from '../components/commitment-calculator/commitment
 import { de as booking } from '../components/mentor-booking/mentor-booking.messages.js';
 import { de as picker } from '../components/program-picker/program-picker.messages.js';
 import { de as tracker } from '../components/session-tracker/session-tracker.messages.js';
-import { registerTranslation, type MessageTable } from '../components/shared/localize.js';
+import { registerTranslation } from '../components/shared/localize.js';
 
-const tables: Record<string, Partial<MessageTable>> = {
-  'commitment-calculator': calculator,
-  'program-picker': picker,
-  'mentor-booking': booking,
-  'session-tracker': tracker,
-};
-
-for (const [tag, table] of Object.entries(tables)) registerTranslation(tag, 'de', table);
+registerTranslation('commitment-calculator', 'de', calculator);
+registerTranslation('program-picker', 'de', picker);
+registerTranslation('mentor-booking', 'de', booking);
+registerTranslation('session-tracker', 'de', tracker);

@@ -3,7 +3,7 @@
  * the same schemas validate attributes' JSON, backend responses, imported files and generate the
  * HTTP contract's JSON Schema. `zod/mini` keeps the shipped size small.
  */
-import * as z from 'zod/mini';
+import * as z from './zod.js';
 import { CAREER_LEVELS, PROGRAM_FORMATS, SESSION_ACTIVITIES } from './constants.js';
 import { isValidTimeZone } from './time-zone.js';
 
@@ -214,7 +214,8 @@ export const Catalog = z.object({
 
 export const CareerLevel = z.enum(CAREER_LEVELS);
 
-export const Email = z.email();
+// The message on the check, not the schema: a schema's own message would also answer a missing email.
+export const Email = z.string().check(z.email({ error: 'must be an email address' }));
 
 /** What a visitor submits. */
 export const BookingRequest = z.object({
@@ -282,7 +283,14 @@ export const Session = z.object({
   version: z.optional(z.number().check(z.int(), z.gte(1))),
 });
 
-export const SessionPatch = z.partial(SessionInput);
+/** The fields of `shape` without their defaults: in a patch, a default would overwrite what is stored. */
+const withoutDefaults = <T extends Record<string, z.ZodMiniType>>(shape: T) =>
+  Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field instanceof z.ZodMiniDefault ? field._zod.def.innerType : field])) as {
+    [K in keyof T]: T[K] extends z.ZodMiniDefault<infer Inner> ? Inner : T[K];
+  };
+
+/** Changes only the fields it names. */
+export const SessionPatch = z.partial(z.object(withoutDefaults(SessionInput.shape)));
 
 // ---- the visitor's plan ------------------------------------------------------------------
 

@@ -12,6 +12,7 @@
  */
 import type { ValidationIssue } from './errors.js';
 import { isValidTimeZone } from './time-zone.js';
+import { typeOf } from './validation-messages.js';
 
 type Path = (string | number)[];
 /** As reported: the path dotted ("roles.0.name", "(root)" for the value itself) and a message. */
@@ -43,12 +44,6 @@ export function check<T>(validator: Validator<T>, input: unknown): CheckResult<T
 
 const fail = (issues: Issue[], path: Path, message: string): undefined => void issues.push({ path: path.join('.') || '(root)', message });
 
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (Number.isInteger(value)) return 'integer';
-  return typeof value;
-}
 
 /** Checks the JSON type ("expected string, received number"), then hands the value to `then`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -180,8 +175,8 @@ export const record = <T>(values: Validator<T>) =>
 
 /**
  * The first of `alternatives` that passes. Else, as with zod's discriminated unions, the issues of
- * the first one whose discriminator (a literal, the first property checked) matched, or of the
- * first one when none did.
+ * the first one whose discriminator (a literal, the first property checked) matched, or one issue
+ * at the discriminator when none did.
  */
 export const union =
   (...alternatives: AnyValidator[]): AnyValidator =>
@@ -193,7 +188,9 @@ export const union =
       if (found.length === 0) return result;
       failures.push(found);
     }
-    issues.push(...(failures.find(([first]) => !first!.message.startsWith('expected "')) ?? failures[0]!));
+    // No discriminator matched: one issue at it, naming every alternative's value (as zod does).
+    const matched = failures.find(([first]) => !first!.message.startsWith('expected "'));
+    issues.push(...(matched ?? [{ path: failures[0]![0]!.path, message: `expected one of ${failures.map(([first]) => first!.message.slice(9)).join(', ')}` }]));
   };
 
 /** A copy of `check` that tells `object` what to do when its key is missing. */

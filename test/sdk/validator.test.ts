@@ -43,6 +43,11 @@ const cases: [keyof typeof V, unknown][] = [
   ['Booking', { ...booking, email: 'not-an-email' }],
   ['Booking', { ...booking, careerLevel: 'wizard' }],
   ['Booking', { ...booking, status: undefined }],
+  ['Booking', { ...booking, careerLevel: undefined, email: undefined }],
+  ['CommitmentModel', { kind: 'pyramid', id: 'x', name: 'x', roles: [], activities: [] }],
+  ['TieredActivity', { id: 'y', name: 'Y', hours: 3 }],
+  ['Price', { min: -1, max: 1, currency: 'usd', unit: 'year' }],
+  ['Mentor', { id: 'm', name: 'M', timeZone: 'UTC', sessionTypeIds: [], weekly: [], rules: { slotIntervalMinutes: 2, minimumNoticeMinutes: 2 ** 60 } }],
   ['Plan', {}],
   ['Plan', { weeklyHours: 5.5, roleId: 'mentee', menteesPerMentor: 3 }],
   ['Plan', { weeklyHours: -1 }],
@@ -55,7 +60,7 @@ const cases: [keyof typeof V, unknown][] = [
 ];
 
 describe('generated validators', () => {
-  it('agree with the zod schemas on valid and broken values (result, data and failing paths)', () => {
+  it('agree with the zod schemas on valid and broken values (result, data, failing paths and messages)', () => {
     for (const [name, value] of cases) {
       const zodResult = z.safeParse(S[name as keyof typeof S] as z.ZodMiniType, value);
       const ours = check(V[name] as any, value);
@@ -63,10 +68,31 @@ describe('generated validators', () => {
       expect(ours.success, label).to.equal(zodResult.success);
       if (ours.success && zodResult.success) expect(ours.data, label).to.deep.equal(zodResult.data);
       if (!ours.success && !zodResult.success) {
-        const zodPaths = zodResult.error.issues.map((i) => i.path.join('.') || '(root)');
-        expect(zodPaths, label).to.include(ours.issues[0]!.path);
+        // One set of messages: every issue the browser reports, zod (the server, mentorship-kit/schemas)
+        // reports in the same words at the same path. (zod may report more: it runs every check.)
+        const zodIssues = zodResult.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+        for (const issue of ours.issues) expect(zodIssues, label).to.include(`${issue.path}: ${issue.message}`);
       }
     }
+  });
+
+  it('word zod\'s issues as the browser does, never zod/mini\'s bare "Invalid input"', () => {
+    const messages = (name: keyof typeof S, value: unknown) => {
+      const result = z.safeParse(S[name] as z.ZodMiniType, value);
+      return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    };
+    expect(messages('Booking', { ...booking, email: 'not-an-email', careerLevel: undefined, start: '2026-03-02 09:00' })).to.deep.equal([
+      'start: must be an ISO date-time in UTC (…Z)',
+      'email: must be an email address',
+      'careerLevel: is required',
+    ]);
+    expect(messages('SessionInput', { start: '2026-01-05T10:00:00Z', minutes: 50, activity: 'a b', tags: [''] })).to.deep.equal([
+      'minutes: must be a multiple of 15',
+      'activity: has an invalid format',
+      'tags.0: must not be empty',
+    ]);
+    expect(messages('CommitmentModel', { kind: 'pyramid' })).to.deep.equal(['kind: expected one of "tiered", "cadence"']);
+    for (const [name, value] of cases) for (const message of messages(name as keyof typeof S, value)) expect(message).not.to.contain('Invalid input');
   });
 
   it('are up to date with src/sdk/schemas.ts and the generator', async () => {
@@ -145,14 +171,8 @@ describe('generated validators', () => {
       'frequency: expected one of "weekly", "biweekly", "monthly", "as-needed"',
       'minutes: must be more than 0',
     ]);
-    // A discriminator that matches neither shape: the first shape's issues, as before.
-    expect(issues('CommitmentModel', { kind: 'pyramid' })).to.deep.equal([
-      'kind: expected "tiered"',
-      'id: is required',
-      'name: is required',
-      'roles: is required',
-      'activities: is required',
-    ]);
+    // A discriminator that matches neither shape: one issue at it, as zod reports it.
+    expect(issues('CommitmentModel', { kind: 'pyramid' })).to.deep.equal(['kind: expected one of "tiered", "cadence"']);
     expect(issues('CommitmentModel', { kind: 'cadence', id: 'c', name: 'C', roles: [], sessions: [] })).to.deep.equal([
       'roles: must have at least 1 items',
       'sessions: must have at least 1 items',
@@ -172,6 +192,11 @@ describe('generated validators', () => {
       'currency: has an invalid format',
       'unit: expected one of "month", "person-month"',
     ]);
+  });
+
+  it('fill no defaults into a session patch: a default would overwrite the stored value', () => {
+    expect(check(V.SessionPatch, { minutes: 90 })).to.deep.equal({ success: true, data: { minutes: 90 } });
+    expect(z.parse(S.SessionPatch, { minutes: 90 })).to.deep.equal({ minutes: 90 });
   });
 
   it('give every missing key with a default its own copy', () => {

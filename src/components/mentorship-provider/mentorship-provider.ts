@@ -9,6 +9,8 @@ import { clientContext } from '../shared/context.js';
 import { MkElement } from '../shared/mk-element.js';
 
 const BACKENDS = ['local', 'memory', 'http'] as const;
+/** Where a provider's client keeps data (any other attribute value falls back to `local`, with a message). */
+export type BackendKind = (typeof BACKENDS)[number];
 
 /**
  * Shares one SDK client with every mentorship-kit element inside it, so a program chosen in the
@@ -40,7 +42,7 @@ export class MentorshipProvider extends MkElement {
   };
 
   /** Where data lives: `local` (IndexedDB, default), `memory` (this page only) or `http`. */
-  declare backend: string;
+  declare backend: BackendKind;
   /**
    * Separates data sets on one origin: the local backend's data, and with `backend="http"` this
    * browser's offline queue and cancel tokens (give each signed-in mentee their own).

@@ -6,6 +6,10 @@
  * Numbers, money, dates, times, lists and relative times go through Intl for the resolved locale.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CalculatorMessages } from '../commitment-calculator/commitment-calculator.messages.js';
+import type { MentorBookingMessages } from '../mentor-booking/mentor-booking.messages.js';
+import type { ProgramPickerMessages } from '../program-picker/program-picker.messages.js';
+import type { SessionTrackerMessages } from '../session-tracker/session-tracker.messages.js';
 
 // Messages are strings or functions of their arguments (plurals use Intl.PluralRules).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,10 +33,28 @@ function registry(): Registry {
 }
 
 /**
- * Adds or overrides strings for one element (`'session-tracker'`) or all (`'*'`) in a locale
- * (`'fr'`, `'de-CH'`). Elements already on the page re-render.
+ * Every element's message keys, with the catalog-id keys each one looks up (`st:<session type
+ * id>`, `focus-<id>`, `activity:<id>`, …). A function-valued message takes the same arguments as
+ * the English one.
  */
-export function registerTranslation(scope: string, locale: string, messages: Partial<MessageTable>): void {
+export interface ElementMessages {
+  'commitment-calculator': CalculatorMessages;
+  'program-picker': ProgramPickerMessages & Record<`${'format' | 'focus' | 'freq' | 'role'}-${string}`, string>;
+  'mentor-booking': MentorBookingMessages & Record<`${'st' | 'pt' | 'mt'}:${string}`, string>;
+  'session-tracker': SessionTrackerMessages & Record<`activity:${string}`, string>;
+}
+
+/** What `registerTranslation(scope, …)` accepts: that element's keys, or any element's for `'*'`. */
+export type Translation<S extends keyof ElementMessages | '*'> = S extends keyof ElementMessages
+  ? Partial<ElementMessages[S]>
+  : { [K in keyof ElementMessages]: Partial<Record<keyof ElementMessages[K], Message>> }[keyof ElementMessages];
+
+/**
+ * Adds or overrides strings for one element (`'session-tracker'`) or all (`'*'`) in a locale
+ * (`'fr'`, `'de-CH'`). Elements already on the page re-render. A key the element does not have is
+ * a type error: it would change nothing.
+ */
+export function registerTranslation<S extends keyof ElementMessages | '*'>(scope: S, locale: string, messages: Translation<S>): void {
   const { tables, controllers } = registry();
   const key = locale.toLowerCase();
   const byLocale = tables.get(scope) ?? new Map<string, Partial<MessageTable>>();

@@ -17,6 +17,9 @@ export interface MentorshipErrorDetail {
 /** What each element shows: explicit states, never an implicit mix. */
 export type ViewState = 'loading' | 'empty' | 'error' | 'ready';
 
+/** A forced colour scheme; empty follows the system setting. */
+export type Theme = '' | 'light' | 'dark';
+
 /**
  * Base of every mentorship-kit element: the shared client (context or default), `locale` and
  * `theme`, attribute/config errors shown in the element and fired as `mentorship-error`, and a
@@ -38,7 +41,7 @@ export class MkElement extends LitElement {
   /** BCP 47 locale for text, numbers and dates; defaults to the page's `lang` or the browser's. */
   declare locale: string;
   /** `light`, `dark`, or unset to follow the system setting. */
-  declare theme: string;
+  declare theme: Theme;
   /**
    * What the element shows now, reflected as the `state` attribute (`loading`, `empty`, `error`,
    * `ready`) so pages, tests and benchmarks can wait for it and CSS can style it.

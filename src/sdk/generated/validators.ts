@@ -240,10 +240,10 @@ export const SessionPatch = /* @__PURE__ */ object({
   start: /* @__PURE__ */ optional(Instant),
   minutes: /* @__PURE__ */ optional(/* @__PURE__ */ integer(15, 600, { multipleOf: 15 })),
   activity: /* @__PURE__ */ optional(Id),
-  mentor: /* @__PURE__ */ withDefault("", /* @__PURE__ */ string(0, 120)),
-  notes: /* @__PURE__ */ withDefault("", /* @__PURE__ */ string(0, 2000)),
-  tags: /* @__PURE__ */ withDefault([], /* @__PURE__ */ array(/* @__PURE__ */ string(1, 40), 0, 20)),
-  source: /* @__PURE__ */ withDefault("manual", /* @__PURE__ */ oneOf("manual", "booking")),
+  mentor: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, 120)),
+  notes: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, 2000)),
+  tags: /* @__PURE__ */ optional(/* @__PURE__ */ array(/* @__PURE__ */ string(1, 40), 0, 20)),
+  source: /* @__PURE__ */ optional(/* @__PURE__ */ oneOf("manual", "booking")),
   bookingId: /* @__PURE__ */ optional(Id),
 }) as Validator<z.output<typeof S.SessionPatch>>;
 export const Slot = /* @__PURE__ */ object({
