@@ -96,6 +96,7 @@ async function load(servers, make) {
     conflicts: sum((r) => r.statusCodeStats?.['409']?.count ?? 0),
     errors: sum((r) => r.errors + r.timeouts + r.non2xx) - sum((r) => r.statusCodeStats?.['409']?.count ?? 0),
     p50: Math.max(...results.map((r) => r.latency.p50)),
+    statuses: results.map((r) => JSON.stringify(r.statusCodeStats)).join(" "),
   };
 }
 
@@ -116,8 +117,10 @@ for (const n of PROCESSES) {
       }));
       let next = 0;
       const bookings = await load(servers, (base) => ({
-        url: `${base}/bookings`,
+        url: new URL(base).origin,
+        requests: [{
         method: 'POST',
+        path: '/v1/bookings',
         headers: { 'content-type': 'application/json' },
         setupRequest: (req) => {
           const k = next++;
@@ -127,7 +130,9 @@ for (const n of PROCESSES) {
             body: JSON.stringify({ mentorId: `scale-${k % MENTORS}`, sessionTypeId: 'hour', start, timeZone: 'UTC', name: 'Bench Visitor', email: 'bench@example.org', careerLevel: 'senior', goals: '', message: '' }),
           };
         },
+        }],
       }));
+      if (process.env.MK_SCALE_DEBUG) log(`booking answers: ${bookings.statuses}`);
       hourOffset += Math.ceil(next / MENTORS) + 1;
       rows.push({ processes: n, slotQueriesPerSecond: slots.perSecond, slotP50ms: slots.p50, bookingsPerSecond: bookings.perSecond, booked: bookings.ok, conflicts: bookings.conflicts, errors: bookings.errors + slots.errors, bookingP50ms: bookings.p50 });
     } finally {
