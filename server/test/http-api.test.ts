@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { bookingBody, MENTOR, SESSION_TYPE, slotAt, startServer, type TestServer } from './harness.js';
+import { apiFor, expectProblem, bookingBody, MENTOR, SESSION_TYPE, slotAt, startServer, type TestServer } from './harness.js';
 
 let server: TestServer;
 before(async () => {
@@ -12,24 +12,8 @@ before(async () => {
 });
 after(() => server.close());
 
-const api = (path: string, init: RequestInit & { token?: string; json?: unknown } = {}) => {
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
-  if (init.json !== undefined) headers.set('Content-Type', 'application/json');
-  return fetch(server.url + path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
-};
+const api = (path: string, init: Parameters<ReturnType<typeof apiFor>>[1] = {}) => apiFor(server)(path, init);
 
-async function expectProblem(response: Response, status: number, code: string) {
-  assert.equal(response.status, status);
-  assert.equal(response.headers.get('content-type'), 'application/problem+json');
-  const body = await response.json();
-  assert.equal(body.status, status);
-  assert.equal(body.code, code);
-  assert.equal(typeof body.title, 'string');
-  assert.equal(typeof body.detail, 'string');
-  assert.match(body.type, /^https:\/\/mentorship-kit\.dev\/problems\//);
-  return body;
-}
 
 describe('bookings', () => {
   test('20 concurrent POST /bookings for one slot: exactly one 201, nineteen 409', async () => {

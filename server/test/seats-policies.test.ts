@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Catalog } from '../../src/sdk/schemas.js';
 import { openDatabase } from '../db.js';
-import { bookingBody, isolatedDatabaseUrl, MENTOR, SESSION_TYPE, slotAt, startServer, TEST_CATALOG, type TestServer } from './harness.js';
+import { apiFor, bookingBody, isolatedDatabaseUrl, MENTOR, SESSION_TYPE, slotAt, startServer, TEST_CATALOG, type TestServer } from './harness.js';
 
 const GROUP = 'circle';
 const STRICT = 'strict-mentor';
@@ -35,12 +35,7 @@ before(async () => {
 });
 after(() => server.close());
 
-const api = (path: string, init: RequestInit & { token?: string; json?: unknown } = {}) => {
-  const headers = new Headers(init.headers);
-  if (init.token) headers.set('Authorization', `Bearer ${init.token}`);
-  if (init.json !== undefined) headers.set('Content-Type', 'application/json');
-  return fetch(server.url + path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
-};
+const api = (path: string, init: Parameters<ReturnType<typeof apiFor>>[1] = {}) => apiFor(server)(path, init);
 const book = (start: string, extra: Record<string, unknown> = {}) => api('/bookings', { method: 'POST', json: bookingBody(start, extra) });
 const slots = async (mentor: string, type: string, from: string, to: string) =>
   (await (await api(`/mentors/${mentor}/slots?sessionType=${type}&from=${from}&to=${to}`)).json()).items as { start: string; seatsLeft?: number }[];
