@@ -23,6 +23,8 @@ const NOT_OURS: Record<string, string> = {
   nextCursor: 'a field of the GET /v1/sessions answer',
   previousStart: 'a field of the booking.rescheduled webhook',
   previousEnd: 'a field of the booking.rescheduled webhook',
+  requestId: 'a field of every problem+json answer of the reference server',
+  secureHeaders: "Hono's middleware, which the reference server uses",
   // TODO: README's series section names it, but the SDK does not export it (src/sdk/export/series-ics.ts): export it or reword.
   seriesToIcs: 'internal to the SDK today (reported)',
 };
