@@ -181,7 +181,12 @@ async function openPostgres(options: DatabaseOptions): Promise<Database> {
 
 /** Applies every server/migrations/NNN_*.sql not applied yet, each in its own transaction. */
 export async function migrate(db: Database): Promise<string[]> {
-  await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  // CREATE TABLE IF NOT EXISTS is not safe against a second process running it at the same moment
+  // (both pass the check, one fails on pg_type's unique index): the same lock as below serialises it.
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(727001)');
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  });
   const done = new Set((await db.query<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
   const applied: string[] = [];
   for (const name of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()) {
