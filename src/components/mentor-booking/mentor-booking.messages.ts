@@ -80,6 +80,8 @@ export const en = {
   'policy:cancelNoticeMinutes': 'It is too late to cancel this booking online. Please contact your mentor.',
   'policy:rescheduleNoticeMinutes': 'It is too late to move this booking online. Please contact your mentor.',
   'policy:maxActivePerVisitor': 'You already hold as many upcoming bookings with this mentor as one visitor may. Cancel one, or book again after your next session.',
+  stepLoading: 'Loading the next step…',
+  stepFailed: 'Could not load the next step.',
 };
 
 export type MentorBookingMessages = typeof en;
@@ -174,4 +176,6 @@ export const de: MentorBookingMessages = {
   'policy:cancelNoticeMinutes': 'Diese Buchung lässt sich online nicht mehr stornieren. Bitte wenden Sie sich an Ihre Mentorin oder Ihren Mentor.',
   'policy:rescheduleNoticeMinutes': 'Diese Buchung lässt sich online nicht mehr verschieben. Bitte wenden Sie sich an Ihre Mentorin oder Ihren Mentor.',
   'policy:maxActivePerVisitor': 'Sie haben bei dieser Person bereits so viele anstehende Buchungen, wie möglich sind. Stornieren Sie eine oder buchen Sie nach Ihrer nächsten Sitzung.',
+  stepLoading: 'Der nächste Schritt wird geladen…',
+  stepFailed: 'Der nächste Schritt konnte nicht geladen werden.',
 };

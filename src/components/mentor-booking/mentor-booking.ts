@@ -2,9 +2,7 @@ import { html, nothing, type CSSResultArray, type PropertyValues } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { MentorshipError } from '../../sdk/errors.js';
 import { newId } from '../../sdk/ids.js';
-import { addDays, dateInZone, isoWeekday } from '../../sdk/scheduling/zone.js';
-import { canChange, isPolicyRefusal } from '../../sdk/scheduling/policies.js';
-import { CAREER_LEVELS } from '../../sdk/constants.js';
+import { dateInZone } from '../../sdk/scheduling/zone.js';
 import { BookingRequest as BookingRequestValidator } from '../../sdk/generated/validators.js';
 import type { Booking, BookingRequest, Catalog, Mentor, Slot } from '../../sdk/schemas.js';
 import { isValidTimeZone } from '../../sdk/time-zone.js';
@@ -12,29 +10,19 @@ import { check } from '../../sdk/validator.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
+import type { View } from './format.js';
 import { en, type MentorBookingMessages } from './mentor-booking.messages.js';
 import { styles } from './mentor-booking.styles.js';
+import { freeMonths, keyTarget, renderCalendar } from './steps/calendar.js';
+import { renderMentors, renderTypes } from './steps/choices.js';
+import { emptyForm, type Field } from './steps/fields.js';
+import { renderBusy, renderZone } from './steps/parts.js';
+import { renderTimes } from './steps/times.js';
 
 type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled';
-type Field = 'name' | 'email' | 'careerLevel' | 'goals' | 'message';
-/** The details form's fields, in order. */
-const emptyForm = (): Record<Field, string> => ({ name: '', email: '', careerLevel: '', goals: '', message: '' });
-const FIELDS = Object.keys(emptyForm()) as Field[];
 const DAY = 86_400_000;
 /** Internal reactive state: re-renders when it changes, no attribute. */
 const state = { state: true };
-
-/** "Tuesday, 3 March 2026, 10:00–11:00"; ZONED adds the zone's short name ("CET"). */
-const WHEN: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' };
-const ZONED: Intl.DateTimeFormatOptions = { ...WHEN, timeZoneName: 'short' };
-const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-
-/** The same day `months` later, clamped to the month's length (31 January + 1 → 28 February). */
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(y, m + months, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
-}
 
 /**
  * Books a session with a mentor in a few steps: session type (and program), mentor, a day on a
@@ -141,6 +129,8 @@ export class MentorBooking extends MkElement {
   #icsUrl = '';
   /** The calendar-file writer, loaded on demand (from choosing a time on). */
   #ics = new LazyModule(this, () => import('../../sdk/export/ics.js'));
+  /** The steps after choosing a time, loaded while the visitor looks at the calendar. */
+  #steps = new LazyModule(this, () => import('./later-steps.js'));
   #byDay = new Map<string, Slot[]>();
 
   constructor() {
@@ -308,6 +298,7 @@ export class MentorBooking extends MkElement {
 
   #chooseMentor(mentor: Mentor): void {
     this.#mentor = mentor;
+    this.#steps.load().catch(() => {}); // the details form, wanted after the calendar; a failure shows Retry there
     this.#go('day');
     void this.#loadSlots();
   }
@@ -341,9 +332,16 @@ export class MentorBooking extends MkElement {
     this.#go('time');
   }
 
-  #pickTime(slot: Slot): void {
+  async #pickTime(slot: Slot): Promise<void> {
     this.#picked = slot;
     this.#ics.load().catch(() => {}); // wanted on the confirmation; a failure shows Retry there
+    // The next steps' code: usually here already; while it comes the times show progress, and if
+    // it fails, the error and Retry.
+    const loaded = await this.#steps.load().then(
+      () => true,
+      () => false,
+    );
+    if (!loaded || this.step !== 'time' || this.#picked !== slot) return;
     if (this.#rescheduling) {
       void this.#write(async (client) => {
         this.#confirmed(await client.bookings.reschedule(this.booking!.id, slot.start), 'booking-rescheduled');
@@ -445,7 +443,7 @@ export class MentorBooking extends MkElement {
       await change(this.client!);
     } catch (error) {
       // A booking policy (notice, caps) says why; anything else in conflict is a slot just taken.
-      if (isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
+      if (this.#steps.module?.isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
       else if (MentorshipError.is(error) && error.code === 'conflict') void this.#showFreshTimes();
       else this.alert = this.l.t('failed');
     } finally {
@@ -503,19 +501,9 @@ export class MentorBooking extends MkElement {
 
   // ---- calendar ----------------------------------------------------------------------------
 
-  /** The grid column of `date`: 0 for the locale's first day of the week. */
-  #column(date: string): number {
-    return (isoWeekday(date) - this.l.firstDayOfWeek + 7) % 7;
-  }
-
-  /** "YYYY-MM" of every free day, in order: the calendar pages from the first to the last. */
-  get #freeMonths(): string[] {
-    return [...this.#byDay.keys()].map((day) => day.slice(0, 7));
-  }
-
   /** Moves the calendar's focus to `date`, turning the page, but not past the months with free days. */
   #moveFocus(date: string): void {
-    const months = this.#freeMonths;
+    const months = freeMonths(this.#byDay);
     const month = date.slice(0, 7);
     if (!(months[0]! <= month && month <= months.at(-1)!)) return;
     this.focusDate = date;
@@ -523,36 +511,22 @@ export class MentorBooking extends MkElement {
   }
 
   #onGridKey(event: KeyboardEvent): void {
-    const date = this.focusDate;
-    const column = this.#column(date);
-    const forward = this.l.dir === 'rtl' ? -1 : 1;
-    const days: Record<string, number> = { ArrowLeft: -forward, ArrowRight: forward, ArrowUp: -7, ArrowDown: 7, Home: -column, End: 6 - column };
-    const months: Record<string, number> = { PageUp: -1, PageDown: 1 };
-    const key = event.key;
-    const target = key in days ? addDays(date, days[key]!) : key in months ? addMonths(date, months[key]!) : '';
+    const target = keyTarget(this.#view, event.key, this.focusDate);
     if (!target) return;
     event.preventDefault();
     this.#moveFocus(target);
   }
-
-  // ---- formatting ----------------------------------------------------------------------------
 
   /** `hourCycle` when valid. */
   get #cycle() {
     return this.hourCycle === 'h12' || this.hourCycle === 'h23' ? this.hourCycle : undefined;
   }
 
-  /** A calendar date "YYYY-MM-DD", which has no zone: read as UTC midnight and shown in UTC. */
-  #day(date: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'full' }): string {
-    return this.l.date(date, { ...options, timeZone: 'UTC' });
-  }
+  // ---- rendering: the flow here, each step in steps/ -----------------------------------------
 
-  /** A slot's or booking's time range in `zone`, with the hour cycle. */
-  #range(slot: Slot, options = WHEN, zone = this.zone): string {
-    return this.l.dateFormat({ ...options, timeZone: zone, hourCycle: this.#cycle }).formatRange(new Date(slot.start), new Date(slot.end));
+  get #view(): View {
+    return { l: this.l, zone: this.zone, cycle: this.#cycle, pending: this.pending };
   }
-
-  // ---- rendering ---------------------------------------------------------------------------
 
   override render() {
     const t = this.l;
@@ -563,28 +537,73 @@ export class MentorBooking extends MkElement {
 <button @click=${() => this.clientChanged(this.client!)}>${t.t('retry')}</button>`
         : this.catalog
           ? this.#renderStep()
-          : this.#renderBusy('skeleton');
+          : renderBusy(t, 'skeleton');
     return html`<div dir=${t.dir} lang=${t.lang}>${this.renderConfigErrors()} ${content}</div>`;
-  }
-
-  /** A placeholder announced as loading. */
-  #renderBusy(skeleton: string) {
-    return html`<div aria-busy="true"><span class="visually-hidden">${this.l.t('loading')}</span><span class=${skeleton}></span></div>`;
   }
 
   #renderStep() {
     const step = this.step;
+    const v = this.#view;
+    const t = this.l;
+    const later = this.#steps.module;
+    const zoneField = () => renderZone(v, this.zoneError, (e) => this.#setZone(e));
     // Each step's [title, content], in the order of the steps.
     const renderers: Record<Step, () => readonly [string, unknown]> = {
-      type: this.#renderTypes,
-      mentor: this.#renderMentors,
-      day: this.#renderDay,
-      time: this.#renderTimes,
-      details: this.#renderDetails,
-      done: this.#renderDone,
-      cancelled: this.#renderDone,
+      type: () =>
+        renderTypes(v, {
+          programs: this.program ? undefined : this.catalog!.programs,
+          programId: this.#programId,
+          programTitle: (p) => this.#translated('pt:' + p.id, p.title),
+          chooseProgram: (id) => (this.chosenProgram = id || '-'),
+          types: this.#types,
+          typeName: (id) => this.#typeName(id),
+          chooseType: (id) => this.#chooseType(id),
+        }),
+      mentor: () => renderMentors(v, this.#mentorsFor(this.#typeId), (m) => this.#translated('mt:' + m.id, m.title), (m) => this.#chooseMentor(m)),
+      day: () =>
+        renderCalendar(
+          v,
+          {
+            slots: this.slots,
+            byDay: this.#byDay,
+            focusDate: this.focusDate,
+            date: this.date,
+            rescheduling: this.#rescheduling,
+            horizonDays: this.#mentor!.rules.horizonDays,
+            moveFocus: (date) => this.#moveFocus(date),
+            pickDay: (date) => this.#pickDay(date),
+            zoneField: zoneField(),
+          },
+          (e) => this.#onGridKey(e),
+        ),
+      time: () =>
+        renderTimes(v, {
+          date: this.date,
+          slots: this.#byDay.get(this.date) ?? [],
+          capacity: this.#capacity,
+          pick: (slot) => void this.#pickTime(slot),
+          next: this.#steps.loading
+            ? html`<p class="muted" role="status">${t.t('stepLoading')}</p>`
+            : this.#steps.failed
+              ? html`<p class="field-error" role="alert">${t.t('stepFailed')} <button @click=${() => this.#pickTime(this.#picked!)}>${t.t('retry')}</button></p>`
+              : nothing,
+          zoneField: zoneField(),
+        }),
+      details: () => later!.renderDetails(v, { picked: this.#picked!, form: this.#form, errors: this.errors, submit: (e) => this.#submit(e), onField: this.#onField }),
+      done: () =>
+        later!.renderConfirmation(v, {
+          booking: this.booking!,
+          mentor: this.#mentor!,
+          typeName: this.#typeName(this.booking!.sessionTypeId),
+          ics: { url: this.#icsUrl, failed: this.#ics.failed, retry: () => this.#retryIcs(), fileName: 'mentorship-session.ics' },
+          reschedule: () => this.#startReschedule(),
+          cancel: () => this.#cancel(),
+          startOver: () => this.#startOver(),
+        }),
+      cancelled: () => later!.renderCancelled(v, this.booking!, () => this.#startOver()),
     };
-    const [title, content] = renderers[step].call(this);
+    // The later steps are only reached once their code is here (#pickTime waits for it).
+    const [title, content] = ['details', 'done', 'cancelled'].includes(step) && !later ? (['', renderBusy(t, 'skeleton')] as const) : renderers[step]();
     // One place per step: Lit reuses DOM by position, so entering a step builds a new section and
     // the heading that gets focus is announced afresh (as the `keyed` directive would, for less code).
     return Object.keys(renderers).map((name) =>
@@ -599,186 +618,9 @@ ${this.#history.length ? html`<p><button @click=${this.#back}>${this.l.t('back')
     );
   }
 
-  /** Big buttons for session types and mentors: a name and a detail below it. */
-  #renderChoices(choices: [name: string, detail: string, choose: () => void][]) {
-    return html`<ul class="choices">
-${choices.map(([name, detail, choose]) => html`<li><button part="choice" @click=${choose}>${name} <small>${detail}</small></button></li>`)}
-</ul>`;
-  }
-
-  #renderTypes() {
-    const t = this.l;
-    const types = this.#types;
-    const programSelect = html`<p><label>${t.t('program')}
-<select @change=${(e: Event) => (this.chosenProgram = (e.target as HTMLSelectElement).value || '-')}>
-<option value="" ?selected=${!this.#programId}>${t.t('anyProgram')}</option>
-${this.catalog!.programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.#programId}>${this.#translated('pt:' + p.id, p.title)}</option>`)}
-</select></label></p>`;
-    return [
-      t.t('stepType'),
-      html`${this.program ? nothing : programSelect}
-${types.length
-  ? this.#renderChoices(types.map((type) => [this.#typeName(type.id), t.number(type.minutes, { style: 'unit', unit: 'minute' }), () => this.#chooseType(type.id)]))
-  : html`<p class="message info">${t.t('noTypes')}</p>`}`,
-    ] as const;
-  }
-
-  #renderMentors() {
-    const mentors = this.#mentorsFor(this.#typeId);
-    return [this.l.t('stepMentor'), this.#renderChoices(mentors.map((m) => [m.name, this.#translated('mt:' + m.id, m.title), () => this.#chooseMentor(m)]))] as const;
-  }
-
-  /** "Add to calendar", or while its file is being made: progress, or the error and Retry. */
-  #renderIcsLink(booking: Booking) {
-    const t = this.l;
-    if (this.#icsUrl) return html`<a part="ics" href=${this.#icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>`;
-    if (!this.#ics.failed) return html`<span class="muted" role="status">${t.t('icsLoading')}</span>`;
-    const retry = () => void this.#calendarFile(booking, booking.updatedAt === booking.createdAt ? 0 : 1);
-    return html`<span class="field-error" role="alert">${t.t('icsFailed')} <button @click=${retry}>${t.t('retry')}</button></span>`;
-  }
-
-  #renderZone() {
-    const t = this.l;
-    const invalid = this.zoneError;
-    return html`<p><label part="zone">${t.t('zone')}
-<input list="zones" .value=${this.zone} aria-invalid=${invalid} aria-describedby="zone-note" @change=${this.#setZone} /></label>
-<span id="zone-note" class=${invalid ? 'field-error' : 'muted'}>${invalid ? t.t('zoneInvalid') : t.t('zoneShown', this.zone)}</span></p>
-<datalist id="zones">${Intl.supportedValuesOf('timeZone').map((zone) => html`<option value=${zone}></option>`)}</datalist>`;
-  }
-
-  #renderDay() {
-    const t = this.l;
-    const title = t.t(this.#rescheduling ? 'stepNewDay' : 'stepDay');
-    if (!this.slots) return [title, this.#renderBusy('skeleton calendar')] as const;
-    if (!this.slots.length) {
-      const days = this.#mentor!.rules.horizonDays;
-      return [title, html`<p class="message info">${t.t('empty', t.number(days), t.plural(days))}</p>`] as const;
-    }
-    const month = this.focusDate.slice(0, 7);
-    const first = `${month}-01`;
-    const months = this.#freeMonths;
-    const next = months.includes(month) ? undefined : [...this.#byDay.keys()].find((day) => day > first);
-    return [
-      title,
-      html`<div class="cal"><div class="row">
-<button aria-label=${t.t('prev')} ?disabled=${month <= months[0]!} @click=${() => this.#moveFocus(addMonths(first, -1))}>‹</button>
-<span class="month" id="month" aria-live="polite">${this.#day(first, { month: 'long', year: 'numeric' })}</span>
-<button aria-label=${t.t('next')} ?disabled=${month >= months.at(-1)!} @click=${() => this.#moveFocus(addMonths(first, 1))}>›</button>
-</div>${this.#renderGrid(month)}</div>
-${next ? html`<p class="message info">${t.t('nextFree', this.#day(next))} <button @click=${() => this.#moveFocus(next)}>${t.t('showNext')}</button></p>` : nothing}
-${this.#renderZone()}`,
-    ] as const;
-  }
-
-  /** The month as a grid of weeks, starting on the locale's first day of the week. */
-  #renderGrid(month: string) {
-    const first = `${month}-01`;
-    const weeks: string[][] = [];
-    for (let start = addDays(first, -this.#column(first)); start.slice(0, 7) <= month; start = addDays(start, 7)) {
-      weeks.push(Array.from({ length: 7 }, (_, i) => addDays(start, i)));
-    }
-    return html`<table role="grid" aria-labelledby="month" part="calendar" @keydown=${this.#onGridKey}>
-<thead><tr>${weeks[0]!.map((day) => html`<th scope="col" abbr=${this.#day(day, { weekday: 'long' })}>${this.#day(day, { weekday: 'short' })}</th>`)}</tr></thead>
-<tbody>${weeks.map((week) => html`<tr>${week.map((day) => (day.startsWith(month) ? this.#renderDayCell(day) : html`<td></td>`))}</tr>`)}</tbody>
-</table>`;
-  }
-
-  #renderDayCell(date: string) {
-    const t = this.l;
-    const count = this.#byDay.get(date)?.length ?? 0;
-    const label = count ? t.t('dayLabel', this.#day(date), t.number(count), t.plural(count)) : t.t('dayNone', this.#day(date));
-    return html`<td aria-selected=${date === this.date}><button part="day" data-date=${date} ?data-free=${count}
-tabindex=${date === this.focusDate ? 0 : -1} aria-disabled=${!count} aria-label=${label} @click=${() => this.#pickDay(date)}>${t.number(+date.slice(8))}</button></td>`;
-  }
-
-  #renderTimes() {
-    const slots = this.#byDay.get(this.date) ?? [];
-    return [
-      this.l.t('stepTime', this.#day(this.date)),
-      html`<ul class="times" aria-busy=${this.pending}>
-${slots.map((slot) => {
-  // Group sessions: "3 of 6 seats left" under the time, the button's description.
-  const seats = slot.seatsLeft ? this.l.t('seatsLeft', this.l.number(slot.seatsLeft), this.l.number(this.#capacity), this.l.plural(slot.seatsLeft)) : '';
-  const id = `seats-${Date.parse(slot.start)}`;
-  return html`<li><button part="time" aria-label=${this.#range(slot)} aria-describedby=${seats ? id : nothing} ?disabled=${this.pending} @click=${() => this.#pickTime(slot)}>${this.#range(slot, TIME)}</button>${seats ? html`<small part="seats" id=${id}>${seats}</small>` : nothing}</li>`;
-})}
-</ul>
-${this.#renderZone()}`,
-    ] as const;
-  }
-
-  #renderDetails() {
-    const t = this.l;
-    const count = Object.keys(this.errors).length;
-    return [
-      t.t('stepDetails'),
-      html`<p>${t.t('chosen', this.#range(this.#picked!, ZONED))}</p>
-<form part="form" novalidate @submit=${this.#submit} @input=${this.#onField} @change=${this.#onField}>
-${count ? html`<p class="message error" role="alert">${t.t('fix', t.number(count), t.plural(count))}</p>` : nothing}
-${FIELDS.map((field) => this.#renderField(field))}
-<p><button class="primary" ?disabled=${this.pending}>${t.t(this.pending ? 'booking' : 'book')}</button></p>
-</form>`,
-    ] as const;
-  }
-
-  /** A labelled form control with its error message tied to it. */
-  #renderField(field: Field) {
-    const t = this.l;
-    const error = this.errors[field];
-    const value = this.#form[field];
-    const describedBy = error ? `${field}-error` : nothing;
-    const control =
-      field === 'careerLevel'
-        ? html`<select id=${field} name=${field} required aria-invalid=${!!error} aria-describedby=${describedBy}>
-<option value="" ?selected=${!value}>${t.t('choose')}</option>
-${CAREER_LEVELS.map((level) => html`<option value=${level} ?selected=${value === level}>${t.t(`lv:${level}`)}</option>`)}
-</select>`
-        : field === 'goals' || field === 'message'
-          ? html`<textarea id=${field} name=${field} .value=${value} aria-invalid=${!!error} aria-describedby=${describedBy}></textarea>`
-          : html`<input id=${field} name=${field} type=${field === 'email' ? 'email' : 'text'} autocomplete=${field} required .value=${value}
-aria-invalid=${!!error} aria-describedby=${describedBy} />`;
-    return html`<div class="field"><label for=${field}>${t.t(field)}</label>${control}
-${error ? html`<span class="field-error" id=${describedBy}>${error}</span>` : nothing}</div>`;
-  }
-
-  /** Reschedule and cancel, each only while the mentor's notice rules still allow it. */
-  #renderChanges(mentor: Mentor, booking: Booking) {
-    const t = this.l;
-    const now = Date.now();
-    const move = canChange(mentor, booking, 'reschedule', now);
-    const cancel = canChange(mentor, booking, 'cancel', now);
-    return html`${move ? html`<button ?disabled=${this.pending} @click=${this.#startReschedule}>${t.t('reschedule')}</button>` : nothing}
-${cancel ? html`<button ?disabled=${this.pending} @click=${this.#cancel}>${t.t('cancel')}</button>` : nothing}
-${move && cancel ? nothing : html`<p part="too-late">${t.t(cancel ? 'tooLateToMove' : 'tooLate', mentor.name)}</p>`}`;
-  }
-
-  #renderDone() {
-    const t = this.l;
+  #retryIcs(): void {
     const booking = this.booking!;
-    if (this.step === 'cancelled') {
-      return [
-        t.t('stepCancelled'),
-        html`<p><s>${this.#range(booking, ZONED)}</s></p>
-<p><button @click=${this.#startOver}>${t.t('again')}</button></p>`,
-      ] as const;
-    }
-    const mentor = this.#mentor!;
-    // Times carry the zone they are shown in.
-    return [
-      t.t('stepDone'),
-      html`<dl part="summary">
-<dt>${t.t('session')}</dt> <dd>${this.#typeName(booking.sessionTypeId)}</dd>
-<dt>${t.t('mentor')}</dt> <dd>${mentor.name}</dd>
-<dt>${t.t('yourTime')}</dt> <dd data-zone=${this.zone}>${this.#range(booking, ZONED)}</dd>
-<dt>${t.t('mentorTime', mentor.name)}</dt> <dd data-zone=${mentor.timeZone}>${this.#range(booking, ZONED, mentor.timeZone)}</dd>
-<dt>${t.t('name')}</dt> <dd>${booking.name}</dd>
-<dt>${t.t('email')}</dt> <dd>${booking.email}</dd>
-</dl>
-<div class="row">
-${this.#renderIcsLink(booking)}
-${this.#renderChanges(mentor, booking)}
-</div>`,
-    ] as const;
+    void this.#calendarFile(booking, booking.updatedAt === booking.createdAt ? 0 : 1);
   }
 }
 
