@@ -19,6 +19,11 @@ import { emptyForm, type Field } from './steps/fields.js';
 import { renderBusy, renderZone } from './steps/parts.js';
 import { renderTimes } from './steps/times.js';
 
+/** The chunks the element loads on demand; a test may swap one for a slow or failing loader. */
+export const bookingChunks = {
+  laterSteps: () => import('./later-steps.js'),
+};
+
 type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled';
 const DAY = 86_400_000;
 /** Internal reactive state: re-renders when it changes, no attribute. */
@@ -130,7 +135,7 @@ export class MentorBooking extends MkElement {
   /** The calendar-file writer, loaded on demand (from choosing a time on). */
   #ics = new LazyModule(this, () => import('../../sdk/export/ics.js'));
   /** The steps after choosing a time, loaded while the visitor looks at the calendar. */
-  #steps = new LazyModule(this, () => import('./later-steps.js'));
+  #steps = new LazyModule(this, () => bookingChunks.laterSteps());
   #byDay = new Map<string, Slot[]>();
 
   constructor() {
