@@ -4,6 +4,8 @@
  * Keys `st:<id>`, `pt:<id>` and `mt:<id>` translate the demo catalog's session type names, program titles and mentor titles
  * (the data holds English); other catalogs show their own text.
  */
+import { seriesDe, type seriesEn } from './series.messages.js';
+
 type Plural = Intl.LDMLPluralRule;
 
 export const en = {
@@ -82,11 +84,15 @@ export const en = {
   'policy:maxActivePerVisitor': 'You already hold as many upcoming bookings with this mentor as one visitor may. Cancel one, or book again after your next session.',
   stepLoading: 'Loading the next step…',
   stepFailed: 'Could not load the next step.',
+  seriesLoading: 'Loading the Repeat options…',
+  seriesFailed: 'Could not load the Repeat options.',
 };
 
-export type MentorBookingMessages = typeof en;
+/** With the series' strings, which join `en` when the series chunk loads (series.messages.ts). */
+export type MentorBookingMessages = typeof en & typeof seriesEn;
 
 export const de: MentorBookingMessages = {
+  ...seriesDe,
   loading: 'Freie Termine werden geladen…',
   loadFailed: 'Freie Termine konnten nicht geladen werden.',
   retry: 'Erneut versuchen',
@@ -178,4 +184,6 @@ export const de: MentorBookingMessages = {
   'policy:maxActivePerVisitor': 'Sie haben bei dieser Person bereits so viele anstehende Buchungen, wie möglich sind. Stornieren Sie eine oder buchen Sie nach Ihrer nächsten Sitzung.',
   stepLoading: 'Der nächste Schritt wird geladen…',
   stepFailed: 'Der nächste Schritt konnte nicht geladen werden.',
+  seriesLoading: 'Die Optionen zum Wiederholen werden geladen…',
+  seriesFailed: 'Die Optionen zum Wiederholen konnten nicht geladen werden.',
 };

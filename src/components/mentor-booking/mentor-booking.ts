@@ -4,7 +4,7 @@ import { MentorshipError } from '../../sdk/errors.js';
 import { newId } from '../../sdk/ids.js';
 import { dateInZone } from '../../sdk/scheduling/zone.js';
 import { BookingRequest as BookingRequestValidator } from '../../sdk/generated/validators.js';
-import type { Booking, BookingRequest, Catalog, Mentor, Slot } from '../../sdk/schemas.js';
+import type { Booking, BookingRequest, Catalog, Mentor, Series, Slot } from '../../sdk/schemas.js';
 import { isValidTimeZone } from '../../sdk/time-zone.js';
 import { check } from '../../sdk/validator.js';
 import { LazyModule } from '../shared/lazy-module.js';
@@ -12,6 +12,7 @@ import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
 import type { View } from './format.js';
 import { en, type MentorBookingMessages } from './mentor-booking.messages.js';
+import { repeatChoice, type RepeatChoice } from './repeat-choice.js';
 import { styles } from './mentor-booking.styles.js';
 import { freeMonths, keyTarget, renderCalendar } from './steps/calendar.js';
 import { renderMentors, renderTypes } from './steps/choices.js';
@@ -22,9 +23,10 @@ import { renderTimes } from './steps/times.js';
 /** The chunks the element loads on demand; a test may swap one for a slow or failing loader. */
 export const bookingChunks = {
   laterSteps: () => import('./later-steps.js'),
+  series: () => import('./series.js'),
 };
 
-type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled';
+type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled' | 'series';
 const DAY = 86_400_000;
 /** Internal reactive state: re-renders when it changes, no attribute. */
 const state = { state: true };
@@ -41,6 +43,7 @@ const state = { state: true };
  * @fires {CustomEvent<Booking>} booking-confirmed - After a booking is made; detail is the whole booking.
  * @fires {CustomEvent<Booking>} booking-cancelled - After the visitor cancels; detail is the cancelled booking.
  * @fires {CustomEvent<Booking>} booking-rescheduled - After the visitor moves the booking; detail is the moved booking.
+ * @fires {CustomEvent<Series>} series-confirmed - After a recurring series is booked; detail is the whole series (every occurrence). Cancelling occurrences fires `booking-cancelled` for each.
  * @fires {CustomEvent<MentorshipErrorDetail>} mentorship-error - When an attribute is invalid or loading fails.
  *
  * @csspart step - The container of the current step.
@@ -55,6 +58,9 @@ const state = { state: true };
  * @csspart ics - The "Add to calendar" link.
  * @csspart seats - "3 of 6 seats left" under a group session's time.
  * @csspart too-late - Why reschedule or cancel is gone once the mentor's notice has passed.
+ * @csspart repeat - The Repeat fieldset in the details form (book a recurring series).
+ * @csspart occurrences - The list of a series' occurrences (before booking and in the confirmation).
+ * @csspart occurrence - One occurrence; `data-status` is free, conflict, dropped or moved (before booking), confirmed or cancelled (after).
  * @csspart error - Attribute and configuration problems.
  *
  * @cssprop --mk-booking-slot-bg - Background of time and choice buttons (default: surface).
@@ -76,7 +82,10 @@ export class MentorBooking extends MkElement {
     hourCycle: { type: String, reflect: true, attribute: 'hour-cycle' },
     name: { type: String, reflect: true },
     email: { type: String, reflect: true },
+    repeat: { type: Boolean, reflect: true },
     step: state,
+    choice: state,
+    series: state,
     catalog: state,
     slots: state,
     focusDate: state,
@@ -104,8 +113,14 @@ export class MentorBooking extends MkElement {
   declare name: string;
   /** Prefills the visitor's email in the details form. */
   declare email: string;
+  /** Offers a chosen time as a recurring series with Repeat switched on (for a program that asks for one); off by default. */
+  declare repeat: boolean;
 
   declare private step: Step;
+  /** The Repeat choice for the chosen time. */
+  declare private choice: RepeatChoice;
+  /** The booked series, in its confirmation. */
+  declare private series?: Series;
   declare private catalog?: Catalog;
   /** Free slots of the chosen mentor and session type; undefined while loading. */
   declare private slots?: Slot[];
@@ -121,7 +136,7 @@ export class MentorBooking extends MkElement {
   declare private chosenProgram: string;
   declare private zoneError: boolean;
 
-  private readonly l = new LocalizeController<MentorBookingMessages>(this, 'mentor-booking', { en });
+  private readonly l = new LocalizeController<MentorBookingMessages>(this, 'mentor-booking', { en: en as MentorBookingMessages }); // the series' strings join en with their chunk
   #typeId = '';
   /** The chosen mentor. */
   #mentor?: Mentor;
@@ -136,6 +151,8 @@ export class MentorBooking extends MkElement {
   #ics = new LazyModule(this, () => import('../../sdk/export/ics.js'));
   /** The steps after choosing a time, loaded while the visitor looks at the calendar. */
   #steps = new LazyModule(this, () => bookingChunks.laterSteps());
+  /** The series UI (Repeat, occurrences, the series confirmation), loaded once a time is chosen. */
+  #seriesUi = new LazyModule(this, () => bookingChunks.series());
   #byDay = new Map<string, Slot[]>();
 
   constructor() {
@@ -147,7 +164,9 @@ export class MentorBooking extends MkElement {
     this.hourCycle = '';
     this.name = '';
     this.email = '';
+    this.repeat = false;
     this.step = 'type';
+    this.choice = repeatChoice(false, undefined, false);
     this.focusDate = '';
     this.date = '';
     this.alert = '';
@@ -179,7 +198,7 @@ export class MentorBooking extends MkElement {
   override clientChange(event: ChangeEvent): void {
     if (event.resource === 'plan') this.planProgram = event.plan.programId ?? '';
     // Someone (maybe in another tab) booked or freed time: refresh the calendar quietly.
-    if (event.resource === 'booking' && event.booking.mentorId === this.#mentor?.id && (this.step === 'day' || this.step === 'time')) {
+    if (event.resource === 'booking' && event.booking.mentorId === this.#mentor?.id && ['day', 'time', 'details'].includes(this.step) && !this.pending) {
       void this.#loadSlots(true);
     }
   }
@@ -355,6 +374,9 @@ export class MentorBooking extends MkElement {
       return;
     }
     this.#idempotencyKey = newId('idem-');
+    const type = this.catalog!.sessionTypes.find((t) => t.id === this.#typeId);
+    this.choice = repeatChoice(this.repeat, type?.frequency, !!this.#program);
+    this.#seriesUi.load().catch(() => {}); // the Repeat control; a failure shows Retry there
     this.#form.name ||= this.name;
     this.#form.email ||= this.email;
     this.errors = {};
@@ -383,6 +405,7 @@ export class MentorBooking extends MkElement {
 
   #startOver(): void {
     this.date = '';
+    this.series = undefined;
     this.#form = emptyForm();
     this.#begin();
     this.#focusTarget = 'h3';
@@ -405,6 +428,7 @@ export class MentorBooking extends MkElement {
     handleEvent: (event: Event) => {
       const control = event.target as HTMLInputElement;
       const field = control.name as Field;
+      if (!(field in this.#form)) return; // the Repeat controls keep their own state
       this.#form[field] = control.value;
       if (this.errors[field]) this.#validate();
     },
@@ -437,6 +461,7 @@ export class MentorBooking extends MkElement {
       this.#focusTarget = '[aria-invalid="true"]';
       return;
     }
+    if (this.choice.on) return void this.#bookSeries();
     void this.#write(async (client) => this.#confirmed(await client.bookings.create(this.#request(), { idempotencyKey: this.#idempotencyKey }), 'booking-confirmed'));
   }
 
@@ -594,7 +619,16 @@ export class MentorBooking extends MkElement {
               : nothing,
           zoneField: zoneField(),
         }),
-      details: () => later!.renderDetails(v, { picked: this.#picked!, form: this.#form, errors: this.errors, submit: (e) => this.#submit(e), onField: this.#onField }),
+      details: () =>
+        later!.renderDetails(v, {
+          picked: this.#picked!,
+          form: this.#form,
+          errors: this.errors,
+          submit: (e) => this.#submit(e),
+          onField: this.#onField,
+          extra: this.#renderRepeat(),
+          bookLabel: this.choice.on && this.#plan ? t.t('bookSeries', t.number(this.#plan.booked), t.plural(this.#plan.booked)) : undefined,
+        }),
       done: () =>
         later!.renderConfirmation(v, {
           booking: this.booking!,
@@ -606,21 +640,131 @@ export class MentorBooking extends MkElement {
           startOver: () => this.#startOver(),
         }),
       cancelled: () => later!.renderCancelled(v, this.booking!, () => this.#startOver()),
+      series: () =>
+        this.#seriesUi.module!.renderSeriesDone(v, {
+          series: this.series!,
+          mentor: this.#mentor!,
+          typeName: this.#typeName(this.series!.sessionTypeId),
+          icsUrl: this.#icsUrl,
+          cancelOne: (b) => this.#cancelOccurrences(b, false),
+          cancelFrom: (b) => this.#cancelOccurrences(b, true),
+          startOver: () => this.#startOver(),
+        }),
     };
     // The later steps are only reached once their code is here (#pickTime waits for it).
-    const [title, content] = ['details', 'done', 'cancelled'].includes(step) && !later ? (['', renderBusy(t, 'skeleton')] as const) : renderers[step]();
+    const [title, content] = ['details', 'done', 'cancelled', 'series'].includes(step) && !later ? (['', renderBusy(t, 'skeleton')] as const) : renderers[step]();
     // One place per step: Lit reuses DOM by position, so entering a step builds a new section and
     // the heading that gets focus is announced afresh (as the `keyed` directive would, for less code).
     return Object.keys(renderers).map((name) =>
       name === step
         ? html`<section part="step" data-step=${step}>
 <h3 tabindex="-1" part="heading">${title}</h3>
-${this.alert ? html`<div class="message ${step === 'done' ? 'info' : 'error'}" role="alert">${this.alert}</div>` : nothing}
+${this.alert ? html`<div class="message ${step === 'done' || step === 'series' ? 'info' : 'error'}" role="alert">${this.alert}</div>` : nothing}
 ${content}
 ${this.#history.length ? html`<p><button @click=${this.#back}>${this.l.t('back')}</button></p>` : nothing}
 </section>`
         : nothing,
     );
+  }
+
+  // ---- the series (its UI and requests in series.ts, loaded on demand) -----------------------
+
+  get #program() {
+    return this.catalog?.programs.find((p) => p.id === this.#programId);
+  }
+
+  /** The planned occurrences of the Repeat choice and how many of them will be booked, once the series UI is here. */
+  get #plan() {
+    const ui = this.#seriesUi.module;
+    const type = this.catalog?.sessionTypes.find((t) => t.id === this.#typeId);
+    if (!ui || !type || !this.#picked) return undefined;
+    const count = ui.countOf(this.choice, this.#picked.start, this.#mentor!, this.#program);
+    const occurrences = ui.planOccurrences(this.#picked, this.#mentor!, type, this.choice, count, this.slots ?? []);
+    return { count, occurrences, booked: occurrences.filter((o) => o.status === 'free' || o.status === 'moved').length, conflicts: occurrences.filter((o) => o.status === 'conflict').length };
+  }
+
+  #renderRepeat() {
+    const t = this.l;
+    const ui = this.#seriesUi.module;
+    if (!ui) {
+      return this.#seriesUi.failed
+        ? html`<p class="field-error" role="alert">${t.t('seriesFailed')} <button type="button" @click=${() => this.#seriesUi.load().catch(() => {})}>${t.t('retry')}</button></p>`
+        : html`<p class="muted" role="status">${t.t('seriesLoading')}</p>`;
+    }
+    return ui.renderRepeat(this.#view, {
+      choice: this.choice,
+      occurrences: this.#plan!.occurrences,
+      slots: this.slots ?? [],
+      program: this.#program,
+      first: this.#picked!,
+      mentor: this.#mentor!,
+      change: (patch, focus) => {
+        // A new frequency or count is a new plan: the drops and moves were for the old one.
+        const fresh = 'frequency' in patch || 'count' in patch ? { drop: [], move: {} } : {};
+        this.choice = { ...this.choice, ...fresh, ...patch };
+        this.#idempotencyKey = newId('idem-');
+        this.alert = '';
+        if (focus) this.#focusTarget = focus;
+      },
+    });
+  }
+
+  /** Books every planned occurrence at once; a conflict the backend finds marks those occurrences. */
+  async #bookSeries(): Promise<void> {
+    const ui = this.#seriesUi.module;
+    const plan = this.#plan;
+    if (!ui || !plan || this.pending) return;
+    if (plan.conflicts) {
+      this.alert = this.l.t('conflicts', this.l.number(plan.conflicts), this.l.plural(plan.conflicts));
+      this.#focusTarget = '[data-status=conflict] button';
+      return;
+    }
+    this.pending = true;
+    try {
+      const series = await ui.bookSeries(this.client!, this.#request(), this.choice, plan.count, plan.occurrences, this.#idempotencyKey);
+      this.series = series;
+      this.#history = [];
+      this.#go('series', false);
+      this.#seriesCalendar();
+      this.emit<Series>('series-confirmed', series);
+    } catch (error) {
+      const refused = ui.refusedStarts(error);
+      if (refused) {
+        // Taken meanwhile: mark them, refresh the free times, and let the visitor resolve them.
+        this.#idempotencyKey = newId('idem-');
+        this.choice = { ...this.choice, refused: [...this.choice.refused, ...refused] };
+        await this.#loadSlots(true);
+        const left = this.#plan?.conflicts ?? refused.length;
+        this.alert = this.l.t('conflicts', this.l.number(left), this.l.plural(left));
+        this.#focusTarget = '[data-status=conflict] button';
+      } else if (this.#steps.module?.isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
+      else this.alert = this.l.t('failed');
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  /** Cancels one occurrence (through the booking) or it and all later ones (through the series). */
+  #cancelOccurrences(booking: Booking, later: boolean): void {
+    void this.#write(async (client) => {
+      const before = this.series!;
+      const series = later
+        ? await client.series.cancel(before.id, { from: booking.start })
+        : { ...before, bookings: await Promise.all(before.bookings.map(async (b) => (b.id === booking.id ? client.bookings.cancel(b.id) : b))) };
+      this.series = series;
+      const cancelled = series.bookings.filter((b) => b.status === 'cancelled' && before.bookings.find((x) => x.id === b.id)?.status !== 'cancelled');
+      this.alert = this.l.t('cancelledCount', this.l.number(cancelled.length), this.l.plural(cancelled.length));
+      this.#focusTarget = 'h3';
+      this.#seriesCalendar();
+      for (const b of cancelled) this.emit<Booking>('booking-cancelled', b);
+    });
+  }
+
+  /** The series' "Add to calendar" file: every occurrence, the cancelled ones marked so. */
+  #seriesCalendar(): void {
+    URL.revokeObjectURL(this.#icsUrl);
+    const series = this.series!;
+    this.#icsUrl = this.#seriesUi.module!.seriesCalendarUrl(series, this.l.t('icsSummary', this.#typeName(series.sessionTypeId), this.#mentor!.name));
   }
 
   #retryIcs(): void {
@@ -637,5 +781,6 @@ declare global {
     'booking-confirmed': CustomEvent<Booking>;
     'booking-cancelled': CustomEvent<Booking>;
     'booking-rescheduled': CustomEvent<Booking>;
+    'series-confirmed': CustomEvent<Series>;
   }
 }
