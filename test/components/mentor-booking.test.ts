@@ -220,7 +220,9 @@ describe('<mentor-booking>', () => {
     await sendKeys({ press: 'ArrowDown' }); // Junior engineer
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'Compilers' });
-    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' }); // the message
+    await sendKeys({ press: 'Tab' }); // Repeat, off
+    expect((active(el) as HTMLInputElement).checked).to.equal(false);
     await sendKeys({ press: 'Tab' });
     expect(text(active(el))).to.equal('Book session');
     const confirmed = oneEvent(el, 'booking-confirmed');

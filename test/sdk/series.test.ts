@@ -78,7 +78,7 @@ describe('recurring series', () => {
     const client = memory();
     await client.bookings.create({ ...request(), start: '2026-04-27T12:00:00.000Z', email: 'other@example.com' }); // the 7th Monday is taken
     await client.bookings.create({ ...request(), start: '2026-05-04T12:00:00.000Z', email: 'other@example.com' }); // and the 8th
-    const moved = '2026-04-28T12:00:00.000Z'; // the 7th to Tuesday 14:00 CEST
+    const moved = '2026-04-29T12:00:00.000Z'; // the 7th to Wednesday 14:00 CEST
     const series = await client.series.create(request({ move: [{ from: '2026-04-27T12:00:00.000Z', to: moved }], drop: ['2026-05-04T12:00:00.000Z'] }));
     expect(series.bookings).to.have.length(11);
     expect(series.bookings.map((b) => b.start)).to.include(moved);

@@ -63,7 +63,7 @@ export const styles = css`
   fieldset { margin: 0; padding: var(--_mk-space); min-inline-size: 0; display: grid; gap: var(--_mk-space); border: 1px solid var(--_slot-border); border-radius: var(--_mk-radius); }
   legend { font-weight: 600; padding-inline: 0.25rem; }
   .check { display: flex; align-items: center; gap: 0.5rem; min-block-size: var(--_target); }
-  .check input { min-inline-size: 1.25rem; min-block-size: 1.25rem; margin: 0; }
+  .check input { margin: 0; }
   [part='occurrences'] { list-style: decimal; padding-inline-start: 1.75rem; gap: calc(var(--_mk-space) / 2); }
   [part='occurrence'] .row { margin-block: 0.25rem 0; }
   [data-status='conflict'] strong { color: var(--_mk-danger); }
