@@ -23,13 +23,13 @@ export const BUDGETS = {
  * idb-keyval came back on 4 December, then series, seats, policies, the offline queue's set-aside
  * writes and the phone layouts. Each is held at its latest figure, lowered as code moved out to
  * load on demand (the validators, series records, the tracker's sync problems): it still fails
- * if it grows past that. Next to load on demand: the booking's later steps.
+ * if it grows past that. The booking's later steps and its series UI load on demand since then
+ * (the booking meets its budget); the SDK gained the public seriesToIcs (issue 16, +0.1 KB).
  */
 const KNOWN_MISSES = {
   'kit entry (dist/mentorship-kit.js)': 42_200,
   'four-element page until interactive (entry + demo-catalog + chart)': 45_700,
-  '<mentor-booking> (dist/components/mentor-booking.js)': 23_900,
-  'SDK (mentorship-kit/sdk)': 12_800,
+  'SDK (mentorship-kit/sdk)': 12_910,
 };
 /** The lazy chunks a four-element page on local storage loads before it is interactive. */
 const BEFORE_INTERACTIVE = ['demo-catalog', 'chart'];

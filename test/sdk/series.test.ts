@@ -87,8 +87,8 @@ describe('recurring series', () => {
 
     // A move to a time that is not free is a conflict naming that time; nothing is written.
     const before = (await client.bookings.list()).length;
-    const error = await client.series.create(request({ start: '2026-03-17T13:00:00.000Z', move: [{ from: '2026-03-24T13:00:00.000Z', to: '2026-03-21T13:00:00.000Z' }] })).catch((e: MentorshipError) => e);
-    expect((error as MentorshipError).issues).to.deep.equal([{ path: 'conflicts.0', message: '2026-03-21T13:00:00.000Z' }]); // a Saturday
+    const error = await client.series.create(request({ start: '2026-03-18T13:00:00.000Z', count: 6, move: [{ from: '2026-03-25T13:00:00.000Z', to: '2026-03-28T13:00:00.000Z' }] })).catch((e: MentorshipError) => e);
+    expect((error as MentorshipError).issues).to.deep.equal([{ path: 'conflicts.0', message: '2026-03-28T13:00:00.000Z' }]); // a Saturday
     expect(await client.bookings.list()).to.have.length(before);
   });
 

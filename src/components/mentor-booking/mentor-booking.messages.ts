@@ -4,7 +4,7 @@
  * Keys `st:<id>`, `pt:<id>` and `mt:<id>` translate the demo catalog's session type names, program titles and mentor titles
  * (the data holds English); other catalogs show their own text.
  */
-import { seriesDe, type seriesEn } from './series.messages.js';
+import type { seriesEn } from './series.messages.js';
 
 type Plural = Intl.LDMLPluralRule;
 
@@ -91,8 +91,8 @@ export const en = {
 /** With the series' strings, which join `en` when the series chunk loads (series.messages.ts). */
 export type MentorBookingMessages = typeof en & typeof seriesEn;
 
-export const de: MentorBookingMessages = {
-  ...seriesDe,
+/** German; the series' German is in series.messages.ts (the German locale file registers both). */
+export const de: typeof en = {
   loading: 'Freie Termine werden geladen…',
   loadFailed: 'Freie Termine konnten nicht geladen werden.',
   retry: 'Erneut versuchen',

@@ -3,10 +3,8 @@ import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { MentorshipError } from '../../sdk/errors.js';
 import { newId } from '../../sdk/ids.js';
 import { dateInZone } from '../../sdk/scheduling/zone.js';
-import { BookingRequest as BookingRequestValidator } from '../../sdk/generated/validators.js';
 import type { Booking, BookingRequest, Catalog, Mentor, Series, Slot } from '../../sdk/schemas.js';
 import { isValidTimeZone } from '../../sdk/time-zone.js';
-import { check } from '../../sdk/validator.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
@@ -446,9 +444,8 @@ export class MentorBooking extends MkElement {
   }
 
   #validate(): boolean {
-    const result = check(BookingRequestValidator, this.#request());
     const errors: Partial<Record<Field, string>> = {};
-    for (const { path } of result.success ? [] : result.issues) {
+    for (const path of this.#steps.module!.invalidPaths(this.#request())) {
       if (path in this.#form) errors[path as Field] = this.l.t(`err:${path as Field}`);
     }
     this.errors = errors;
