@@ -730,10 +730,9 @@ ${this.#history.length ? html`<p><button @click=${this.#back}>${this.l.t('back')
         // Taken meanwhile: mark them, refresh the free times, and let the visitor resolve them.
         this.#idempotencyKey = newId('idem-');
         this.choice = { ...this.choice, refused: [...this.choice.refused, ...refused] };
-        await this.#loadSlots(true);
-        const left = this.#plan?.conflicts ?? refused.length;
-        this.alert = this.l.t('conflicts', this.l.number(left), this.l.plural(left));
+        this.alert = this.l.t('conflicts', this.l.number(refused.length), this.l.plural(refused.length));
         this.#focusTarget = '[data-status=conflict] button';
+        await this.#loadSlots(true);
       } else if (this.#steps.module?.isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
       else this.alert = this.l.t('failed');
     } finally {
