@@ -7,10 +7,12 @@ import { localBackend } from './backends/local.js';
 import { MentorshipError, toMentorshipError } from './errors.js';
 import { findById, newId, nowIso } from './ids.js';
 import * as V from './generated/validators.js';
-import type { Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
+import type { Attendance, Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
 import { parseOrThrow } from './validate.js';
 import { putEach, validateImport, withoutVersion } from './session-import.js';
 import { seriesResource } from './series-client.js';
+import { mentorResource } from './mentor-client.js';
+import { markAttendance, type AttendanceResult } from './attendance.js';
 
 export type ChangeKind = 'added' | 'updated' | 'removed';
 
@@ -140,7 +142,17 @@ export function createClient(options: ClientOptions = {}) {
           parseOrThrow(V.Instant, start, 'new start');
           return announce('booking', 'updated', await backend.rescheduleBooking(id, start));
         }),
+      /**
+       * The mentee's word on their booking once it has ended: `attended` counts it as a session of
+       * its length (once, however often it is marked), `no-show` or `null` (undo) removes that.
+       */
+      markAttendance: (id: string, attendance: Attendance | null): Promise<AttendanceResult> =>
+        call(() =>
+          markAttendance(backend, () => catalog().catch(() => null), (change) => ('booking' in change ? announce('booking', 'updated', change.booking) : announce('session', change.kind, change.session)), id, attendance),
+        ),
     },
+
+    mentor: mentorResource(backend, call, (booking) => announce('booking', 'updated', booking)),
 
     series: seriesResource(backend, call, (kind, booking) => announce('booking', kind, booking)),
 

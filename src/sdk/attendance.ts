@@ -1,0 +1,56 @@
+/**
+ * `client.bookings.markAttendance`: the mentee's word on a booking that has ended. Attended, it
+ * counts as a session of the booking's length; no-show (or `null`, taking the word back), it does
+ * not. The session's id comes from the booking's, so marking twice, in two tabs or after a reload
+ * writes the one same session: a booking counts once at most.
+ */
+import type { Backend } from './backends/backend.js';
+import { SESSION_ACTIVITIES } from './constants.js';
+import { MentorshipError } from './errors.js';
+import * as V from './generated/validators.js';
+import { nowIso } from './ids.js';
+import type { Attendance, Booking, Catalog, Session } from './schemas.js';
+import { parseOrThrow } from './validate.js';
+
+/** The id of the session an attended booking counts as. */
+export const attendedSessionId = (bookingId: string) => `attended:${bookingId}`;
+
+/** What an attended booking counts as: its start, its length in 15-minute steps, its session type when that is an activity. */
+export function sessionOfBooking(booking: Booking, catalog: Catalog | null): Session {
+  const minutes = Math.min(600, Math.max(15, Math.round((Date.parse(booking.end) - Date.parse(booking.start)) / 900_000) * 15));
+  const activity = (SESSION_ACTIVITIES as readonly string[]).includes(booking.sessionTypeId) ? booking.sessionTypeId : 'other';
+  const mentor = catalog?.mentors.find((m) => m.id === booking.mentorId)?.name ?? '';
+  const stamp = nowIso();
+  return { id: attendedSessionId(booking.id), start: booking.start, minutes, activity, mentor, notes: '', tags: [], source: 'booking', bookingId: booking.id, createdAt: stamp, updatedAt: stamp };
+}
+
+export interface AttendanceResult {
+  booking: Booking;
+  /** The session the booking counts as; null when it counts as none. */
+  session: Session | null;
+}
+
+type Announce = (change: { booking: Booking } | { session: Session; kind: 'added' | 'removed' }) => void;
+
+export async function markAttendance(backend: Backend, catalog: () => Promise<Catalog | null>, announce: Announce, id: string, attendance: Attendance | null): Promise<AttendanceResult> {
+  parseOrThrow(V.Id, id, 'booking id');
+  parseOrThrow(V.AttendanceChange, { attendance }, 'attendance');
+  if (!backend.setBookingAttendance) throw new MentorshipError('invalid-input', `The ${backend.kind} backend does not record attendance.`);
+  // The booking first: the backend refuses a session not ended yet, a cancelled one, or a word
+  // against the mentor's; only then does the session follow.
+  const booking = await backend.setBookingAttendance(id, attendance);
+  announce({ booking });
+  const sessionId = attendedSessionId(id);
+  const stored = backend.getSession ? await backend.getSession(sessionId) : (await backend.listSessions()).find((s) => s.id === sessionId);
+  if (attendance === 'attended') {
+    if (stored) return { booking, session: stored };
+    const session = await backend.putSession(sessionOfBooking(booking, await catalog()));
+    announce({ session, kind: 'added' });
+    return { booking, session };
+  }
+  if (stored) {
+    await backend.deleteSession(sessionId, stored.version);
+    announce({ session: stored, kind: 'removed' });
+  }
+  return { booking, session: null };
+}
