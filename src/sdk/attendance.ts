@@ -28,6 +28,8 @@ export interface AttendanceResult {
   booking: Booking;
   /** The session the booking counts as; null when it counts as none. */
   session: Session | null;
+  /** The session this call removed (no-show or undo after attended), if any. */
+  removed: Session | null;
 }
 
 type Announce = (change: { booking: Booking } | { session: Session; kind: 'added' | 'removed' }) => void;
@@ -43,14 +45,14 @@ export async function markAttendance(backend: Backend, catalog: () => Promise<Ca
   const sessionId = attendedSessionId(id);
   const stored = backend.getSession ? await backend.getSession(sessionId) : (await backend.listSessions()).find((s) => s.id === sessionId);
   if (attendance === 'attended') {
-    if (stored) return { booking, session: stored };
+    if (stored) return { booking, session: stored, removed: null };
     const session = await backend.putSession(sessionOfBooking(booking, await catalog()));
     announce({ session, kind: 'added' });
-    return { booking, session };
+    return { booking, session, removed: null };
   }
   if (stored) {
     await backend.deleteSession(sessionId, stored.version);
     announce({ session: stored, kind: 'removed' });
   }
-  return { booking, session: null };
+  return { booking, session: null, removed: stored ?? null };
 }
