@@ -7,12 +7,11 @@ import { localBackend } from './backends/local.js';
 import { MentorshipError, toMentorshipError } from './errors.js';
 import { findById, newId, nowIso } from './ids.js';
 import * as V from './generated/validators.js';
-import type { Attendance, Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
+import type { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, MentorBookingQuery, Plan, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
 import { parseOrThrow } from './validate.js';
 import { putEach, validateImport, withoutVersion } from './session-import.js';
 import { seriesResource } from './series-client.js';
-import { mentorResource } from './mentor-client.js';
-import { markAttendance, type AttendanceResult } from './attendance.js';
+import type { AttendanceResult } from './attendance-sessions.js';
 
 export type ChangeKind = 'added' | 'updated' | 'removed';
 
@@ -147,12 +146,22 @@ export function createClient(options: ClientOptions = {}) {
        * its length (once, however often it is marked), `no-show` or `null` (undo) removes that.
        */
       markAttendance: (id: string, attendance: Attendance | null): Promise<AttendanceResult> =>
-        call(() =>
-          markAttendance(backend, () => catalog().catch(() => null), (change) => ('booking' in change ? announce('booking', 'updated', change.booking) : announce('session', change.kind, change.session)), id, attendance),
+        call(async () =>
+          (await import('./attendance-sessions.js')).markAttendance(backend, () => catalog().catch(() => null), announce, id, attendance),
         ),
     },
 
-    mentor: mentorResource(backend, call, (booking) => announce('booking', 'updated', booking)),
+    /**
+     * A mentor's own schedule (loaded on first use). Needs the mentor role: the HTTP backend with
+     * a mentor's token; other backends answer `invalid-input`.
+     */
+    mentor: {
+      /** One page of the mentor's bookings, any status unless `status`, by start in [`from`, `to`); pass `nextCursor` back as `cursor`. */
+      bookings: (query: MentorBookingQuery = {}): Promise<MentorBookingPage> => call(async () => (await import('./mentor-client.js')).mentorBookings(backend, query)),
+      /** Marks one of the mentor's bookings, once its session has ended, attended or a no-show. */
+      markAttendance: (bookingId: string, attendance: Attendance): Promise<Booking> =>
+        call(async () => announce('booking', 'updated', await (await import('./mentor-client.js')).markMentorAttendance(backend, bookingId, attendance))),
+    },
 
     series: seriesResource(backend, call, (kind, booking) => announce('booking', kind, booking)),
 

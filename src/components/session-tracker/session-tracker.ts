@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { ChangeEvent, ImportSummary, MentorshipClient } from '../../sdk/client.js';
 import { SESSION_ACTIVITIES } from '../../sdk/constants.js';
-import type { Attendance, Booking, Catalog, CommitmentModel, Plan, Session, SessionInput } from '../../sdk/schemas.js';
+import type { Booking, Catalog, CommitmentModel, Plan, Session, SessionInput } from '../../sdk/schemas.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
@@ -371,24 +371,6 @@ export class SessionTracker extends MkElement {
     return this.#write('mark-done', 'added', 'added', (c) => c.sessions.add({ start: booking.start, minutes, activity, mentor, source: 'booking', bookingId: booking.id }));
   }
 
-  /** The mentee's word on a past booking: attended counts it as a session, once; Undo takes it back. */
-  async #attend(booking: Booking, attendance: Attendance | null) {
-    const { l } = this;
-    const what = `${this.#activityName(booking.sessionTypeId)}, ${this.#when(booking.start)}`;
-    try {
-      const { booking: marked, session, removed } = await this.client!.bookings.markAttendance(booking.id, attendance);
-      if (session && attendance) this.emit<SessionChangeDetail>('session-change', { kind: 'added', session });
-      if (removed) this.emit<SessionChangeDetail>('session-change', { kind: 'removed', session: removed });
-      const length = session ? l.number(session.minutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' }) : '';
-      const text = attendance === 'attended' ? l.t('markedAttended', what, length) : attendance ? l.t('markedNoShow', what) : l.t('attendanceUndone');
-      this.notice = { text, ...(attendance ? { undo: () => this.#attend(marked, null) } : {}) };
-      void this.#focusLater(attendance ? '.undo' : `[data-booking="${CSS.escape(booking.id)}"] .attended`);
-    } catch (error) {
-      this.notice = { text: l.t('failed', this.#fail('attendance', error)), error: true };
-      void this.#focusLater('[part=notice]');
-    }
-  }
-
   async #importFile(event: Event) {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
@@ -534,7 +516,7 @@ ${this.#renderChart(current, goal)}`,
   /** The chart of recent weeks (chart.ts, loaded on demand: a placeholder until it comes). */
   #renderChart(current: number, goal: number | undefined) {
     const chart = this.#chart.module;
-    if (!chart) return html`<div class="chart-loading" aria-busy="true">${this.#chart.failed ? html`<button @click=${() => this.#chart.load()}>${this.l.t('retry')}</button>` : nothing}</div>`;
+    if (!chart) return this.#placeholder(this.#chart, 'chart-loading');
     const count = this.configErrors.has('weeks') ? 8 : this.weeks;
     return chart.renderChart({ l: this.l, index: this.#index, current, goal, count, order: this.#activities(...this.#index.activities.keys()), name: (a) => this.#activityName(a) });
   }
@@ -542,27 +524,39 @@ ${this.#renderChart(current, goal)}`,
   /** Past bookings to decide on (attendance.ts, loaded on demand). */
   #renderAttendance() {
     const bookings = this.#awaiting();
-    if (!bookings.length) return nothing;
     const ui = this.#attendance.module;
-    if (!ui) return html`<div aria-busy="true">${this.#attendance.failed ? html`<button @click=${() => this.#attendance.load()}>${this.l.t('retry')}</button>` : nothing}</div>`;
+    if (!bookings.length) return nothing;
+    if (!ui) return this.#placeholder(this.#attendance);
     return ui.renderAttendance({
-      l: this.l,
+      host: this,
+      tracker: this.l,
+      client: this.client!,
       bookings,
       describe: (b) => ({ when: this.#when(b.start), what: this.#activityName(b.sessionTypeId), mentor: this.#mentorName(b.mentorId) }),
       readonly: this.readonly,
-      canMark: !!this.client?.backend.setBookingAttendance,
-      mark: (b, attendance) => this.#attend(b, attendance),
-      markDone: (b) => this.#markDone(b),
+      notify: (notice, focus) => ((this.notice = notice), this.#focusLater(focus)),
+      fail: (error) => this.#fail('attendance', error),
+      emit: (detail) => this.emit<SessionChangeDetail>('session-change', detail),
+      markDone: (b) => this.#doneButton(b),
     });
   }
 
-  #renderUpcoming() {
+  /** In place of a part still loading: progress, or after a failure Retry. */
+  #placeholder(part: LazyModule<unknown>, name = '') {
+    return html`<div class=${name} aria-busy="true">${part.failed ? html`<button @click=${() => part.load()}>${this.l.t('retry')}</button>` : nothing}</div>`;
+  }
+
+  /** "Mark done": logs a booked session as it was booked. */
+  #doneButton(b: Booking) {
     const { l } = this;
+    return html`<button class="mark-done row-actions" aria-label=${l.t('about', l.t('markDone'), `${this.#activityName(b.sessionTypeId)}, ${this.#when(b.start)}`)} @click=${() => this.#markDone(b)}>${l.t('markDone')}</button>`;
+  }
+
+  #renderUpcoming() {
     const list = this.#upcoming();
     const item = (b: Booking) => {
       const [when, what, mentor] = [this.#when(b.start), this.#activityName(b.sessionTypeId), this.#mentorName(b.mentorId)];
-      const done = html`<button class="mark-done row-actions" aria-label=${l.t('about', l.t('markDone'), `${what}, ${when}`)} @click=${() => this.#markDone(b)}>${l.t('markDone')}</button>`;
-      return html`<li data-booking=${b.id}>${when} <span class="what">${what}</span> ${mentor ? html`<span>${mentor}</span>` : nothing} ${this.readonly ? nothing : done}</li>`;
+      return html`<li data-booking=${b.id}>${when} <span class="what">${what}</span> ${mentor ? html`<span>${mentor}</span>` : nothing} ${this.readonly ? nothing : this.#doneButton(b)}</li>`;
     };
     if (!list.length) return nothing;
     return this.#section('upcoming', html`<ul class="rows">${list.map(item)}</ul>`);

@@ -50,12 +50,6 @@ function place<B extends BookingRequest>(free: typeof isSlotFree, catalog: Catal
   return { ...booking, start, end: new Date(Date.parse(start) + sessionType.minutes * 60_000).toISOString(), updatedAt: stamp };
 }
 
-/** Attendance exists only for a confirmed booking whose session has ended (else `conflict`). */
-export function assertCanRecordAttendance(booking: Booking, now: string): void {
-  if (booking.status !== 'confirmed') throw new MentorshipError('conflict', 'A cancelled booking has no attendance.');
-  if (Date.parse(booking.end) > Date.parse(now)) throw new MentorshipError('conflict', 'This session has not ended yet; mark attendance afterwards.');
-}
-
 /** The visitor's plan, one record in `store` (every backend keeps it in this browser). */
 export const planRecord = (store: RecordStore): Pick<Backend, 'getPlan' | 'setPlan'> => ({
   getPlan: async () => (await store.get<Plan>(PLAN)) ?? null,
@@ -127,15 +121,10 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
         return place(isSlotFree, catalog, booking, bookings, start, stamp, id);
       });
     },
-    // Everyone using this backend is the mentee; no mentor records attendance here.
-    setBookingAttendance: (id, attendance) =>
-      writeBooking((bookings) => {
-        const booking = findById(bookings, id, 'booking');
-        const stamp = now();
-        assertCanRecordAttendance(booking, stamp);
-        const { attendance: _was, attendanceBy: _by, ...rest } = booking;
-        return { ...rest, ...(attendance ? { attendance, attendanceBy: 'mentee' as const } : {}), updatedAt: stamp };
-      }),
+    async setBookingAttendance(id, attendance) {
+      const { withAttendance } = await loadRules();
+      return writeBooking((bookings) => withAttendance(findById(bookings, id, 'booking'), attendance, now()));
+    },
 
     listSessions: () => store.getAll<Session>(SESSION),
     getSession: (id: string) => store.get<Session>(SESSION + id),

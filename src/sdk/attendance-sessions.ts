@@ -32,27 +32,31 @@ export interface AttendanceResult {
   removed: Session | null;
 }
 
-type Announce = (change: { booking: Booking } | { session: Session; kind: 'added' | 'removed' }) => void;
+/** The client's change announcement. */
+export interface Announce {
+  (resource: 'booking', kind: 'updated', booking: Booking): unknown;
+  (resource: 'session', kind: 'added' | 'removed', session: Session): unknown;
+}
 
 export async function markAttendance(backend: Backend, catalog: () => Promise<Catalog | null>, announce: Announce, id: string, attendance: Attendance | null): Promise<AttendanceResult> {
   parseOrThrow(V.Id, id, 'booking id');
-  parseOrThrow(V.AttendanceChange, { attendance }, 'attendance');
+  if (attendance !== null) parseOrThrow(V.Attendance, attendance, 'attendance');
   if (!backend.setBookingAttendance) throw new MentorshipError('invalid-input', `The ${backend.kind} backend does not record attendance.`);
   // The booking first: the backend refuses a session not ended yet, a cancelled one, or a word
   // against the mentor's; only then does the session follow.
   const booking = await backend.setBookingAttendance(id, attendance);
-  announce({ booking });
+  announce('booking', 'updated', booking);
   const sessionId = attendedSessionId(id);
   const stored = backend.getSession ? await backend.getSession(sessionId) : (await backend.listSessions()).find((s) => s.id === sessionId);
   if (attendance === 'attended') {
     if (stored) return { booking, session: stored, removed: null };
     const session = await backend.putSession(sessionOfBooking(booking, await catalog()));
-    announce({ session, kind: 'added' });
+    announce('session', 'added', session);
     return { booking, session, removed: null };
   }
   if (stored) {
     await backend.deleteSession(sessionId, stored.version);
-    announce({ session: stored, kind: 'removed' });
+    announce('session', 'removed', stored);
   }
   return { booking, session: null, removed: stored ?? null };
 }
