@@ -23,11 +23,11 @@ const NOT_OURS: Record<string, string> = {
   nextCursor: 'a field of the GET /v1/sessions answer',
   previousStart: 'a field of the booking.rescheduled webhook',
   previousEnd: 'a field of the booking.rescheduled webhook',
+  fetchedAt: 'a field of the reference server\'s GET /busy-calendars answer',
+  ageSeconds: 'a field of the reference server\'s GET /busy-calendars answer',
+  lastError: 'a field of the reference server\'s GET /busy-calendars answer',
   requestId: 'a field of every problem+json answer of the reference server',
   secureHeaders: "Hono's middleware, which the reference server uses",
-  fetchedAt: 'a field of the GET /v1/busy-calendars answer (admin)',
-  ageSeconds: 'a field of the GET /v1/busy-calendars answer (admin)',
-  lastError: 'a field of the GET /v1/busy-calendars answer (admin)',
   // TODO: README's series section names it, but the SDK does not export it (src/sdk/export/series-ics.ts): export it or reword.
   seriesToIcs: 'internal to the SDK today (reported)',
 };

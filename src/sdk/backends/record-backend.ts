@@ -8,7 +8,7 @@ import type { isSlotFree } from '../scheduling/slots.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session } from '../schemas.js';
 import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
-import { seriesRecords } from './series-records.js';
+import type { seriesRecords } from './series-records.js';
 
 const BOOKING = 'booking:';
 const SESSION = 'session:';
@@ -63,6 +63,16 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
   const { store, loadCatalog } = options;
   const now = options.now ?? nowIso;
   const idempotent = new Map<string, Promise<Booking>>();
+  // Recurring series load on the first series call: most pages never book one.
+  let series: Promise<ReturnType<typeof seriesRecords>> | undefined;
+  const loadSeries = () =>
+    (series ??= import('./series-records.js').then(
+      (m) => m.seriesRecords(store, loadCatalog, now),
+      (error: unknown) => {
+        series = undefined;
+        throw error;
+      },
+    ));
   /** Stores the booking `decide` makes from all stored bookings, in one atomic update. */
   const writeBooking = (decide: (bookings: Booking[]) => Booking) =>
     store.update<Booking, Booking>(BOOKING, (bookings) => {
@@ -140,6 +150,8 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
         return { writes: added.map((s) => ({ key: SESSION + s.id, value: s })), result: added };
       }),
     ...planRecord(store),
-    ...seriesRecords(store, loadCatalog, now),
+    createSeries: async (request, options) => (await loadSeries()).createSeries(request, options),
+    getSeries: async (id) => (await loadSeries()).getSeries(id),
+    cancelSeries: async (id, options) => (await loadSeries()).cancelSeries(id, options),
   };
 }
