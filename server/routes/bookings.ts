@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import * as z from 'zod/mini';
 import { newId } from '../../src/sdk/ids.js';
 import { isSlotFree } from '../../src/sdk/scheduling/index.js';
-import { AttendanceChange, Booking, BookingRequest, Instant, type Mentor } from '../../src/sdk/schemas.js';
+import { Attendance, Booking, BookingRequest, Instant, type Mentor } from '../../src/sdk/schemas.js';
 import { randomSecret, sameSecret, sha256 } from '../auth.js';
 import type { Queryable } from '../db.js';
 import { checkInstants, etag, ifMatch, isExclusionViolation, isUniqueViolation, MINUTE, parse, pathId, readJson, requireMentee, type App, type Ctx, type Deps } from '../http.js';
@@ -193,7 +193,7 @@ export function bookingRoutes(app: App, { db, catalog, now, secret, kickOutbox, 
   app.post('/v1/bookings/:id/attendance', async (c) => {
     const sub = requireMentee(c);
     const id = pathId(c);
-    const { attendance } = parse(AttendanceChange, await readJson(c), 'attendance');
+    const { attendance } = parse(z.object({ attendance: z.nullable(Attendance) }), await readJson(c), 'attendance');
     const { booking, version } = await db.transaction(async (tx) => {
       const [row] = await tx.query<{ doc: Booking; version: number }>('SELECT doc, version FROM bookings WHERE id = $1 AND mentee_id = $2 FOR UPDATE', [id, sub]);
       if (!row) throw new HttpProblem(404, `No booking with id "${id}".`);

@@ -5,23 +5,20 @@
  * writes the one same session: a booking counts once at most.
  */
 import type { Backend } from './backends/backend.js';
-import { SESSION_ACTIVITIES } from './constants.js';
 import { MentorshipError } from './errors.js';
-import * as V from './generated/validators.js';
 import { nowIso } from './ids.js';
+import { loadValidation } from './load-validation.js';
 import type { Attendance, Booking, Catalog, Session } from './schemas.js';
-import { parseOrThrow } from './validate.js';
 
 /** The id of the session an attended booking counts as. */
 export const attendedSessionId = (bookingId: string) => `attended:${bookingId}`;
 
-/** What an attended booking counts as: its start, its length in 15-minute steps, its session type when that is an activity. */
+/** What an attended booking counts as: its start, its length in 15-minute steps, its session type as the activity. */
 export function sessionOfBooking(booking: Booking, catalog: Catalog | null): Session {
   const minutes = Math.min(600, Math.max(15, Math.round((Date.parse(booking.end) - Date.parse(booking.start)) / 900_000) * 15));
-  const activity = (SESSION_ACTIVITIES as readonly string[]).includes(booking.sessionTypeId) ? booking.sessionTypeId : 'other';
   const mentor = catalog?.mentors.find((m) => m.id === booking.mentorId)?.name ?? '';
   const stamp = nowIso();
-  return { id: attendedSessionId(booking.id), start: booking.start, minutes, activity, mentor, notes: '', tags: [], source: 'booking', bookingId: booking.id, createdAt: stamp, updatedAt: stamp };
+  return { id: attendedSessionId(booking.id), start: booking.start, minutes, activity: booking.sessionTypeId, mentor, notes: '', tags: [], source: 'booking', bookingId: booking.id, createdAt: stamp, updatedAt: stamp };
 }
 
 export interface AttendanceResult {
@@ -39,6 +36,7 @@ export interface Announce {
 }
 
 export async function markAttendance(backend: Backend, catalog: () => Promise<Catalog | null>, announce: Announce, id: string, attendance: Attendance | null): Promise<AttendanceResult> {
+  const { V, parseOrThrow } = await loadValidation();
   parseOrThrow(V.Id, id, 'booking id');
   if (attendance !== null) parseOrThrow(V.Attendance, attendance, 'attendance');
   if (!backend.setBookingAttendance) throw new MentorshipError('invalid-input', `The ${backend.kind} backend does not record attendance.`);

@@ -6,9 +6,8 @@
  */
 import type { Backend } from './backends/backend.js';
 import { MentorshipError } from './errors.js';
-import * as V from './generated/validators.js';
+import { loadValidation } from './load-validation.js';
 import type { Attendance, Booking, MentorBookingPage, MentorBookingQuery } from './schemas.js';
-import { parseOrThrow } from './validate.js';
 
 function need<K extends 'listMentorBookings' | 'markMentorAttendance'>(backend: Backend, name: K): NonNullable<Backend[K]> {
   const method = backend[name];
@@ -16,10 +15,13 @@ function need<K extends 'listMentorBookings' | 'markMentorAttendance'>(backend: 
   return method.bind(backend) as NonNullable<Backend[K]>;
 }
 
-export const mentorBookings = (backend: Backend, query: MentorBookingQuery): Promise<MentorBookingPage> =>
-  need(backend, 'listMentorBookings')(parseOrThrow(V.MentorBookingQuery, query, 'mentor booking query'));
+export async function mentorBookings(backend: Backend, query: MentorBookingQuery): Promise<MentorBookingPage> {
+  const { V, parseOrThrow } = await loadValidation();
+  return need(backend, 'listMentorBookings')(parseOrThrow(V.MentorBookingQuery, query, 'mentor booking query'));
+}
 
-export function markMentorAttendance(backend: Backend, bookingId: string, attendance: Attendance): Promise<Booking> {
+export async function markMentorAttendance(backend: Backend, bookingId: string, attendance: Attendance): Promise<Booking> {
+  const { V, parseOrThrow } = await loadValidation();
   parseOrThrow(V.Id, bookingId, 'booking id');
   parseOrThrow(V.Attendance, attendance, 'attendance');
   return need(backend, 'markMentorAttendance')(bookingId, attendance);

@@ -274,9 +274,6 @@ export const MentorBookingPage = z.object({
   nextCursor: z.nullable(z.string()),
 });
 
-/** A mentee's word on a past booking; `null` takes it back. */
-export const AttendanceChange = z.object({ attendance: z.nullable(Attendance) });
-
 export const Slot = z.object({
   start: Instant,
   end: Instant,
@@ -355,7 +352,6 @@ export type Booking = z.infer<typeof Booking>;
 export type Attendance = z.infer<typeof Attendance>;
 export type MentorBookingQuery = z.infer<typeof MentorBookingQuery>;
 export type MentorBookingPage = z.infer<typeof MentorBookingPage>;
-export type AttendanceChange = z.infer<typeof AttendanceChange>;
 export type Slot = z.infer<typeof Slot>;
 export type SessionActivity = (typeof SESSION_ACTIVITIES)[number];
 export type SessionInput = z.input<typeof SessionInput>;

@@ -264,7 +264,8 @@ export class SessionTracker extends MkElement {
   #activityName(id: string): string {
     const key = `activity:${id}`;
     if (key in en) return this.l.t(key as 'activity:other');
-    return this.#catalog?.commitmentModels.flatMap(itemsOf).find((item) => item.id === id)?.name ?? id;
+    // A model's activity, else a session type (sessions counted from bookings carry its id).
+    return [...(this.#catalog?.commitmentModels.flatMap(itemsOf) ?? []), ...(this.#catalog?.sessionTypes ?? [])].find((item) => item.id === id)?.name ?? id;
   }
 
   /**

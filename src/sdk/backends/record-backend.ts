@@ -132,7 +132,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       });
     },
     async setBookingAttendance(id, attendance) {
-      const { withAttendance } = await loadRules();
+      const { withAttendance } = await import('./attendance-records.js');
       return writeBooking((bookings) => withAttendance(findById(bookings, id, 'booking'), attendance, now()));
     },
 

@@ -10,9 +10,6 @@ export const ActivityHours = /* @__PURE__ */ object({
   approximate: /* @__PURE__ */ withDefault(false, boolean),
 }) as Validator<z.output<typeof S.ActivityHours>>;
 export const Attendance = /* @__PURE__ */ oneOf("attended", "no-show") as Validator<z.output<typeof S.Attendance>>;
-export const AttendanceChange = /* @__PURE__ */ object({
-  attendance: /* @__PURE__ */ union(Attendance, /* @__PURE__ */ literal(null)),
-}) as Validator<z.output<typeof S.AttendanceChange>>;
 export const WallTime = /* @__PURE__ */ string(0, Infinity, /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/) as Validator<z.output<typeof S.WallTime>>;
 export const AvailabilityWindow = /* @__PURE__ */ object({
   start: WallTime,

@@ -68,13 +68,3 @@ export function assertVisitorCap(
 export const isPolicyRefusal = (error: unknown): boolean =>
   MentorshipError.is(error) && error.code === 'conflict' && error.issues.some((i) => i.path.startsWith('rules.'));
 
-/**
- * The record backends' rule for a mentee's attendance: only a confirmed booking whose session has
- * ended (else `conflict`); `null` takes the word back. Nobody is the mentor there.
- */
-export function withAttendance(booking: Booking, attendance: Booking['attendance'] | null, now: string): Booking {
-  if (booking.status !== 'confirmed') throw new MentorshipError('conflict', 'A cancelled booking has no attendance.');
-  if (Date.parse(booking.end) > Date.parse(now)) throw new MentorshipError('conflict', 'This session has not ended yet; mark attendance afterwards.');
-  const { attendance: _was, attendanceBy: _by, ...rest } = booking;
-  return { ...rest, ...(attendance ? { attendance, attendanceBy: 'mentee' as const } : {}), updatedAt: now };
-}
