@@ -26,10 +26,14 @@ export const BUDGETS = {
  * if it grows past that. The booking's later steps and its series UI load on demand since then
  * (the booking meets its budget); the SDK gained the public seriesToIcs (issue 16, +0.1 KB).
  */
+// Raised on 4 December by the attendance and mentor-role work (issues 16 and 17), which adds to
+// every client `bookings.markAttendance`, `mentor.*`, the record backends' attendance and the
+// Booking/mentor-page validators (~270 B in the SDK; the rest, the entry's exports for the new
+// lazy chunks, and the tracker's attendance section loader and allowed-misses).
 const KNOWN_MISSES = {
-  'kit entry (dist/mentorship-kit.js)': 42_200,
-  'four-element page until interactive (entry + demo-catalog + chart)': 45_700,
-  'SDK (mentorship-kit/sdk)': 12_910,
+  'kit entry (dist/mentorship-kit.js)': 42_900,
+  'four-element page until interactive (entry + demo-catalog + chart)': 46_350,
+  'SDK (mentorship-kit/sdk)': 13_180, // + the public seriesToIcs (issue 16)
 };
 /** The lazy chunks a four-element page on local storage loads before it is interactive. */
 const BEFORE_INTERACTIVE = ['demo-catalog', 'chart'];
