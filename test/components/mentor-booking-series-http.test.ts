@@ -73,6 +73,7 @@ const statuses = (el: MentorBooking) => $$(el, '[part=occurrence]').map((li) => 
     expect(statuses(el)).to.deep.equal(['free', 'free', 'moved', 'free']);
 
     const confirmed = oneEvent(el, 'series-confirmed');
+    await waitUntil(() => !$<HTMLButtonElement>(el, 'button.primary')!.disabled, 'Book stays busy', BUSY);
     $<HTMLButtonElement>(el, 'button.primary')!.click();
     await waitUntil(() => step(el) === 'series' || $(el, '[role=alert]'), 'Book did nothing', BUSY);
     expect($(el, '[role=alert]')?.textContent ?? '', `moved to ${moved}; ${statuses(el)}`).to.equal('');

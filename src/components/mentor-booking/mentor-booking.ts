@@ -732,7 +732,8 @@ ${this.#history.length ? html`<p><button @click=${this.#back}>${this.l.t('back')
         this.choice = { ...this.choice, refused: [...this.choice.refused, ...refused] };
         this.alert = this.l.t('conflicts', this.l.number(refused.length), this.l.plural(refused.length));
         this.#focusTarget = '[data-status=conflict] button';
-        await this.#loadSlots(true);
+        // Fresh free times for the alternatives, without holding the form busy meanwhile.
+        void this.#loadSlots(true);
       } else if (this.#steps.module?.isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
       else this.alert = this.l.t('failed');
     } finally {
