@@ -23,8 +23,7 @@ export const BUDGETS = {
  * idb-keyval came back on 4 December, then series, seats, policies, the offline queue's set-aside
  * writes and the phone layouts. Each is held at its latest figure, lowered as code moved out to
  * load on demand (the validators, slot and booking records, series records, the tracker's sync
- * problems): it still fails
- * if it grows past that. Next to load on demand: the booking's later steps.
+ * problems): it still fails if it grows past that. Next to load on demand: the booking's later steps.
  */
 const KNOWN_MISSES = {
   'kit entry (dist/mentorship-kit.js)': 41_600,
