@@ -36,7 +36,7 @@ function place<B extends BookingRequest>(catalog: Catalog, booking: B, bookings:
   return { ...booking, start, end: new Date(Date.parse(start) + sessionType.minutes * 60_000).toISOString(), updatedAt: stamp };
 }
 
-export type BookingRecords = Pick<Backend, 'listSlots' | 'cancelBooking' | 'rescheduleBooking'> & {
+export type BookingRecords = Pick<Backend, 'listSlots' | 'cancelBooking' | 'rescheduleBooking'> & Required<Pick<Backend, 'setBookingAttendance'>> & {
   createBooking(request: BookingRequest): Promise<Booking>;
 };
 
@@ -86,6 +86,11 @@ export function bookingRecords(store: RecordStore, loadCatalog: () => Promise<Ca
         assertCanChange(findById(catalog.mentors, booking.mentorId, 'mentor'), booking, 'reschedule', Date.parse(stamp));
         return place(catalog, booking, bookings, start, stamp, id);
       });
+    },
+
+    async setBookingAttendance(id, attendance) {
+      const { withAttendance } = await import('./attendance-records.js');
+      return writeBooking((bookings) => withAttendance(findById(bookings, id, 'booking'), attendance, now()));
     },
   };
 }

@@ -63,6 +63,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
     },
     cancelBooking: async (id) => (await bookings()).cancelBooking(id),
     rescheduleBooking: async (id, start) => (await bookings()).rescheduleBooking(id, start),
+    setBookingAttendance: async (id, attendance) => (await bookings()).setBookingAttendance(id, attendance),
     listSessions: () => store.getAll<Session>(SESSION),
     getSession: (id: string) => store.get<Session>(SESSION + id),
     async putSession(session: Session) {
