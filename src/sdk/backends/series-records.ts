@@ -6,11 +6,14 @@
  */
 import { MentorshipError } from '../errors.js';
 import { findById, newId } from '../ids.js';
+import { assertCanChange, assertVisitorCap } from '../scheduling/policies.js';
 import type { Booking, Catalog, Series, SeriesRequest } from '../schemas.js';
 import type { Backend } from './backend.js';
+import { findCatalogEntries } from './booking-records.js';
 import type { RecordStore } from './record-store.js';
 
-const loadRules = () => Promise.all([import('../scheduling/series.js'), import('../scheduling/policies.js')]).then(([series, policies]) => ({ ...series, ...policies }));
+// Imported, not loaded on demand as series.js is: the booking records' chunk has them already.
+const loadRules = () => import('../scheduling/series.js');
 
 const BOOKING = 'booking:';
 const SERIES = 'series:';
@@ -47,12 +50,10 @@ export function seriesRecords(store: RecordStore, loadCatalog: () => Promise<Cat
     createSeries(request: SeriesRequest, { idempotencyKey }) {
       const attempt =
         idempotent.get(idempotencyKey) ??
-        Promise.all([loadCatalog(), loadRules()]).then(([catalog, { planSeries, replacementsOf, conflictsOf, assertVisitorCap }]) =>
+        Promise.all([loadCatalog(), loadRules()]).then(([catalog, { planSeries, replacementsOf, conflictsOf }]) =>
           update((bookings) => {
             const stamp = now();
-            const mentor = findById(catalog.mentors, request.mentorId, 'mentor');
-            const sessionType = findById(catalog.sessionTypes, request.sessionTypeId, 'session type');
-            if (!mentor.sessionTypeIds.includes(sessionType.id)) throw new MentorshipError('invalid-input', `${mentor.name} does not offer "${sessionType.name}"`);
+            const { mentor, sessionType } = findCatalogEntries(catalog, request.mentorId, request.sessionTypeId);
             const plan = planSeries({ mentor, sessionType, bookings, first: request.start, frequency: request.frequency, count: request.count, now: stamp, replacements: replacementsOf(request) });
             const conflicts = conflictsOf(plan);
             if (conflicts.length && !request.skipConflicts) throw seriesConflict(conflicts);
@@ -81,7 +82,7 @@ export function seriesRecords(store: RecordStore, loadCatalog: () => Promise<Cat
 
     /** Cancels every occurrence from `from` on (all when absent) in one write; the mentor's notice applies. */
     async cancelSeries(id: string, options: { from?: string } = {}) {
-      const [catalog, { assertCanChange }] = await Promise.all([loadCatalog(), loadRules()]);
+      const catalog = await loadCatalog();
       const series = await record(id);
       return update((bookings) => {
         const stamp = now();
