@@ -4,7 +4,7 @@
  * race (creating, rescheduling a booking) are ONE atomic operation inside the backend.
  */
 import type { ErrorCode } from '../errors.js';
-import type { Booking, BookingRequest, Catalog, Plan, Series, SeriesRequest, Session, Slot } from '../schemas.js';
+import type { Booking, BookingRequest, Catalog, Plan, Series, SeriesRequest, Session, Slot, WaitlistEntry } from '../schemas.js';
 
 export interface SlotRequest {
   mentorId: string;
@@ -57,6 +57,25 @@ export interface Backend {
   getSeries?(id: string): Promise<Series>;
   /** Cancels the series' confirmed occurrences starting at or after `from` (all without it). */
   cancelSeries?(id: string, options?: { from?: string }): Promise<Series>;
+
+  /**
+   * The waitlist of a full group session (optional: `client.waitlist` says so when a backend
+   * lacks it). Joining checks atomically that the occurrence is full; whatever frees a seat
+   * (cancel, reschedule, series cancel) promotes the first in line in the same atomic write.
+   */
+  joinWaitlist?(request: BookingRequest, options: { idempotencyKey: string }): Promise<WaitlistEntry>;
+  getWaitlistEntry?(id: string): Promise<WaitlistEntry>;
+  /** Leaves the line (a `conflict` once promoted: cancel the booking instead). */
+  leaveWaitlist?(id: string): Promise<WaitlistEntry>;
+  /** This visitor's entries: every one in this browser (local), or those joined here and the mentee's (HTTP). */
+  listWaitlist?(): Promise<WaitlistEntry[]>;
+  /** Records that the visitor was shown this promotion (kept in this browser). */
+  markWaitlistSeen?(id: string): Promise<WaitlistEntry>;
+  /**
+   * Called by the client so the backend can announce promotions: made by a write through it
+   * (local), or found on the server since this browser last looked (HTTP).
+   */
+  onWaitlistPromoted?(listener: (entries: WaitlistEntry[]) => void): void;
 
   listSessions(): Promise<Session[]>;
   /** One session by id, without reading the rest; the client falls back to `listSessions()`. */

@@ -24,6 +24,7 @@ import { memoryRecordStore, type RecordStore } from './record-store.js';
 import { createHttpClient, listPage as page, type CallOptions } from './http-client.js';
 import { httpSessions } from './http-sessions.js';
 import { httpSeries } from './http-series.js';
+import { httpWaitlist } from './http-waitlist.js';
 
 export interface HttpBackendOptions {
   /** The API root, e.g. "https://api.example.com/v1". */
@@ -128,5 +129,6 @@ export function httpBackend(options: HttpBackendOptions): Backend {
 
     ...planRecord(store),
     ...httpSeries(call, store, remember),
+    ...httpWaitlist(call, store, remember, async () => !!(await options.getToken?.())),
   };
 }

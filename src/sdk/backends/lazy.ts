@@ -48,6 +48,18 @@ export function lazyBackend(kind: string, channelName: string | undefined, load:
     createSeries: forward('createSeries'),
     getSeries: forward('getSeries'),
     cancelSeries: forward('cancelSeries'),
+    // The waitlist (issue 16), likewise.
+    joinWaitlist: forward('joinWaitlist'),
+    getWaitlistEntry: forward('getWaitlistEntry'),
+    leaveWaitlist: forward('leaveWaitlist'),
+    listWaitlist: forward('listWaitlist'),
+    markWaitlistSeen: forward('markWaitlistSeen'),
+    onWaitlistPromoted(listener) {
+      backend().then(
+        (loaded) => loaded.onWaitlistPromoted?.(listener),
+        () => {},
+      );
+    },
     deleteSession: forward('deleteSession'),
     getPlan: forward('getPlan'),
     setPlan: forward('setPlan'),

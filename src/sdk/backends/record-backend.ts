@@ -5,10 +5,11 @@
 import { MentorshipError } from '../errors.js';
 import { findById, newId, nowIso } from '../ids.js';
 import type { isSlotFree } from '../scheduling/slots.js';
-import type { Booking, BookingRequest, Catalog, Plan, Session } from '../schemas.js';
+import type { Booking, BookingRequest, Catalog, Plan, Session, WaitlistEntry } from '../schemas.js';
 import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
 import { seriesRecords } from './series-records.js';
+import { promoteFreed, WAITLIST, waitlistRecords } from './waitlist-records.js';
 
 const BOOKING = 'booking:';
 const SESSION = 'session:';
@@ -27,7 +28,8 @@ export interface RecordBackendOptions {
  * The slot and policy rules, loaded on first use: a page that never lists slots or books (a
  * tracker or calculator alone) never downloads them.
  */
-const loadRules = () => Promise.all([import('../scheduling/slots.js'), import('../scheduling/policies.js')]).then(([slots, policies]) => ({ ...slots, ...policies }));
+const loadRules = () =>
+  Promise.all([import('../scheduling/slots.js'), import('../scheduling/policies.js'), import('../scheduling/waitlist.js')]).then(([slots, policies, waitlist]) => ({ ...slots, ...policies, waitlist }));
 
 function findCatalogEntries(catalog: Catalog, mentorId: string, sessionTypeId: string) {
   const mentor = findById(catalog.mentors, mentorId, 'mentor');
@@ -69,6 +71,28 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       const booking = decide(bookings);
       return { writes: [{ key: BOOKING + booking.id, value: booking }], result: booking };
     });
+  const promotedListeners = new Set<(entries: WaitlistEntry[]) => void>();
+  /**
+   * Like `writeBooking` for a change that may free a seat (cancel, move): in the same atomic
+   * update, the first in line of the freed occurrence is promoted; listeners hear it once stored.
+   */
+  const writeFreeing = async (decide: (bookings: Booking[]) => Booking) => {
+    const [catalog, rules] = await Promise.all([loadCatalog(), loadRules()]);
+    const { booking, promoted } = await store.update<Booking, { booking: Booking; promoted: WaitlistEntry[] }>(
+      BOOKING,
+      (bookings, [entries]) => {
+        const next = decide(bookings);
+        const old = bookings.find((b) => b.id === next.id);
+        const after = bookings.map((b) => (b.id === next.id ? next : b));
+        const freed = old && old.status === 'confirmed' && (next.status !== 'confirmed' || next.start !== old.start) ? [old] : [];
+        const promotion = promoteFreed(rules.waitlist, catalog, after, entries as WaitlistEntry[], freed, next.updatedAt);
+        return { writes: [{ key: BOOKING + next.id, value: next }, ...promotion.writes], result: { booking: next, promoted: promotion.promoted } };
+      },
+      [WAITLIST],
+    );
+    if (promoted.length) for (const listener of promotedListeners) listener(promoted);
+    return booking;
+  };
 
   return {
     kind: options.kind,
@@ -101,7 +125,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
     // Everyone using this backend is the visitor: the mentor's notice rules always apply.
     async cancelBooking(id: string) {
       const [catalog, { assertCanChange }] = await Promise.all([loadCatalog(), loadRules()]);
-      return writeBooking((bookings) => {
+      return writeFreeing((bookings) => {
         const booking = findById(bookings, id, 'booking');
         if (booking.status === 'cancelled') return booking;
         const stamp = now();
@@ -113,7 +137,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
 
     async rescheduleBooking(id: string, start: string) {
       const [catalog, { assertCanChange, isSlotFree }] = await Promise.all([loadCatalog(), loadRules()]);
-      return writeBooking((bookings) => {
+      return writeFreeing((bookings) => {
         const booking = findById(bookings, id, 'booking');
         if (booking.status !== 'confirmed') throw new MentorshipError('conflict', 'A cancelled booking cannot be moved.');
         const stamp = now();
@@ -135,6 +159,8 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
         return { writes: added.map((s) => ({ key: SESSION + s.id, value: s })), result: added };
       }),
     ...planRecord(store),
-    ...seriesRecords(store, loadCatalog, now),
+    ...seriesRecords(store, loadCatalog, now, (entries) => promotedListeners.forEach((listener) => listener(entries))),
+    ...waitlistRecords({ store, loadCatalog, now }),
+    onWaitlistPromoted: (listener) => void promotedListeners.add(listener),
   };
 }

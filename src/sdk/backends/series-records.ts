@@ -6,11 +6,13 @@
  */
 import { MentorshipError } from '../errors.js';
 import { findById, newId } from '../ids.js';
-import type { Booking, Catalog, Series, SeriesRequest } from '../schemas.js';
+import type { Booking, Catalog, Series, SeriesRequest, WaitlistEntry } from '../schemas.js';
 import type { Backend } from './backend.js';
 import type { RecordStore } from './record-store.js';
+import { promoteFreed, WAITLIST } from './waitlist-records.js';
 
-const loadRules = () => Promise.all([import('../scheduling/series.js'), import('../scheduling/policies.js')]).then(([series, policies]) => ({ ...series, ...policies }));
+const loadRules = () =>
+  Promise.all([import('../scheduling/series.js'), import('../scheduling/policies.js'), import('../scheduling/waitlist.js')]).then(([series, policies, waitlist]) => ({ ...series, ...policies, waitlist }));
 
 const BOOKING = 'booking:';
 const SERIES = 'series:';
@@ -28,7 +30,13 @@ export function seriesConflict(starts: string[]): MentorshipError {
   });
 }
 
-export function seriesRecords(store: RecordStore, loadCatalog: () => Promise<Catalog>, now: () => string): Required<Pick<Backend, 'createSeries' | 'getSeries' | 'cancelSeries'>> {
+export function seriesRecords(
+  store: RecordStore,
+  loadCatalog: () => Promise<Catalog>,
+  now: () => string,
+  /** Told about waitlist promotions into the seats a cancelled series freed. */
+  promoted: (entries: WaitlistEntry[]) => void = () => {},
+): Required<Pick<Backend, 'createSeries' | 'getSeries' | 'cancelSeries'>> {
   const idempotent = new Map<string, Promise<Series>>();
   /** Reads every booking in one transaction, decides, writes (bookings and the series record). */
   const update = <R>(decide: (bookings: Booking[]) => { writes: Stored[]; result: R }) => store.update<Booking, R>(BOOKING, decide);
@@ -81,9 +89,9 @@ export function seriesRecords(store: RecordStore, loadCatalog: () => Promise<Cat
 
     /** Cancels every occurrence from `from` on (all when absent) in one write; the mentor's notice applies. */
     async cancelSeries(id: string, options: { from?: string } = {}) {
-      const [catalog, { assertCanChange }] = await Promise.all([loadCatalog(), loadRules()]);
+      const [catalog, { assertCanChange, waitlist }] = await Promise.all([loadCatalog(), loadRules()]);
       const series = await record(id);
-      return update((bookings) => {
+      const result = await store.update<Booking, { series: Series; promoted: WaitlistEntry[] }>(BOOKING, (bookings, [entries]) => {
         const stamp = now();
         const mentor = catalog.mentors.find((m) => m.id === series.mentorId);
         const from = options.from ? Date.parse(options.from) : -Infinity;
@@ -94,8 +102,16 @@ export function seriesRecords(store: RecordStore, loadCatalog: () => Promise<Cat
             return { ...b, status: 'cancelled' as const, updatedAt: stamp };
           });
         const next = bookings.map((b) => cancelled.find((c) => c.id === b.id) ?? b);
-        return { writes: cancelled.map((b) => ({ key: BOOKING + b.id, value: b })), result: assemble(series, next) };
-      });
+        // The seats given up go to the waitlists of their occurrences, in this same write.
+        const freed = bookings.filter((b) => cancelled.some((c) => c.id === b.id));
+        const promotion = promoteFreed(waitlist, catalog, next, entries as WaitlistEntry[], freed, stamp);
+        return {
+          writes: [...cancelled.map((b) => ({ key: BOOKING + b.id, value: b })), ...promotion.writes],
+          result: { series: assemble(series, next), promoted: promotion.promoted },
+        };
+      }, [WAITLIST]);
+      if (result.promoted.length) promoted(result.promoted);
+      return result.series;
     },
   };
 }
