@@ -1,6 +1,6 @@
 /** Starts `node --import tsx server/main.ts` (what `npm run server` runs) as a real process for the resilience and scale-out tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,9 @@ export interface ServerProcess {
 let catalogFile: string | undefined;
 export function testCatalogFile(): string {
   if (!catalogFile) {
-    catalogFile = join(mkdtempSync(join(tmpdir(), 'mk-catalog-')), 'catalog.json');
+    const folder = mkdtempSync(join(tmpdir(), 'mk-catalog-'));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+    catalogFile = join(folder, 'catalog.json');
     writeFileSync(catalogFile, JSON.stringify(TEST_CATALOG));
   }
   return catalogFile;
