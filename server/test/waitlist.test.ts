@@ -65,8 +65,12 @@ describe('joining and leaving the waitlist', () => {
     await expectProblem(await api('/waitlist', { method: 'POST', json: bookingBody(slotAt(5, 12)) }), 400, 'invalid-input');
     assert.deepEqual((await expectProblem(await join(slotAt(5, 14), 'w@example.org'), 409, 'conflict')).issues.map((i: Json) => i.path), ['waitlist.start']);
 
+    const full = async () => (await (await api(`/mentors/${MENTOR}/full-sessions?sessionType=${GROUP}&from=${slotAt(5, 0)}&to=${slotAt(6, 0)}`)).json()).items;
+    assert.deepEqual(await full(), []);
     await seat(start, 'a1@example.org');
     await seat(start, 'a2@example.org');
+    // Full: gone from the slots, listed as a full session instead.
+    assert.deepEqual(await full(), [{ start, end: slotAt(5, 10) }]);
     // Seated already: no place in line.
     assert.deepEqual((await expectProblem(await join(start, 'A1@example.org'), 409, 'conflict')).issues.map((i: Json) => i.path), ['waitlist.seated']);
     const w1 = await join(start, 'w1@example.org');

@@ -96,6 +96,18 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
           responses: { 200: { description: 'Free slots, sorted', ...json(list('Slot')) }, ...problems(400, 404) },
         },
       },
+      '/mentors/{id}/full-sessions': {
+        get: {
+          summary: 'Full occurrences of a group session with a start in [from, to): no seat left, a waitlist to join',
+          parameters: [
+            idParam('Mentor'),
+            { name: 'sessionType', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+            { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+          ],
+          responses: { 200: { description: 'Full occurrences, sorted', ...json(list('Slot')) }, ...problems(400, 404) },
+        },
+      },
       '/bookings': {
         post: {
           summary: 'Book a slot (atomic: exactly one of two racing requests wins)',

@@ -4,14 +4,14 @@
  * visitor) is announced as a `waitlist` change AND as the new booking, so everything that follows
  * bookings sees it. `unseen()` is what to tell the visitor on their next visit.
  */
-import type { Backend } from './backends/backend.js';
+import type { Backend, SlotRequest } from './backends/backend.js';
 import { MentorshipError } from './errors.js';
 import * as V from './generated/validators.js';
 import { newId } from './ids.js';
-import type { BookingRequest, WaitlistEntry } from './schemas.js';
+import type { BookingRequest, Slot, WaitlistEntry } from './schemas.js';
 import { parseOrThrow } from './validate.js';
 
-type Methods = 'joinWaitlist' | 'getWaitlistEntry' | 'leaveWaitlist' | 'listWaitlist' | 'markWaitlistSeen';
+type Methods = 'joinWaitlist' | 'getWaitlistEntry' | 'leaveWaitlist' | 'listWaitlist' | 'markWaitlistSeen' | 'listFullSessions';
 
 export function waitlistResource(backend: Backend, call: <T>(op: () => Promise<T>) => Promise<T>, announce: (kind: 'added' | 'updated', entry: WaitlistEntry) => void) {
   const need = <K extends Methods>(method: K): NonNullable<Backend[K]> => {
@@ -45,6 +45,16 @@ export function waitlistResource(backend: Backend, call: <T>(op: () => Promise<T
         const entry = await need('leaveWaitlist')(id);
         announce('updated', entry);
         return entry;
+      }),
+    /**
+     * Full occurrences of a group session with a start in [from, to): no seat left, but a line to
+     * join. Empty where the backend keeps no waitlist.
+     */
+    fullSessions: (request: SlotRequest): Promise<Slot[]> =>
+      call(async () => {
+        parseOrThrow(V.Instant, request.from, 'range start');
+        parseOrThrow(V.Instant, request.to, 'range end');
+        return backend.listFullSessions ? backend.listFullSessions(request) : [];
       }),
     /** This visitor's entries, fresh (over HTTP this is when promotions made elsewhere are found). */
     list,

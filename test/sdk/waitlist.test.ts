@@ -55,7 +55,11 @@ describe('client.waitlist on the local backends', () => {
     await client.bookings.create(request(0));
     expect(await refusal(client.waitlist.join(request('w')))).to.deep.include({ code: 'conflict', paths: ['waitlist.seatsLeft'] });
     expect(await refusal(client.waitlist.join(request('w', { sessionTypeId: 'one-on-one' })))).to.deep.include({ code: 'invalid-input' });
+    const day = { mentorId: 'lena-hoffmann', sessionTypeId: 'group-session', from: NOW, to: '2026-03-03T00:00:00.000Z' };
+    expect(await client.waitlist.fullSessions(day)).to.deep.equal([]);
     for (let i = 1; i < 6; i++) await client.bookings.create(request(i));
+    expect(await client.waitlist.fullSessions(day)).to.deep.equal([{ start: START, end: '2026-03-02T14:30:00.000Z' }]);
+    expect(await client.waitlist.fullSessions({ ...day, sessionTypeId: 'one-on-one' })).to.deep.equal([]);
     expect(await refusal(client.waitlist.join(request(3)))).to.deep.include({ code: 'conflict', paths: ['waitlist.seated'] });
     const first = await client.waitlist.join(request('w1'));
     expect(first).to.deep.include({ status: 'waiting', position: 1, start: START, end: '2026-03-02T14:30:00.000Z', email: 'vw1@example.com' });
@@ -152,6 +156,7 @@ describe('client.waitlist on the local backends', () => {
     const seats = [];
     for (let i = 0; i < slot!.seatsLeft!; i++) seats.push(await others.bookings.create(at(`seat${i}`)));
 
+    expect(await others.waitlist.fullSessions({ mentorId, sessionTypeId: 'group-session', from: dayFromNow(60), to: dayFromNow(66) })).to.deep.include({ start: slot!.start, end: slot!.end });
     const namespace = freshNamespace('http-waitlist');
     const visitor = httpClient({ namespace });
     expect(await refusal(visitor.waitlist.join({ ...at('x'), sessionTypeId: 'one-on-one' }))).to.deep.include({ code: 'invalid-input' });

@@ -69,6 +69,8 @@ export interface Backend {
   leaveWaitlist?(id: string): Promise<WaitlistEntry>;
   /** This visitor's entries: every one in this browser (local), or those joined here and the mentee's (HTTP). */
   listWaitlist?(): Promise<WaitlistEntry[]>;
+  /** Full occurrences of a group session in the range (their waitlist can be joined), sorted by start. */
+  listFullSessions?(request: SlotRequest): Promise<Slot[]>;
   /** Records that the visitor was shown this promotion (kept in this browser). */
   markWaitlistSeen?(id: string): Promise<WaitlistEntry>;
   /**

@@ -21,7 +21,7 @@ export function httpWaitlist(
   store: RecordStore,
   remember: (booking: Booking) => Promise<Booking>,
   signedIn: () => Promise<boolean>,
-): Required<Pick<Backend, 'joinWaitlist' | 'getWaitlistEntry' | 'leaveWaitlist' | 'listWaitlist' | 'markWaitlistSeen' | 'onWaitlistPromoted'>> {
+): Required<Pick<Backend, 'joinWaitlist' | 'getWaitlistEntry' | 'leaveWaitlist' | 'listWaitlist' | 'markWaitlistSeen' | 'onWaitlistPromoted' | 'listFullSessions'>> {
   const listeners = new Set<(entries: WaitlistEntry[]) => void>();
   const path = (id: string) => `waitlist/${encodeURIComponent(id)}`;
   const headers = (mine: WaitlistEntry | undefined): Record<string, string> => (mine?.cancelToken ? { 'Cancel-Token': mine.cancelToken } : {});
@@ -71,6 +71,12 @@ export function httpWaitlist(
       await store.set(ENTRY + id, seen);
       return seen;
     },
+    listFullSessions: async (slots) =>
+      (
+        await call(listPage(V.Slot), 'GET', `mentors/${encodeURIComponent(slots.mentorId)}/full-sessions`, {
+          searchParams: { sessionType: slots.sessionTypeId, from: slots.from, to: slots.to },
+        })
+      ).items,
     onWaitlistPromoted: (listener) => void listeners.add(listener),
   };
 }

@@ -54,6 +54,7 @@ export function lazyBackend(kind: string, channelName: string | undefined, load:
     leaveWaitlist: forward('leaveWaitlist'),
     listWaitlist: forward('listWaitlist'),
     markWaitlistSeen: forward('markWaitlistSeen'),
+    listFullSessions: forward('listFullSessions'),
     onWaitlistPromoted(listener) {
       backend().then(
         (loaded) => loaded.onWaitlistPromoted?.(listener),

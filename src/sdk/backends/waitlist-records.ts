@@ -50,7 +50,7 @@ export interface WaitlistRecordsOptions {
   now: () => string;
 }
 
-type WaitlistMethods = Required<Pick<Backend, 'joinWaitlist' | 'getWaitlistEntry' | 'leaveWaitlist' | 'listWaitlist' | 'markWaitlistSeen'>>;
+type WaitlistMethods = Required<Pick<Backend, 'joinWaitlist' | 'getWaitlistEntry' | 'leaveWaitlist' | 'listWaitlist' | 'markWaitlistSeen' | 'listFullSessions'>>;
 
 export function waitlistRecords({ store, loadCatalog, now }: WaitlistRecordsOptions): WaitlistMethods {
   const idempotent = new Map<string, Promise<WaitlistEntry>>();
@@ -116,6 +116,13 @@ export function waitlistRecords({ store, loadCatalog, now }: WaitlistRecordsOpti
     async listWaitlist() {
       const [rules, entries] = await Promise.all([loadRules(), all()]);
       return entries.map((e) => rules.withPosition(e, entries)).sort((a, b) => a.start.localeCompare(b.start));
+    },
+
+    async listFullSessions(request) {
+      const [catalog, rules, bookings] = await Promise.all([loadCatalog(), loadRules(), store.getAll<Booking>(BOOKING)]);
+      const mentor = findById(catalog.mentors, request.mentorId, 'mentor');
+      const sessionType = findById(catalog.sessionTypes, request.sessionTypeId, 'session type');
+      return rules.fullOccurrences({ mentor, sessionType, bookings, from: request.from, to: request.to, now: now() });
     },
 
     async markWaitlistSeen(id: string) {

@@ -56,6 +56,28 @@ export function requestOf(entry: WaitlistEntry): BookingRequest {
   return request;
 }
 
+/**
+ * The full occurrences of a group session whose start lies in [from, to) and after `now`: the
+ * times a visitor can join the waitlist of (a time grid shows them instead of hiding them).
+ */
+export function fullOccurrences(input: { mentor: Pick<Mentor, 'id'>; sessionType: SessionType; bookings: readonly Booking[]; from: string; to: string; now: string }): { start: string; end: string }[] {
+  const { sessionType } = input;
+  if (!hasSeats(sessionType)) return [];
+  const fromMs = Math.max(Date.parse(input.from), Date.parse(input.now) + 1);
+  const toMs = Date.parse(input.to);
+  const seats = new Map<number, number>();
+  for (const b of input.bookings) {
+    if (b.status !== 'confirmed' || b.mentorId !== input.mentor.id || b.sessionTypeId !== sessionType.id) continue;
+    const start = Date.parse(b.start);
+    if (start >= fromMs && start < toMs) seats.set(start, (seats.get(start) ?? 0) + 1);
+  }
+  return [...seats]
+    .filter(([, taken]) => taken >= (sessionType.capacity ?? 1))
+    .map(([start]) => start)
+    .sort((a, b) => a - b)
+    .map((start) => ({ start: new Date(start).toISOString(), end: new Date(start + sessionType.minutes * 60_000).toISOString() }));
+}
+
 const conflict = (message: string, path: string) => new MentorshipError('conflict', message, { issues: [{ path, message }] });
 
 export interface JoinInput {
