@@ -29,7 +29,6 @@ export {
   memoryBackend,
   httpBackend,
   computeCommitment,
-  parseCommitmentModel,
   COMMITMENT_LIMITS,
   THREE_TIER_MODEL,
   COACHING_CADENCE_MODEL,

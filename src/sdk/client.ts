@@ -6,10 +6,9 @@ import type { Backend, FailedSessionWrite, SlotRequest } from './backends/backen
 import { localBackend } from './backends/local.js';
 import { MentorshipError, toMentorshipError } from './errors.js';
 import { findById, newId, nowIso } from './ids.js';
-import * as V from './generated/validators.js';
+import { loadValidation } from './load-validation.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot, WaitlistEntry } from './schemas.js';
-import { parseOrThrow } from './validate.js';
-import { putEach, validateImport, withoutVersion } from './session-import.js';
+import { putEach, withoutVersion } from './session-records.js';
 import { seriesResource } from './series-client.js';
 import { waitlistResource } from './waitlist-client.js';
 
@@ -131,7 +130,8 @@ export function createClient(options: ClientOptions = {}) {
 
     slots: {
       list: (request: SlotRequest): Promise<Slot[]> =>
-        call(() => {
+        call(async () => {
+          const { V, parseOrThrow } = await loadValidation();
           parseOrThrow(V.Instant, request.from, 'slot range start');
           parseOrThrow(V.Instant, request.to, 'slot range end');
           return backend.listSlots(request);
@@ -143,12 +143,14 @@ export function createClient(options: ClientOptions = {}) {
       /** Books a slot. Throws `conflict` when someone else took it first. */
       create: (request: BookingRequest, options: { idempotencyKey?: string } = {}): Promise<Booking> =>
         call(async () => {
+          const { V, parseOrThrow } = await loadValidation();
           const valid = parseOrThrow(V.BookingRequest, request, 'booking');
           return announce('booking', 'added', await backend.createBooking(valid, { idempotencyKey: options.idempotencyKey ?? newId('idem-') }));
         }),
       cancel: (id: string): Promise<Booking> => call(async () => announce('booking', 'updated', await backend.cancelBooking(id))),
       reschedule: (id: string, start: string): Promise<Booking> =>
         call(async () => {
+          const { V, parseOrThrow } = await loadValidation();
           parseOrThrow(V.Instant, start, 'new start');
           return announce('booking', 'updated', await backend.rescheduleBooking(id, start));
         }),
@@ -162,6 +164,7 @@ export function createClient(options: ClientOptions = {}) {
       list: (): Promise<Session[]> => call(sessions),
       add: (input: SessionInput): Promise<Session> =>
         call(async () => {
+          const { V, parseOrThrow } = await loadValidation();
           const valid = parseOrThrow(V.SessionInput, input, 'session');
           const stamp = nowIso();
           return announce('session', 'added', await backend.putSession({ ...valid, id: newId('s-'), createdAt: stamp, updatedAt: stamp }));
@@ -173,6 +176,7 @@ export function createClient(options: ClientOptions = {}) {
        */
       update: (id: string, patch: SessionPatch, options: { version?: number | undefined } = {}): Promise<Session> =>
         call(async () => {
+          const { V, parseOrThrow } = await loadValidation();
           const valid = parseOrThrow(V.SessionPatch, patch, 'session change');
           // Only the fields given: schema defaults ('' notes, 'manual' source) must not overwrite.
           const given = Object.fromEntries(Object.entries(valid).filter(([key]) => key in patch));
@@ -190,14 +194,17 @@ export function createClient(options: ClientOptions = {}) {
         }),
       /** Puts back a removed session with its id (undo). */
       restore: (session: Session): Promise<Session> =>
-        call(async () => announce('session', 'added', await backend.putSession(withoutVersion(parseOrThrow(V.Session, session, 'session'))))),
+        call(async () => {
+          const { V, parseOrThrow } = await loadValidation();
+          return announce('session', 'added', await backend.putSession(withoutVersion(parseOrThrow(V.Session, session, 'session'))));
+        }),
       /**
        * Adds the records that are valid sessions and not already stored (by id), all in one
        * atomic write where the backend can (all or none), then announces them in ONE change event.
        */
       import: (records: unknown[]): Promise<ImportSummary> =>
         call(async () => {
-          const { valid, repeated, invalid } = validateImport(records);
+          const { valid, repeated, invalid } = (await loadValidation()).validateImport(records);
           const stored = await (backend.importSessions ? backend.importSessions(valid) : putEach(backend, valid));
           if (stored.length) announce('import', 'added', stored);
           return { imported: stored.length, sessions: stored, alreadyThere: valid.length - stored.length + repeated, invalid };
@@ -225,6 +232,7 @@ export function createClient(options: ClientOptions = {}) {
       /** Merges `patch` into the visitor's plan (chosen program, role, weekly hours). */
       update: (patch: Partial<Plan>): Promise<Plan> =>
         call(async () => {
+          const { V, parseOrThrow } = await loadValidation();
           const next = parseOrThrow(V.Plan, { ...(await backend.getPlan()), ...patch, updatedAt: nowIso() }, 'plan');
           return announce('plan', 'updated', await backend.setPlan(next));
         }),

@@ -50,9 +50,9 @@ export type {
   WaitlistStatus,
   WaitlistRequest,
 } from './schemas.js';
+export { parseCommitmentModel } from './parse-commitment-model.js';
 export {
   computeCommitment,
-  parseCommitmentModel,
   COMMITMENT_LIMITS,
   THREE_TIER_MODEL,
   COACHING_CADENCE_MODEL,

@@ -5,10 +5,9 @@
  */
 import type { Backend } from './backends/backend.js';
 import { MentorshipError } from './errors.js';
-import * as V from './generated/validators.js';
 import { newId } from './ids.js';
+import { loadValidation } from './load-validation.js';
 import type { Booking, Series, SeriesRequest } from './schemas.js';
-import { parseOrThrow } from './validate.js';
 
 export function seriesResource(backend: Backend, call: <T>(op: () => Promise<T>) => Promise<T>, announce: (kind: 'added' | 'updated', booking: Booking) => void) {
   const need = <K extends 'createSeries' | 'getSeries' | 'cancelSeries'>(method: K): NonNullable<Backend[K]> => {
@@ -20,6 +19,7 @@ export function seriesResource(backend: Backend, call: <T>(op: () => Promise<T>)
     /** Books a series; throws `conflict` listing the taken starts unless `skipConflicts`. */
     create: (request: SeriesRequest, options: { idempotencyKey?: string } = {}): Promise<Series> =>
       call(async () => {
+        const { V, parseOrThrow } = await loadValidation();
         const valid = parseOrThrow(V.SeriesRequest, request, 'series');
         const series = await need('createSeries')(valid, { idempotencyKey: options.idempotencyKey ?? newId('idem-') });
         for (const booking of series.bookings) announce('added', booking);
@@ -29,7 +29,10 @@ export function seriesResource(backend: Backend, call: <T>(op: () => Promise<T>)
     /** Cancels this occurrence and all later ones (`from`), or the whole series. */
     cancel: (id: string, options: { from?: string } = {}): Promise<Series> =>
       call(async () => {
-        if (options.from) parseOrThrow(V.Instant, options.from, 'from');
+        if (options.from) {
+          const { V, parseOrThrow } = await loadValidation();
+          parseOrThrow(V.Instant, options.from, 'from');
+        }
         const before = await need('getSeries')(id).catch(() => undefined);
         const series = await need('cancelSeries')(id, options);
         for (const booking of series.bookings) {

@@ -6,10 +6,9 @@
  */
 import type { Backend, SlotRequest } from './backends/backend.js';
 import { MentorshipError } from './errors.js';
-import * as V from './generated/validators.js';
 import { newId } from './ids.js';
+import { loadValidation } from './load-validation.js';
 import type { BookingRequest, Slot, WaitlistEntry } from './schemas.js';
-import { parseOrThrow } from './validate.js';
 
 type Methods = 'joinWaitlist' | 'getWaitlistEntry' | 'leaveWaitlist' | 'listWaitlist' | 'markWaitlistSeen' | 'listFullSessions';
 
@@ -32,6 +31,7 @@ export function waitlistResource(backend: Backend, call: <T>(op: () => Promise<T
      */
     join: (request: BookingRequest, options: { idempotencyKey?: string } = {}): Promise<WaitlistEntry> =>
       call(async () => {
+        const { V, parseOrThrow } = await loadValidation();
         const valid = parseOrThrow(V.BookingRequest, request, 'waitlist entry');
         const entry = await need('joinWaitlist')(valid, { idempotencyKey: options.idempotencyKey ?? newId('idem-') });
         announce('added', entry);
@@ -52,6 +52,7 @@ export function waitlistResource(backend: Backend, call: <T>(op: () => Promise<T
      */
     fullSessions: (request: SlotRequest): Promise<Slot[]> =>
       call(async () => {
+        const { V, parseOrThrow } = await loadValidation();
         parseOrThrow(V.Instant, request.from, 'range start');
         parseOrThrow(V.Instant, request.to, 'range end');
         return backend.listFullSessions ? backend.listFullSessions(request) : [];

@@ -166,6 +166,8 @@ describe('<program-picker>', () => {
       expect((await error).detail.source).to.equal('programs');
       await el.updateComplete;
       expect(text($(el, '[role=alert]'))).to.contain('programs');
+      // Back to the catalog's programs (still loading if the property was checked first).
+      await waitUntil(() => titles(el).length === ALL.length, 'the catalog never showed');
       expect(titles(el)).to.deep.equal(ALL);
     });
   });

@@ -3,10 +3,10 @@ import {
   BUILT_IN_MODELS,
   COACHING_CADENCE_MODEL,
   computeCommitment,
-  parseCommitmentModel,
   programModel,
   THREE_TIER_MODEL,
 } from '../../src/sdk/commitment.js';
+import { parseCommitmentModel } from '../../src/sdk/parse-commitment-model.js';
 import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
 import { MentorshipError } from '../../src/sdk/errors.js';
 import { CommitmentModel } from '../../src/sdk/schemas.js';
@@ -16,6 +16,11 @@ const hours = (x: number, weeks = 12, availableHours?: number) =>
   computeCommitment(THREE_TIER_MODEL, { menteesPerMentor: x, weeks, availableHours });
 
 describe('commitment: the three-tier model of the seed', () => {
+  it('is written as the validator reads it (defaults filled in, nothing extra): it is not parsed at load', () => {
+    expect(parseCommitmentModel(structuredClone(THREE_TIER_MODEL))).to.deep.equal(THREE_TIER_MODEL);
+    expect(parseCommitmentModel(structuredClone(COACHING_CADENCE_MODEL))).to.deep.equal(COACHING_CADENCE_MODEL);
+  });
+
   it('X = 3 gives 8, 7 and 5.5 hours a week and reaches 12 people', () => {
     const result = hours(3);
     expect(result.roles.map((r) => r.weeklyHours)).to.deep.equal([8, 7, 5.5]);

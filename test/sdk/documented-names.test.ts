@@ -23,6 +23,9 @@ const NOT_OURS: Record<string, string> = {
   nextCursor: 'a field of the GET /v1/sessions answer',
   previousStart: 'a field of the booking.rescheduled webhook',
   previousEnd: 'a field of the booking.rescheduled webhook',
+  fetchedAt: 'a field of the reference server\'s GET /busy-calendars answer',
+  ageSeconds: 'a field of the reference server\'s GET /busy-calendars answer',
+  lastError: 'a field of the reference server\'s GET /busy-calendars answer',
   requestId: 'a field of every problem+json answer of the reference server',
   secureHeaders: "Hono's middleware, which the reference server uses",
   // TODO: README's series section names it, but the SDK does not export it (src/sdk/export/series-ics.ts): export it or reword.

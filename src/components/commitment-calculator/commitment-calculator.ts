@@ -4,7 +4,6 @@ import {
   COMMITMENT_LIMITS,
   computeCommitment,
   type CadenceFormula,
-  parseCommitmentModel,
   PROGRAM_MODEL_PREFIX,
   programModel,
   THREE_TIER_MODEL,
@@ -14,6 +13,7 @@ import {
   type RoleCommitment,
 } from '../../sdk/commitment.js';
 import { fetchJson } from '../../sdk/fetch-json.js';
+import { loadValidation } from '../../sdk/load-validation.js';
 import type { CommitmentModel } from '../../sdk/schemas.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
@@ -199,7 +199,13 @@ export class CommitmentCalculator extends MkElement {
     try {
       let model: CommitmentModel | undefined = THREE_TIER_MODEL;
       let planRole: string | undefined;
-      if (this.model || this.modelSrc) model = parseCommitmentModel(this.model ?? (await fetchJson(this.modelSrc!, { failed: (status) => this.#l.t('httpError', status, this.modelSrc!), notJson: this.#l.t('notJson', this.modelSrc!) })));
+      if (this.model || this.modelSrc) {
+        const [json, { parseCommitmentModel }] = await Promise.all([
+          this.model ?? fetchJson(this.modelSrc!, { failed: (status) => this.#l.t('httpError', status, this.modelSrc!), notJson: this.#l.t('notJson', this.modelSrc!) }),
+          loadValidation(),
+        ]);
+        model = parseCommitmentModel(json);
+      }
       else if (client) {
         const plan = this.program ? null : await client.plan.get();
         this.#planProgramId = plan?.programId;

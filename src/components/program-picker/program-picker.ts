@@ -4,9 +4,8 @@ import { BUILT_IN_MODELS, computeCommitment, PROGRAM_MODEL_PREFIX, programModel 
 import { PROGRAM_FORMATS } from '../../sdk/constants.js';
 import { MentorshipError } from '../../sdk/errors.js';
 import { fetchJson } from '../../sdk/fetch-json.js';
-import * as V from '../../sdk/generated/validators.js';
+import { loadValidation } from '../../sdk/load-validation.js';
 import type { Catalog, CommitmentModel, Program, Range } from '../../sdk/schemas.js';
-import { check } from '../../sdk/validator.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
 import { parseEnumAttribute, parseNumberAttribute, type Parsed } from '../shared/parse-attribute.js';
@@ -126,6 +125,8 @@ export class ProgramPicker extends MkElement {
   #loadToken = 0;
   /** The `programs` property once validated. */
   #validPrograms: Program[] | undefined;
+  /** The check of the `programs` property under way (the validators load on demand). */
+  #programsCheck: Promise<void> | undefined;
   // The filter attributes, parsed: undefined when empty or invalid (no filter).
   #priceLimit: number | undefined;
   #monthsLimit: number | undefined;
@@ -228,7 +229,7 @@ export class ProgramPicker extends MkElement {
 
   async #fetchCatalog(url: string): Promise<Catalog> {
     const l = this.#l;
-    const json = await fetchJson(url, { failed: (status) => l.t('httpFailed', url, status), notJson: l.t('badJson', url) });
+    const [json, { V, check }] = await Promise.all([fetchJson(url, { failed: (status) => l.t('httpFailed', url, status), notJson: l.t('badJson', url) }), loadValidation()]);
     const result = check(V.Catalog, json);
     if (result.success) return result.data;
     const [first] = result.issues;
@@ -237,7 +238,34 @@ export class ProgramPicker extends MkElement {
 
   /** The programs on offer: the `programs` property when valid, else the catalog's. */
   get #all(): Program[] | undefined {
-    return this.#validPrograms ?? this.catalog?.programs;
+    return this.#programsCheck ? undefined : (this.#validPrograms ?? this.catalog?.programs);
+  }
+
+  /** Validates the `programs` property (loading the validators first), then renders again. */
+  async #checkPrograms(programs: Program[]): Promise<void> {
+    try {
+      const { V, check } = await loadValidation();
+      if (programs !== this.programs) return; // a newer value has its own check
+      const result = check(V.ProgramList, programs);
+      this.#validPrograms = result.success ? result.data : undefined;
+      if (result.success) this.clearError('programs');
+      else this.reportError('programs', this.#l.t('badPrograms'));
+    } catch (error) {
+      if (programs === this.programs) this.reportError('programs', error, 'network');
+    } finally {
+      if (programs === this.programs) this.#programsCheck = undefined;
+      this.requestUpdate();
+    }
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    // `await el.updateComplete` after setting `programs` waits for them to be checked and shown.
+    while (this.#programsCheck) {
+      await this.#programsCheck;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   // ---- attributes and filters -----------------------------------------------------------------
@@ -246,10 +274,9 @@ export class ProgramPicker extends MkElement {
     // A new src loads it; removing src goes back to the client's catalog.
     if (changed.has('src') && (this.src || (changed.get('src') && this.client))) void this.#load();
     if (changed.has('programs')) {
-      const result = this.programs ? check(V.ProgramList, this.programs) : undefined;
-      this.#validPrograms = result?.success ? result.data : undefined;
-      if (result?.success === false) this.reportError('programs', this.#l.t('badPrograms'));
-      else this.clearError('programs');
+      this.#validPrograms = undefined;
+      this.#programsCheck = this.programs ? this.#checkPrograms(this.programs) : undefined;
+      if (!this.programs) this.clearError('programs');
     }
     if (changed.has('maxPrice')) this.#priceLimit = this.#parse('max-price', this.maxPrice, (text) => parseNumberAttribute(text, { min: 0, max: 1e9 }));
     if (changed.has('maxMonths')) this.#monthsLimit = this.#parse('max-months', this.maxMonths, (text) => parseNumberAttribute(text, { min: 0, max: 120 }));

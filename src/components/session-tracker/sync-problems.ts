@@ -3,12 +3,16 @@
  * good (with the reason, and Retry / Discard), and edits made on a version that changed elsewhere
  * meanwhile (the newer version, the mentee's edit kept to save again). Never a silent overwrite,
  * never only a console warning.
+ *
+ * This module keeps the state; what is shown (sync-problems-view.ts) loads on demand when there
+ * is something to show, which only happens with the HTTP backend and a server that refused.
  */
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { FailedSessionWrite } from '../../sdk/backends/backend.js';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { MentorshipError } from '../../sdk/errors.js';
 import type { Session } from '../../sdk/schemas.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import type { LocalizeController } from '../shared/localize.js';
 import type { en } from './session-tracker.messages.js';
 
@@ -29,21 +33,35 @@ export interface SyncProblemsHelpers {
   stopEditing(id: string): void;
 }
 
+type View = typeof import('./sync-problems-view.js');
+
 export class SyncProblems {
-  /** Queued writes the server refused for good. */
-  failed: FailedSessionWrite[] = [];
+  #failed: FailedSessionWrite[] = [];
   /** Edits refused as stale: session id → the newer version (null: deleted there). */
-  readonly #stale = new Map<string, Session | null>();
+  readonly stale = new Map<string, Session | null>();
+  readonly #view: LazyModule<View>;
 
   constructor(
-    private readonly host: SyncProblemsHost,
-    private readonly l: LocalizeController<typeof en>,
-    private readonly helpers: SyncProblemsHelpers,
-  ) {}
+    readonly host: SyncProblemsHost,
+    readonly l: LocalizeController<typeof en>,
+    readonly helpers: SyncProblemsHelpers,
+  ) {
+    this.#view = new LazyModule(host, () => import('./sync-problems-view.js'));
+  }
+
+  /** Queued writes the server refused for good. */
+  get failed(): FailedSessionWrite[] {
+    return this.#failed;
+  }
+
+  set failed(failed: FailedSessionWrite[]) {
+    this.#failed = failed;
+    if (failed.length) this.#loadView();
+  }
 
   /** The version an edit of `session` is based on: the newer one, once the mentee has been shown it. */
   baseVersion(session: Session): number | undefined {
-    const newer = this.#stale.get(session.id);
+    const newer = this.stale.get(session.id);
     return newer === undefined ? session.version : (newer?.version ?? undefined);
   }
 
@@ -51,10 +69,13 @@ export class SyncProblems {
   async saving<T>(id: string, write: Promise<T>): Promise<T> {
     try {
       const saved = await write;
-      this.#stale.delete(id);
+      this.stale.delete(id);
       return saved;
     } catch (error) {
-      if (MentorshipError.is(error) && error.code === 'conflict' && error.current !== undefined) this.#stale.set(id, error.current as Session | null);
+      if (MentorshipError.is(error) && error.code === 'conflict' && error.current !== undefined) {
+        this.stale.set(id, error.current as Session | null);
+        this.#loadView();
+      }
       throw error;
     }
   }
@@ -73,46 +94,24 @@ export class SyncProblems {
 
   /** Inside the edit form of `id`: the newer version that made the last save a conflict. */
   renderStale(id: string) {
-    const newer = this.#stale.get(id);
-    if (newer === undefined) return nothing;
-    const { l } = this;
-    const useNewer = () => {
-      this.#stale.delete(id);
-      if (newer) this.host.clientChange({ resource: 'session', kind: 'updated', session: newer, remote: true });
-      this.helpers.stopEditing(id);
-    };
-    return html`<div class="message error wide stale" role="alert"><p>${newer ? l.t('staleEdit', this.helpers.describe(newer)) : l.t('deletedElsewhere')}</p>
-${newer ? html`<button type="button" class="use-newer" @click=${useNewer}>${l.t('useNewer')}</button>` : nothing}</div>`;
+    return this.stale.has(id) ? this.#show((view) => view.renderStale(this, id)) : nothing;
   }
 
   /** The writes the server refused, each with what it was, why, and what to do. */
   render() {
-    const { l, failed } = this;
-    if (!failed.length) return nothing;
-    const item = (f: FailedSessionWrite) => {
-      const conflict = f.code === 'conflict' && f.current !== undefined;
-      const shown = f.session ?? f.current;
-      const what = shown ? this.helpers.describe(shown) : f.sessionId;
-      const newer = !conflict ? nothing : html`<p>${f.current ? l.t('newerThere', this.helpers.describe(f.current)) : l.t('deletedElsewhere')}</p>`;
-      return html`<li data-failed=${f.key}><p>${l.t(f.session ? 'changeNotSaved' : 'deleteNotDone', what, f.message)}</p>${newer}
-<button class="retry-write" @click=${() => this.#resolve(f, 'retry')}>${l.t(conflict ? 'keepMine' : 'retry')}</button>
-<button class="discard-write" @click=${() => this.#resolve(f, 'discard')}>${l.t(conflict ? 'keepTheirs' : 'discard')}</button></li>`;
-    };
-    return html`<section part="sync-problems" class="message error" aria-labelledby="sync-problems-title"><h3 id="sync-problems-title">${l.t('notSavedTitle')}</h3>
-<ul class="rows">${failed.map(item)}</ul></section>`;
+    return this.failed.length ? this.#show((view) => view.renderFailed(this)) : nothing;
   }
 
-  async #resolve(f: FailedSessionWrite, action: 'retry' | 'discard') {
-    const sync = this.host.client?.sync;
-    try {
-      await (action === 'retry' ? sync?.retry(f.key) : sync?.discard(f.key));
-      // Discarded, the server's version is the one to show: the newer one, or none.
-      if (action === 'discard' && f.current) this.host.clientChange({ resource: 'session', kind: 'updated', session: f.current, remote: true });
-      else if (action === 'discard' && f.session) this.host.clientChange({ resource: 'session', kind: 'removed', session: f.session, remote: true });
-      this.failed = (await sync?.failed()) ?? [];
-    } catch (error) {
-      this.helpers.fail('sync', error);
-    }
-    this.host.requestUpdate();
+  #loadView(): void {
+    this.#view.load().catch(() => {}); // a failed load shows Retry in the problems' place
+  }
+
+  /** The view once loaded; meanwhile progress, or the failed load and Retry. */
+  #show(render: (view: View) => TemplateResult | typeof nothing) {
+    const view = this.#view.module;
+    if (view) return render(view);
+    return this.#view.failed
+      ? html`<div class="message error" role="alert"><p>${this.l.t('notSavedTitle')}</p><button class="retry-load" @click=${() => this.#loadView()}>${this.l.t('retry')}</button></div>`
+      : html`<div class="message" aria-busy="true">${this.l.t('notSavedTitle')}</div>`;
   }
 }

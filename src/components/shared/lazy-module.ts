@@ -11,7 +11,7 @@ export class LazyModule<T> {
   #loading?: Promise<T> | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: Pick<ReactiveControllerHost, 'requestUpdate'>,
     private readonly importer: () => Promise<T>,
   ) {}
 

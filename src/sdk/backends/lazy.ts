@@ -4,7 +4,7 @@
  * a page's first download until it asks for `backend="http"`. A failed load rejects that call
  * (the element shows the error and Retry) and the next call tries again.
  */
-import { putEach } from '../session-import.js';
+import { putEach } from '../session-records.js';
 import type { Backend } from './backend.js';
 
 export function lazyBackend(kind: string, channelName: string | undefined, load: () => Promise<Backend>): Backend {

@@ -6,10 +6,9 @@
  */
 import { createStore } from 'idb-keyval';
 import { demoCatalog } from '../catalog/load-demo-catalog.js';
-import * as V from '../generated/validators.js';
-import type { Catalog } from '../schemas.js';
-import { parseOrThrow } from '../validate.js';
 import { fetchJson } from '../fetch-json.js';
+import { loadValidation } from '../load-validation.js';
+import type { Catalog } from '../schemas.js';
 import type { Backend } from './backend.js';
 import { createRecordBackend } from './record-backend.js';
 import { idbRecordStore } from './idb-record-store.js';
@@ -34,7 +33,10 @@ export interface LocalBackendOptions {
 
 async function fetchCatalog(url: string): Promise<Catalog> {
   const unreachable = `Could not load the catalog from ${url}`;
-  const json = await fetchJson(url, { failed: (status) => (status ? `${unreachable}: HTTP ${status}` : unreachable), notJson: `The catalog at ${url} is not JSON` });
+  const [json, { V, parseOrThrow }] = await Promise.all([
+    fetchJson(url, { failed: (status) => (status ? `${unreachable}: HTTP ${status}` : unreachable), notJson: `The catalog at ${url} is not JSON` }),
+    loadValidation(),
+  ]);
   return parseOrThrow(V.Catalog, json, `catalog at ${url}`, 'bad-response');
 }
 

@@ -8,10 +8,11 @@ import type { isSlotFree } from '../scheduling/slots.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session, WaitlistEntry } from '../schemas.js';
 import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
-import { seriesRecords } from './series-records.js';
-import { promoteFreed, WAITLIST, waitlistRecords } from './waitlist-records.js';
+import type { seriesRecords } from './series-records.js';
+import type { waitlistRecords } from './waitlist-records.js';
 
 const BOOKING = 'booking:';
+const WAITLIST = 'waitlist:';
 const SESSION = 'session:';
 const PLAN = 'plan';
 
@@ -65,6 +66,27 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
   const { store, loadCatalog } = options;
   const now = options.now ?? nowIso;
   const idempotent = new Map<string, Promise<Booking>>();
+  // The waitlist loads on its first use (and with the first cancel or move, which may promote).
+  const loadWaitlistModule = () => import('./waitlist-records.js');
+  let waitlist: Promise<ReturnType<typeof waitlistRecords>> | undefined;
+  const loadWaitlist = () =>
+    (waitlist ??= loadWaitlistModule().then(
+      (m) => m.waitlistRecords({ store, loadCatalog, now }),
+      (error: unknown) => {
+        waitlist = undefined;
+        throw error;
+      },
+    ));
+  // Recurring series load on the first series call: most pages never book one.
+  let series: Promise<ReturnType<typeof seriesRecords>> | undefined;
+  const loadSeries = () =>
+    (series ??= import('./series-records.js').then(
+      (m) => m.seriesRecords(store, loadCatalog, now, announcePromoted),
+      (error: unknown) => {
+        series = undefined;
+        throw error;
+      },
+    ));
   /** Stores the booking `decide` makes from all stored bookings, in one atomic update. */
   const writeBooking = (decide: (bookings: Booking[]) => Booking) =>
     store.update<Booking, Booking>(BOOKING, (bookings) => {
@@ -72,12 +94,13 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       return { writes: [{ key: BOOKING + booking.id, value: booking }], result: booking };
     });
   const promotedListeners = new Set<(entries: WaitlistEntry[]) => void>();
+  const announcePromoted = (entries: WaitlistEntry[]) => promotedListeners.forEach((listener) => listener(entries));
   /**
    * Like `writeBooking` for a change that may free a seat (cancel, move): in the same atomic
    * update, the first in line of the freed occurrence is promoted; listeners hear it once stored.
    */
   const writeFreeing = async (decide: (bookings: Booking[]) => Booking) => {
-    const [catalog, rules] = await Promise.all([loadCatalog(), loadRules()]);
+    const [catalog, rules, { promoteFreed }] = await Promise.all([loadCatalog(), loadRules(), loadWaitlistModule()]);
     const { booking, promoted } = await store.update<Booking, { booking: Booking; promoted: WaitlistEntry[] }>(
       BOOKING,
       (bookings, [entries]) => {
@@ -90,7 +113,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
       },
       [WAITLIST],
     );
-    if (promoted.length) for (const listener of promotedListeners) listener(promoted);
+    if (promoted.length) announcePromoted(promoted);
     return booking;
   };
 
@@ -159,8 +182,15 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
         return { writes: added.map((s) => ({ key: SESSION + s.id, value: s })), result: added };
       }),
     ...planRecord(store),
-    ...seriesRecords(store, loadCatalog, now, (entries) => promotedListeners.forEach((listener) => listener(entries))),
-    ...waitlistRecords({ store, loadCatalog, now }),
+    createSeries: async (request, options) => (await loadSeries()).createSeries(request, options),
+    getSeries: async (id) => (await loadSeries()).getSeries(id),
+    cancelSeries: async (id, options) => (await loadSeries()).cancelSeries(id, options),
+    joinWaitlist: async (request, options) => (await loadWaitlist()).joinWaitlist(request, options),
+    getWaitlistEntry: async (id) => (await loadWaitlist()).getWaitlistEntry(id),
+    leaveWaitlist: async (id) => (await loadWaitlist()).leaveWaitlist(id),
+    listWaitlist: async () => (await loadWaitlist()).listWaitlist(),
+    listFullSessions: async (request) => (await loadWaitlist()).listFullSessions(request),
+    markWaitlistSeen: async (id) => (await loadWaitlist()).markWaitlistSeen(id),
     onWaitlistPromoted: (listener) => void promotedListeners.add(listener),
   };
 }

@@ -3,15 +3,14 @@
  * service and the three-tier community program from the two seed documents, with four sample
  * mentors in different time zones. Descriptions are our own words.
  *
- * Written as a catalog JSON file would be: fields that equal the schema's default (a mentor's
- * empty bio, no date overrides, the usual booking rules; a program with no phases) are left out,
- * and the catalog validator fills them in once, when the module loads.
+ * Fields that equal the schema's default (a mentor's empty bio, no date overrides, the usual
+ * booking rules; a program with no phases) are left out and filled in below by `withDefaults`,
+ * not by the catalog validator: the validators are not part of a page's first download.
+ * test/sdk/schemas.test.ts holds the result to the validator's answer.
  */
 import type * as z from 'zod/mini';
 import { BUILT_IN_MODELS } from '../commitment.js';
-import { Catalog as CatalogValidator } from '../generated/validators.js';
 import type { Catalog } from '../schemas.js';
-import { parseOrThrow } from '../validate.js';
 
 type CatalogInput = z.input<typeof Catalog>;
 
@@ -157,4 +156,17 @@ const catalog: CatalogInput = {
   ],
 };
 
-export const DEMO_CATALOG: Catalog = /* @__PURE__ */ parseOrThrow(CatalogValidator, catalog, 'demo catalog');
+/** The catalog with the schema's defaults filled in, as the catalog validator would return it. */
+const withDefaults = ({ programs, mentors, ...rest }: CatalogInput): Catalog => ({
+  ...rest,
+  programs: programs.map((program) => ({ phases: [], deliveryOptions: [], ...program })),
+  mentors: mentors.map((mentor) => ({
+    title: '',
+    bio: '',
+    overrides: [],
+    ...mentor,
+    rules: { slotIntervalMinutes: 30, bufferBeforeMinutes: 0, bufferAfterMinutes: 0, minimumNoticeMinutes: 0, horizonDays: 60, ...mentor.rules },
+  })),
+}) as Catalog;
+
+export const DEMO_CATALOG: Catalog = /* @__PURE__ */ withDefaults(catalog);

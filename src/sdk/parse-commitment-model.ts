@@ -1,0 +1,8 @@
+import { CommitmentModel as CommitmentModelValidator } from './generated/validators.js';
+import type { CommitmentModel } from './schemas.js';
+import { parseOrThrow } from './validate.js';
+
+/** Validates a model from JSON; throws a MentorshipError (`invalid-input`) listing the failing paths. */
+export function parseCommitmentModel(value: unknown): CommitmentModel {
+  return parseOrThrow(CommitmentModelValidator, value, 'commitment model');
+}
