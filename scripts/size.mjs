@@ -25,11 +25,16 @@ export const BUDGETS = {
  * load on demand (the validators, series records, the tracker's sync problems): it still fails
  * if it grows past that. Next to load on demand: the booking's later steps.
  */
+// The waitlist (issue 16) raised four of them by 0.4–0.6 KB: its code loads on demand (chunks
+// waitlist-client, waitlist-records, http-waitlist), but the client's promotion events, the
+// cancel's promotion hook, the forwarders and the WaitlistEntry validator (the validators'
+// namespace sits in the entry) stay, and errors.ts (0.4 KB), a separate chunk the entry imported
+// statically before, is bundled into the entry now.
 const KNOWN_MISSES = {
-  'kit entry (dist/mentorship-kit.js)': 42_200,
-  'four-element page until interactive (entry + demo-catalog + chart)': 45_700,
-  '<mentor-booking> (dist/components/mentor-booking.js)': 23_900,
-  'SDK (mentorship-kit/sdk)': 12_800,
+  'kit entry (dist/mentorship-kit.js)': 42_700,
+  'four-element page until interactive (entry + demo-catalog + chart)': 46_150,
+  '<mentor-booking> (dist/components/mentor-booking.js)': 24_300,
+  'SDK (mentorship-kit/sdk)': 13_450,
 };
 /** The lazy chunks a four-element page on local storage loads before it is interactive. */
 const BEFORE_INTERACTIVE = ['demo-catalog', 'chart'];

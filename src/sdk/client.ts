@@ -10,7 +10,8 @@ import { loadValidation } from './load-validation.js';
 import type { Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot, WaitlistEntry } from './schemas.js';
 import { putEach, withoutVersion } from './session-records.js';
 import { seriesResource } from './series-client.js';
-import { waitlistResource } from './waitlist-client.js';
+import type { waitlistResource } from './waitlist-client.js';
+import { forwardTo } from './backends/forward.js';
 
 export type ChangeKind = 'added' | 'updated' | 'removed';
 
@@ -111,6 +112,16 @@ export function createClient(options: ClientOptions = {}) {
   /** One stored session: a single record read where the backend can, not all 10,000. */
   const storedSession = async (id: string) => findById(backend.getSession ? [await backend.getSession(id)] : await sessions(), id, 'session');
 
+  let waitlist: Promise<ReturnType<typeof waitlistResource>> | undefined;
+  const loadWaitlist = () =>
+    (waitlist ??= import('./waitlist-client.js').then(
+      (m) => m.waitlistResource(backend, call, (kind, entry) => announce('waitlist', kind, entry)),
+      (error: unknown) => {
+        waitlist = undefined;
+        throw new MentorshipError('network', 'Could not load the waitlist code. Check the connection and try again.', { cause: error });
+      },
+    ));
+
   const client = {
     backend,
 
@@ -158,7 +169,8 @@ export function createClient(options: ClientOptions = {}) {
 
     series: seriesResource(backend, call, (kind, booking) => announce('booking', kind, booking)),
 
-    waitlist: waitlistResource(backend, call, (kind, entry) => announce('waitlist', kind, entry)),
+    /** The waitlist of full group sessions (./waitlist-client.ts, loaded on first use). */
+    waitlist: forwardTo(loadWaitlist, ['join', 'get', 'leave', 'list', 'unseen', 'markSeen', 'fullSessions']),
 
     sessions: {
       list: (): Promise<Session[]> => call(sessions),

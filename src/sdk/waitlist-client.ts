@@ -20,10 +20,6 @@ export function waitlistResource(backend: Backend, call: <T>(op: () => Promise<T
   };
   const list = (): Promise<WaitlistEntry[]> => call(() => (backend.listWaitlist ? backend.listWaitlist() : Promise.resolve([])));
   return {
-    /** Whether this backend keeps waitlists. */
-    get supported(): boolean {
-      return !!backend.joinWaitlist;
-    },
     /**
      * Joins the line of a full group session (the same fields as a booking request). Throws
      * `conflict` when a seat is free (issue path `waitlist.seatsLeft`: book it), when the visitor

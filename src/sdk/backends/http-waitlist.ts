@@ -21,8 +21,9 @@ export function httpWaitlist(
   store: RecordStore,
   remember: (booking: Booking) => Promise<Booking>,
   signedIn: () => Promise<boolean>,
-): Required<Pick<Backend, 'joinWaitlist' | 'getWaitlistEntry' | 'leaveWaitlist' | 'listWaitlist' | 'markWaitlistSeen' | 'onWaitlistPromoted' | 'listFullSessions'>> {
-  const listeners = new Set<(entries: WaitlistEntry[]) => void>();
+  /** Told about a promotion this browser had not seen yet. */
+  promoted: (entries: WaitlistEntry[]) => void,
+): Required<Pick<Backend, 'joinWaitlist' | 'getWaitlistEntry' | 'leaveWaitlist' | 'listWaitlist' | 'markWaitlistSeen' | 'listFullSessions'>> {
   const path = (id: string) => `waitlist/${encodeURIComponent(id)}`;
   const headers = (mine: WaitlistEntry | undefined): Record<string, string> => (mine?.cancelToken ? { 'Cancel-Token': mine.cancelToken } : {});
 
@@ -32,7 +33,7 @@ export function httpWaitlist(
     const booking = answer.booking && token ? await remember({ ...answer.booking, cancelToken: token }) : answer.booking;
     const entry: WaitlistEntry = { ...answer, ...(token ? { cancelToken: token } : {}), ...(booking ? { booking } : {}), ...(mine?.seenAt ? { seenAt: mine.seenAt } : {}) };
     await store.set(ENTRY + entry.id, entry);
-    if (announce && entry.status === 'promoted' && mine?.status !== 'promoted') for (const listener of listeners) listener([entry]);
+    if (announce && entry.status === 'promoted' && mine?.status !== 'promoted') promoted([entry]);
     return entry;
   };
   const refresh = async (id: string, announce = true) => {
@@ -77,6 +78,5 @@ export function httpWaitlist(
           searchParams: { sessionType: slots.sessionTypeId, from: slots.from, to: slots.to },
         })
       ).items,
-    onWaitlistPromoted: (listener) => void listeners.add(listener),
   };
 }

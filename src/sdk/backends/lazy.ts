@@ -6,6 +6,7 @@
  */
 import { putEach } from '../session-records.js';
 import type { Backend } from './backend.js';
+import { forwardTo, WAITLIST_METHODS } from './forward.js';
 
 export function lazyBackend(kind: string, channelName: string | undefined, load: () => Promise<Backend>): Backend {
   let loading: Promise<Backend> | undefined;
@@ -49,12 +50,7 @@ export function lazyBackend(kind: string, channelName: string | undefined, load:
     getSeries: forward('getSeries'),
     cancelSeries: forward('cancelSeries'),
     // The waitlist (issue 16), likewise.
-    joinWaitlist: forward('joinWaitlist'),
-    getWaitlistEntry: forward('getWaitlistEntry'),
-    leaveWaitlist: forward('leaveWaitlist'),
-    listWaitlist: forward('listWaitlist'),
-    markWaitlistSeen: forward('markWaitlistSeen'),
-    listFullSessions: forward('listFullSessions'),
+    ...(forwardTo(backend, WAITLIST_METHODS) as Pick<Required<Backend>, (typeof WAITLIST_METHODS)[number]>),
     onWaitlistPromoted(listener) {
       backend().then(
         (loaded) => loaded.onWaitlistPromoted?.(listener),

@@ -10,9 +10,9 @@ import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
 import type { seriesRecords } from './series-records.js';
 import type { waitlistRecords } from './waitlist-records.js';
+import { forwardTo, WAITLIST_METHODS } from './forward.js';
 
 const BOOKING = 'booking:';
-const WAITLIST = 'waitlist:';
 const SESSION = 'session:';
 const PLAN = 'plan';
 
@@ -29,8 +29,7 @@ export interface RecordBackendOptions {
  * The slot and policy rules, loaded on first use: a page that never lists slots or books (a
  * tracker or calculator alone) never downloads them.
  */
-const loadRules = () =>
-  Promise.all([import('../scheduling/slots.js'), import('../scheduling/policies.js'), import('../scheduling/waitlist.js')]).then(([slots, policies, waitlist]) => ({ ...slots, ...policies, waitlist }));
+const loadRules = () => Promise.all([import('../scheduling/slots.js'), import('../scheduling/policies.js')]).then(([slots, policies]) => ({ ...slots, ...policies }));
 
 function findCatalogEntries(catalog: Catalog, mentorId: string, sessionTypeId: string) {
   const mentor = findById(catalog.mentors, mentorId, 'mentor');
@@ -100,19 +99,8 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
    * update, the first in line of the freed occurrence is promoted; listeners hear it once stored.
    */
   const writeFreeing = async (decide: (bookings: Booking[]) => Booking) => {
-    const [catalog, rules, { promoteFreed }] = await Promise.all([loadCatalog(), loadRules(), loadWaitlistModule()]);
-    const { booking, promoted } = await store.update<Booking, { booking: Booking; promoted: WaitlistEntry[] }>(
-      BOOKING,
-      (bookings, [entries]) => {
-        const next = decide(bookings);
-        const old = bookings.find((b) => b.id === next.id);
-        const after = bookings.map((b) => (b.id === next.id ? next : b));
-        const freed = old && old.status === 'confirmed' && (next.status !== 'confirmed' || next.start !== old.start) ? [old] : [];
-        const promotion = promoteFreed(rules.waitlist, catalog, after, entries as WaitlistEntry[], freed, next.updatedAt);
-        return { writes: [{ key: BOOKING + next.id, value: next }, ...promotion.writes], result: { booking: next, promoted: promotion.promoted } };
-      },
-      [WAITLIST],
-    );
+    const [catalog, { writeFreeing: write }] = await Promise.all([loadCatalog(), loadWaitlistModule()]);
+    const { booking, promoted } = await write(store, catalog, decide);
     if (promoted.length) announcePromoted(promoted);
     return booking;
   };
@@ -185,12 +173,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
     createSeries: async (request, options) => (await loadSeries()).createSeries(request, options),
     getSeries: async (id) => (await loadSeries()).getSeries(id),
     cancelSeries: async (id, options) => (await loadSeries()).cancelSeries(id, options),
-    joinWaitlist: async (request, options) => (await loadWaitlist()).joinWaitlist(request, options),
-    getWaitlistEntry: async (id) => (await loadWaitlist()).getWaitlistEntry(id),
-    leaveWaitlist: async (id) => (await loadWaitlist()).leaveWaitlist(id),
-    listWaitlist: async () => (await loadWaitlist()).listWaitlist(),
-    listFullSessions: async (request) => (await loadWaitlist()).listFullSessions(request),
-    markWaitlistSeen: async (id) => (await loadWaitlist()).markWaitlistSeen(id),
+    ...forwardTo(loadWaitlist, WAITLIST_METHODS),
     onWaitlistPromoted: (listener) => void promotedListeners.add(listener),
   };
 }

@@ -11,8 +11,7 @@ import type { Backend } from './backend.js';
 import type { RecordStore } from './record-store.js';
 import { promoteFreed, WAITLIST } from './waitlist-records.js';
 
-const loadRules = () =>
-  Promise.all([import('../scheduling/series.js'), import('../scheduling/policies.js'), import('../scheduling/waitlist.js')]).then(([series, policies, waitlist]) => ({ ...series, ...policies, waitlist }));
+const loadRules = () => Promise.all([import('../scheduling/series.js'), import('../scheduling/policies.js')]).then(([series, policies]) => ({ ...series, ...policies }));
 
 const BOOKING = 'booking:';
 const SERIES = 'series:';
@@ -89,7 +88,7 @@ export function seriesRecords(
 
     /** Cancels every occurrence from `from` on (all when absent) in one write; the mentor's notice applies. */
     async cancelSeries(id: string, options: { from?: string } = {}) {
-      const [catalog, { assertCanChange, waitlist }] = await Promise.all([loadCatalog(), loadRules()]);
+      const [catalog, { assertCanChange }] = await Promise.all([loadCatalog(), loadRules()]);
       const series = await record(id);
       const result = await store.update<Booking, { series: Series; promoted: WaitlistEntry[] }>(BOOKING, (bookings, [entries]) => {
         const stamp = now();
@@ -104,7 +103,7 @@ export function seriesRecords(
         const next = bookings.map((b) => cancelled.find((c) => c.id === b.id) ?? b);
         // The seats given up go to the waitlists of their occurrences, in this same write.
         const freed = bookings.filter((b) => cancelled.some((c) => c.id === b.id));
-        const promotion = promoteFreed(waitlist, catalog, next, entries as WaitlistEntry[], freed, stamp);
+        const promotion = promoteFreed(catalog, next, entries as WaitlistEntry[], freed, stamp);
         return {
           writes: [...cancelled.map((b) => ({ key: BOOKING + b.id, value: b })), ...promotion.writes],
           result: { series: assemble(series, next), promoted: promotion.promoted },

@@ -7,15 +7,12 @@
 import { MentorshipError } from '../errors.js';
 import { findById, newId } from '../ids.js';
 import type { Booking, BookingRequest, Catalog, WaitlistEntry } from '../schemas.js';
-import type * as Rules from '../scheduling/waitlist.js';
+import * as rules from '../scheduling/waitlist.js';
 import type { Backend } from './backend.js';
 import type { RecordStore, RecordWrite } from './record-store.js';
 
 export const WAITLIST = 'waitlist:';
 const BOOKING = 'booking:';
-
-type WaitlistRules = typeof Rules;
-const loadRules = () => import('../scheduling/waitlist.js');
 
 /**
  * Inside an atomic update, after `freed` (bookings as they were before a cancel or move) gave up
@@ -23,7 +20,7 @@ const loadRules = () => import('../scheduling/waitlist.js');
  * and the promoted entries to announce once it is stored. `bookings` are the stored ones after
  * the change.
  */
-export function promoteFreed(rules: WaitlistRules, catalog: Catalog, bookings: readonly Booking[], entries: readonly WaitlistEntry[], freed: readonly Booking[], now: string): { writes: RecordWrite[]; promoted: WaitlistEntry[] } {
+export function promoteFreed(catalog: Catalog, bookings: readonly Booking[], entries: readonly WaitlistEntry[], freed: readonly Booking[], now: string): { writes: RecordWrite[]; promoted: WaitlistEntry[] } {
   const writes: RecordWrite[] = [];
   const promoted: WaitlistEntry[] = [];
   const placed = [...bookings];
@@ -44,6 +41,25 @@ export function promoteFreed(rules: WaitlistRules, catalog: Catalog, bookings: r
   return { writes, promoted };
 }
 
+/**
+ * Stores the booking `decide` makes from all stored bookings (a cancel, a move) in ONE atomic
+ * update, together with the promotions into the seat it freed.
+ */
+export async function writeFreeing(store: RecordStore, catalog: Catalog, decide: (bookings: Booking[]) => Booking): Promise<{ booking: Booking; promoted: WaitlistEntry[] }> {
+  return store.update<Booking, { booking: Booking; promoted: WaitlistEntry[] }>(
+    BOOKING,
+    (bookings, [entries]) => {
+      const next = decide(bookings);
+      const old = bookings.find((b) => b.id === next.id);
+      const after = bookings.map((b) => (b.id === next.id ? next : b));
+      const freed = old && old.status === 'confirmed' && (next.status !== 'confirmed' || next.start !== old.start) ? [old] : [];
+      const promotion = promoteFreed(catalog, after, entries as WaitlistEntry[], freed, next.updatedAt);
+      return { writes: [{ key: BOOKING + next.id, value: next }, ...promotion.writes], result: { booking: next, promoted: promotion.promoted } };
+    },
+    [WAITLIST],
+  );
+}
+
 export interface WaitlistRecordsOptions {
   store: RecordStore;
   loadCatalog: () => Promise<Catalog>;
@@ -56,13 +72,13 @@ export function waitlistRecords({ store, loadCatalog, now }: WaitlistRecordsOpti
   const idempotent = new Map<string, Promise<WaitlistEntry>>();
   const all = () => store.getAll<WaitlistEntry>(WAITLIST);
   /** One entry with its place in line. */
-  const positioned = async (entry: WaitlistEntry, rules?: WaitlistRules) => (rules ?? (await loadRules())).withPosition(entry, await all());
+  const positioned = async (entry: WaitlistEntry) => rules.withPosition(entry, await all());
 
   return {
     joinWaitlist(request: BookingRequest, { idempotencyKey }) {
       const attempt =
         idempotent.get(idempotencyKey) ??
-        Promise.all([loadCatalog(), loadRules()]).then(([catalog, rules]) =>
+        loadCatalog().then((catalog) =>
           store.update<Booking, WaitlistEntry>(
             BOOKING,
             (bookings, [stored]) => {
@@ -101,7 +117,6 @@ export function waitlistRecords({ store, loadCatalog, now }: WaitlistRecordsOpti
 
     /** Leaves the line; leaving twice is fine, but a promoted entry is a booking now (cancel that). */
     async leaveWaitlist(id: string) {
-      const rules = await loadRules();
       const left = await store.update<WaitlistEntry, WaitlistEntry>(WAITLIST, (entries) => {
         const entry = findById(entries, id, 'waitlist entry');
         if (entry.status === 'left') return { writes: [], result: entry };
@@ -110,16 +125,16 @@ export function waitlistRecords({ store, loadCatalog, now }: WaitlistRecordsOpti
         const next: WaitlistEntry = { ...rest, status: 'left', updatedAt: now() };
         return { writes: [{ key: WAITLIST + id, value: next }], result: next };
       });
-      return positioned(left, rules);
+      return positioned(left);
     },
 
     async listWaitlist() {
-      const [rules, entries] = await Promise.all([loadRules(), all()]);
+      const entries = await all();
       return entries.map((e) => rules.withPosition(e, entries)).sort((a, b) => a.start.localeCompare(b.start));
     },
 
     async listFullSessions(request) {
-      const [catalog, rules, bookings] = await Promise.all([loadCatalog(), loadRules(), store.getAll<Booking>(BOOKING)]);
+      const [catalog, bookings] = await Promise.all([loadCatalog(), store.getAll<Booking>(BOOKING)]);
       const mentor = findById(catalog.mentors, request.mentorId, 'mentor');
       const sessionType = findById(catalog.sessionTypes, request.sessionTypeId, 'session type');
       return rules.fullOccurrences({ mentor, sessionType, bookings, from: request.from, to: request.to, now: now() });
