@@ -98,8 +98,11 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
    * Like `writeBooking` for a change that may free a seat (cancel, move): in the same atomic
    * update, the first in line of the freed occurrence is promoted; listeners hear it once stored.
    */
-  const writeFreeing = async (decide: (bookings: Booking[]) => Booking) => {
-    const [catalog, { writeFreeing: write }] = await Promise.all([loadCatalog(), loadWaitlistModule()]);
+  const writeFreeing = async (id: string, catalog: Catalog, decide: (bookings: Booking[]) => Booking) => {
+    // Only a seat of a group session can have a line waiting: anything else needs no waitlist code.
+    const current = await store.get<Booking>(BOOKING + id);
+    if ((catalog.sessionTypes.find((t) => t.id === current?.sessionTypeId)?.capacity ?? 1) < 2) return writeBooking(decide);
+    const { writeFreeing: write } = await loadWaitlistModule();
     const { booking, promoted } = await write(store, catalog, decide);
     if (promoted.length) announcePromoted(promoted);
     return booking;
@@ -136,7 +139,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
     // Everyone using this backend is the visitor: the mentor's notice rules always apply.
     async cancelBooking(id: string) {
       const [catalog, { assertCanChange }] = await Promise.all([loadCatalog(), loadRules()]);
-      return writeFreeing((bookings) => {
+      return writeFreeing(id, catalog, (bookings) => {
         const booking = findById(bookings, id, 'booking');
         if (booking.status === 'cancelled') return booking;
         const stamp = now();
@@ -148,7 +151,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
 
     async rescheduleBooking(id: string, start: string) {
       const [catalog, { assertCanChange, isSlotFree }] = await Promise.all([loadCatalog(), loadRules()]);
-      return writeFreeing((bookings) => {
+      return writeFreeing(id, catalog, (bookings) => {
         const booking = findById(bookings, id, 'booking');
         if (booking.status !== 'confirmed') throw new MentorshipError('conflict', 'A cancelled booking cannot be moved.');
         const stamp = now();
