@@ -92,6 +92,10 @@ export function generateValidators(): string {
       only('oneOf', 'anyOf');
       return `${use('union')}(${alternatives.map((alternative) => expression(alternative)).join(', ')})`;
     }
+    // z.nullable(z.string()) comes as `type: ["string", "null"]`, the string's checks beside it.
+    if (Array.isArray(node.type)) {
+      return `${use('union')}(${node.type.map((type: string) => (type === 'null' ? `${use('literal')}(null)` : expression({ ...node, type }))).join(', ')})`;
+    }
     if ('const' in node) {
       only('type', 'const');
       return `${use('literal')}(${literal(node.const)})`;
@@ -132,6 +136,9 @@ export function generateValidators(): string {
       case 'boolean':
         only('type');
         return use('boolean');
+      case 'null':
+        only('type');
+        return `${use('literal')}(null)`;
       case 'array':
         only('type', 'items', 'minItems', 'maxItems');
         return call(use('array'), [expression(node.items), literal(node.minItems ?? 0), literal(node.maxItems ?? Infinity)], ['', '0', 'Infinity']);

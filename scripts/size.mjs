@@ -30,11 +30,15 @@ export const BUDGETS = {
 // cancel's promotion hook, the forwarders and the WaitlistEntry validator (the validators'
 // namespace sits in the entry) stay, and errors.ts (0.4 KB), a separate chunk the entry imported
 // statically before, is bundled into the entry now.
+// Raised on 4 December by the attendance and mentor-role work (issues 16 and 17), which adds to
+// every client `bookings.markAttendance`, `mentor.*`, the record backends' attendance and the
+// Booking/mentor-page validators (~270 B in the SDK; the rest, the entry's exports for the new
+// lazy chunks, and the tracker's attendance section loader and allowed-misses).
 const KNOWN_MISSES = {
-  'kit entry (dist/mentorship-kit.js)': 42_700,
-  'four-element page until interactive (entry + demo-catalog + chart)': 46_150,
-  '<mentor-booking> (dist/components/mentor-booking.js)': 24_300,
-  'SDK (mentorship-kit/sdk)': 13_450,
+  'kit entry (dist/mentorship-kit.js)': 42_900,
+  'four-element page until interactive (entry + demo-catalog + chart)': 46_350,
+  '<mentor-booking> (dist/components/mentor-booking.js)': 24_150,
+  'SDK (mentorship-kit/sdk)': 13_050,
 };
 /** The lazy chunks a four-element page on local storage loads before it is interactive. */
 const BEFORE_INTERACTIVE = ['demo-catalog', 'chart'];

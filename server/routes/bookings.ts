@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import * as z from 'zod/mini';
 import { newId } from '../../src/sdk/ids.js';
 import { isSlotFree } from '../../src/sdk/scheduling/index.js';
-import { Booking, BookingRequest, Instant, type Mentor } from '../../src/sdk/schemas.js';
+import { Attendance, Booking, BookingRequest, Instant, type Mentor } from '../../src/sdk/schemas.js';
 import { randomSecret, sameSecret, sha256 } from '../auth.js';
 import type { Queryable } from '../db.js';
 import { checkInstants, etag, ifMatch, isExclusionViolation, isUniqueViolation, MINUTE, parse, pathId, readJson, requireMentee, type App, type Ctx, type Deps } from '../http.js';
@@ -185,6 +185,32 @@ export function bookingRoutes(app: App, { db, catalog, now, secret, kickOutbox, 
       return { booking: next, version: version + 1 };
     });
     kickOutbox?.();
+    return sendBooking(c, booking, version);
+  });
+
+  /**
+   * The mentee's word on their own booking once it has ended (the tracker's attended / no-show;
+   * `null` takes it back). The same rule as sessions: a mentee's bearer token, their own booking.
+   * The mentor's record stands: a mentee may repeat it, not contradict or clear it.
+   */
+  app.post('/v1/bookings/:id/attendance', async (c) => {
+    const sub = requireMentee(c);
+    const id = pathId(c);
+    const { attendance } = parse(z.object({ attendance: z.nullable(Attendance) }), await readJson(c), 'attendance');
+    const { booking, version } = await db.transaction(async (tx) => {
+      const [row] = await tx.query<{ doc: Booking; version: number }>('SELECT doc, version FROM bookings WHERE id = $1 AND mentee_id = $2 FOR UPDATE', [id, sub]);
+      if (!row) throw new HttpProblem(404, `No booking with id "${id}".`);
+      if (row.doc.status !== 'confirmed') throw new HttpProblem(409, 'A cancelled booking has no attendance.');
+      if (Date.parse(row.doc.end) > now()) throw new HttpProblem(409, 'This session has not ended yet; mark attendance afterwards.');
+      if (row.doc.attendanceBy === 'mentor') {
+        if (row.doc.attendance === attendance) return { booking: row.doc, version: row.version };
+        throw new HttpProblem(409, `Your mentor recorded this session as ${row.doc.attendance === 'attended' ? 'attended' : 'a no-show'}; ask them to change it.`);
+      }
+      const { attendance: _was, attendanceBy: _by, ...rest } = row.doc;
+      const next: Booking = { ...rest, ...(attendance ? { attendance, attendanceBy: 'mentee' as const } : {}), updatedAt: new Date(now()).toISOString() };
+      await tx.query('UPDATE bookings SET doc = $2, version = version + 1 WHERE id = $1', [id, JSON.stringify(next)]);
+      return { booking: next, version: row.version + 1 };
+    });
     return sendBooking(c, booking, version);
   });
 

@@ -65,7 +65,7 @@ export function mentorRoutes(app: App, { db, now }: Deps): void {
       if (!row) throw new HttpProblem(404, `No booking with id "${id}".`);
       if (row.doc.status !== 'confirmed') throw new HttpProblem(409, 'A cancelled booking has no attendance.');
       if (Date.parse(row.doc.end) > now()) throw new HttpProblem(409, 'This session has not ended yet; mark attendance afterwards.');
-      const next: Booking = { ...row.doc, attendance, updatedAt: new Date(now()).toISOString() };
+      const next: Booking = { ...row.doc, attendance, attendanceBy: 'mentor', updatedAt: new Date(now()).toISOString() };
       await tx.query('UPDATE bookings SET doc = $2, version = version + 1 WHERE id = $1', [id, JSON.stringify(next)]);
       return { booking: next, version: row.version + 1 };
     });

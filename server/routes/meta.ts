@@ -1,4 +1,4 @@
-/** /health (ready and alive), the OpenAPI document and, in dev mode only, mentee tokens. */
+/** /health (ready and alive), the OpenAPI document and, in dev mode only, mentee (and mentor) tokens. */
 import { buildOpenApi } from '../../src/sdk/openapi.js';
 import { issueToken } from '../auth.js';
 import type { App, Ctx, Deps } from '../http.js';
@@ -40,7 +40,9 @@ export function metaRoutes(app: App, { db, secret, dev, publicUrl, draining }: D
     app.get('/v1/dev/token', async (c) => {
       const sub = c.req.query('sub') || 'dev-mentee';
       if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(sub)) throw new HttpProblem(400, 'Invalid sub.');
-      return c.json({ sub, token: await issueToken(secret, sub, { days: 1 }) });
+      // role=mentor: a mentor's token (sub = the mentor's catalog id), to try the mentor role in dev.
+      const role = c.req.query('role') === 'mentor' ? 'mentor' : undefined;
+      return c.json({ sub, token: await issueToken(secret, sub, { days: 1, ...(role ? { role } : {}) }) });
     });
   }
 }

@@ -52,7 +52,7 @@ test('docs/http-api.md: every curl example runs against the reference server and
   const all = examples(markdown);
   const joined = all.map((e) => e.script).join('\n');
   // One example at least for every endpoint a site owner's developer needs.
-  for (const path of ['/dev/token', '/slots', '/bookings"', '/bookings/$ID"', '/reschedule', '/cancel', '/sessions"', '/sessions/$SESSION']) {
+  for (const path of ['/dev/token', '/slots', '/bookings"', '/bookings/$ID"', '/reschedule', '/cancel', '/sessions"', '/sessions/$SESSION', '/mentor/bookings', '/attendance']) {
     assert.ok(joined.includes(path), `docs/http-api.md has no curl example for ${path}`);
   }
   assert.ok(joined.includes(`API=${DOC_URL}\n`), `the examples start with API=${DOC_URL}`);

@@ -40,7 +40,7 @@ export interface TestServer {
   url: string;
   /** The server's database (a test that passes its own `db` closes it too, with close()). */
   db: Database;
-  token(sub: string, role?: 'admin'): Promise<string>;
+  token(sub: string, role?: 'admin' | 'mentor'): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -8,9 +8,10 @@ import { de as calculator } from '../components/commitment-calculator/commitment
 import { de as booking } from '../components/mentor-booking/mentor-booking.messages.js';
 import { de as picker } from '../components/program-picker/program-picker.messages.js';
 import { de as tracker } from '../components/session-tracker/session-tracker.messages.js';
+import { de as attendance } from '../components/session-tracker/attendance.messages.js';
 import { registerTranslation } from '../components/shared/localize.js';
 
 registerTranslation('commitment-calculator', 'de', calculator);
 registerTranslation('program-picker', 'de', picker);
 registerTranslation('mentor-booking', 'de', booking);
-registerTranslation('session-tracker', 'de', tracker);
+registerTranslation('session-tracker', 'de', { ...tracker, ...attendance });

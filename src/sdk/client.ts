@@ -7,9 +7,10 @@ import { localBackend } from './backends/local.js';
 import { MentorshipError, toMentorshipError } from './errors.js';
 import { findById, newId, nowIso } from './ids.js';
 import { loadValidation } from './load-validation.js';
-import type { Booking, BookingRequest, Catalog, Plan, Session, SessionInput, SessionPatch, Slot, WaitlistEntry } from './schemas.js';
+import type { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, MentorBookingQuery, Plan, Session, SessionInput, SessionPatch, Slot, WaitlistEntry } from './schemas.js';
 import { putEach, withoutVersion } from './session-records.js';
 import { seriesResource } from './series-client.js';
+import type { AttendanceResult } from './attendance-sessions.js';
 import type { waitlistResource } from './waitlist-client.js';
 import { forwardTo } from './backends/forward.js';
 
@@ -165,6 +166,24 @@ export function createClient(options: ClientOptions = {}) {
           parseOrThrow(V.Instant, start, 'new start');
           return announce('booking', 'updated', await backend.rescheduleBooking(id, start));
         }),
+      /**
+       * The mentee's word on their booking once it has ended: `attended` counts it as a session of
+       * its length (once, however often it is marked), `no-show` or `null` (undo) removes that.
+       */
+      markAttendance: (id: string, attendance: Attendance | null): Promise<AttendanceResult> =>
+        call(async () => (await import('./attendance-sessions.js')).markAttendance(backend, () => catalog().catch(() => null), announce, id, attendance)),
+    },
+
+    /**
+     * A mentor's own schedule (loaded on first use). Needs the mentor role: the HTTP backend with
+     * a mentor's token; other backends answer `invalid-input`.
+     */
+    mentor: {
+      /** One page of the mentor's bookings, any status unless `status`, by start in [`from`, `to`); pass `nextCursor` back as `cursor`. */
+      bookings: (query: MentorBookingQuery = {}): Promise<MentorBookingPage> => call(async () => (await import('./mentor-client.js')).mentorBookings(backend, query)),
+      /** Marks one of the mentor's bookings, once its session has ended, attended or a no-show. */
+      markAttendance: (bookingId: string, attendance: Attendance): Promise<Booking> =>
+        call(async () => announce('booking', 'updated', await (await import('./mentor-client.js')).markMentorAttendance(backend, bookingId, attendance))),
     },
 
     series: seriesResource(backend, call, (kind, booking) => announce('booking', kind, booking)),

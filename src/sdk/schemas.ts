@@ -248,9 +248,30 @@ export const Booking = z.object({
   /** Secret that lets an anonymous visitor cancel or reschedule (HTTP backend). */
   cancelToken: z.optional(z.string()),
   menteeId: z.optional(z.string()),
-  /** Set by the mentor after the session (reference server, mentor role). */
+  /** Whether the session took place: set after it ends by the mentor (mentor role) or the mentee (tracker). */
   attendance: z.optional(Attendance),
+  /** Who set `attendance`: a mentee may not contradict the mentor's record. */
+  attendanceBy: z.optional(z.enum(['mentor', 'mentee'])),
   ...SeriesLink,
+});
+
+/** `client.mentor.bookings(query)`: a mentor's own bookings, one page, by start. */
+export const MentorBookingQuery = z.object({
+  status: z.optional(BookingStatus),
+  /** Inclusive start of the range, ISO instant. */
+  from: z.optional(Instant),
+  /** Exclusive end of the range, ISO instant. */
+  to: z.optional(Instant),
+  /** The `nextCursor` of the page before. */
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  /** Bookings per page (1–200, default 50). */
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(200))),
+});
+
+export const MentorBookingPage = z.object({
+  items: z.array(Booking),
+  /** Pass back as `cursor` for the next page; null on the last. */
+  nextCursor: z.nullable(z.string()),
 });
 
 export const Slot = z.object({
@@ -329,6 +350,8 @@ export type BookingRequest = z.infer<typeof BookingRequest>;
 export type BookingStatus = z.infer<typeof BookingStatus>;
 export type Booking = z.infer<typeof Booking>;
 export type Attendance = z.infer<typeof Attendance>;
+export type MentorBookingQuery = z.infer<typeof MentorBookingQuery>;
+export type MentorBookingPage = z.infer<typeof MentorBookingPage>;
 export type Slot = z.infer<typeof Slot>;
 export type SessionActivity = (typeof SESSION_ACTIVITIES)[number];
 export type SessionInput = z.input<typeof SessionInput>;

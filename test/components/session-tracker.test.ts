@@ -334,7 +334,9 @@ describe('<session-tracker>', () => {
       weekOf(2025, 12, 22, 2),
       weekOf(2025, 12, 15, 1),
     ]);
-    // The chart: 8 weeks, a bar label per week, the goal line, and the text alternative.
+    // The chart: 8 weeks, a bar label per week, the goal line, and the text alternative. It loads
+    // on demand: on a busy machine it may come after the rest.
+    await waitUntil(() => el.shadowRoot!.querySelector('svg[part="chart"]'), 'the chart did not load');
     expect($(el, 'svg[part="chart"]').getAttribute('aria-label')).to.equal(
       'Hours per week, last 8 weeks. This week 2 h, average 0.88 h a week. 3 of 8 weeks on goal.',
     );

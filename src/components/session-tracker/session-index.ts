@@ -21,17 +21,19 @@ export function weekStart(time: Date | number | string, firstDay: number): numbe
 export const addWeeks = (key: number, n: number) => addDays(key, 7 * n);
 
 /**
- * Consecutive weeks with at least `goal` hours, counted back from the current week. The current
- * week counts once it is on goal; until then the streak runs up to last week. With a goal above
- * zero the count ends at the first week without enough hours, at the latest before the first
- * session.
+ * Weeks with at least `goal` hours, counted back from the current week. The current week counts
+ * once it is on goal; until then the streak runs up to last week. Up to `allowedMisses` weeks
+ * below the goal, in all, are forgiven (they do not count, nor break it), as habit trackers do;
+ * the next one ends the streak, at the latest before the first session. A goal of 0 has none.
  */
-export function streakOfWeeks(hoursOf: (key: number) => number, goal: number, current: number): number {
+export function streakOfWeeks(hoursOf: (key: number) => number, goal: number, current: number, allowedMisses = 0): number {
   if (goal <= 0) return 0;
-  let key = hoursOf(current) >= goal ? current : addWeeks(current, -1);
   let count = 0;
-  for (; hoursOf(key) >= goal; key = addWeeks(key, -1)) count++;
-  return count;
+  let misses = 0;
+  for (let key = hoursOf(current) >= goal ? current : addWeeks(current, -1); ; key = addWeeks(key, -1)) {
+    if (hoursOf(key) >= goal) count++;
+    else if (++misses > allowedMisses) return count;
+  }
 }
 
 /** Newest first; ties by id so the order is stable. */

@@ -25,8 +25,8 @@ type Filter = 'activity' | 'tag';
 interface Notice {
   text: string;
   error?: boolean;
-  /** A removed session the notice offers to put back. */
-  undo?: Session;
+  /** What the notice's Undo does (put back a deleted session, take back an attendance). */
+  undo?: () => unknown;
 }
 
 /** Weeks shown at first and added by "Show older weeks". */
@@ -46,7 +46,7 @@ const itemsOf = (model: CommitmentModel): { id: string; name: string }[] => (mod
 
 /**
  * The mentee's panel: log mentorship sessions, see this week's hours against the weekly goal,
- * a streak and a chart of recent weeks, mark booked sessions done, export and import.
+ * a streak and a chart of recent weeks, mark past bookings attended or no-show, export and import.
  *
  * Sessions are grouped by week (the first day of the week follows the locale) and shown a few
  * weeks at a time, so 10,000 sessions stay fast; changes from other tabs appear at once.
@@ -55,7 +55,8 @@ const itemsOf = (model: CommitmentModel): { id: string; name: string }[] => (mod
  * @customElement session-tracker
  *
  * @fires {CustomEvent<SessionChangeDetail>} session-change - after a session was added, edited,
- * deleted, restored (undo, `added`) or logged from a booking; once per import through this
+ * deleted, restored (undo, `added`), logged from a booking or counted by marking it attended
+ * (`removed` when no-show or Undo takes that back); once per import through this
  * element (`imported`, with the summary and the sessions stored).
  * @fires {CustomEvent<MentorshipErrorDetail>} mentorship-error - an attribute is invalid, an
  * imported file is unusable, or loading or saving failed.
@@ -68,6 +69,8 @@ const itemsOf = (model: CommitmentModel): { id: string; name: string }[] => (mod
  * @csspart meter - the `<meter>` of this week's hours against the goal.
  * @csspart chart - the SVG chart of recent weeks.
  * @csspart upcoming - the list of booked sessions.
+ * @csspart attendance - bookings that have ended, each with "Attended" (counts it as a session of
+ * its length, once) and "No-show"; the notice then offers Undo.
  * @csspart sessions - the logged sessions with their filters, by week.
  * @csspart filters - the activity and tag filters.
  * @csspart week - one week's group of sessions.
@@ -94,6 +97,7 @@ export class SessionTracker extends MkElement {
   static override properties = {
     weeklyGoal: { type: Number, attribute: 'weekly-goal', reflect: true },
     weeks: { type: Number, reflect: true },
+    allowedMisses: { type: Number, attribute: 'allowed-misses', reflect: true },
     mentee: { reflect: true },
     readonly: { type: Boolean, reflect: true },
     today: { attribute: false },
@@ -111,6 +115,11 @@ export class SessionTracker extends MkElement {
   declare weeklyGoal: number | null | undefined;
   /** How many recent weeks the chart shows (1–52, default 8). */
   declare weeks: number;
+  /**
+   * Weeks below the goal the streak forgives, in all (0–52, default 0): with 1, one missed week
+   * neither counts nor ends the streak; the second does.
+   */
+  declare allowedMisses: number;
   /** Whose sessions to show: with the HTTP backend, sessions of other mentees are hidden. */
   declare mentee: string;
   /** Shows sessions, progress and exports only: no adding, editing, deleting or importing. */
@@ -147,10 +156,12 @@ export class SessionTracker extends MkElement {
   // Loaded on demand: the chart as the tracker first renders, exports and import on first use.
   #chart = new LazyModule(this, () => import('./chart.js'));
   #exporter = new LazyModule(this, () => import('./export.js'));
+  #attendance = new LazyModule(this, () => import('./attendance.js'));
 
   constructor() {
     super();
     this.weeks = 8;
+    this.allowedMisses = 0;
     this.mentee = '';
     this.readonly = false;
   }
@@ -234,10 +245,12 @@ export class SessionTracker extends MkElement {
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('weeklyGoal')) this.#check('weekly-goal', this.weeklyGoal, { min: 0, max: 168 });
     if (changed.has('weeks')) this.#check('weeks', this.weeks, { min: 1, max: 52, integer: true });
+    if (changed.has('allowedMisses')) this.#check('allowed-misses', this.allowedMisses, { min: 0, max: 52, integer: true });
     if (changed.has('mentee') && this.client && this.#loaded) void this.#load();
     const firstDay = this.l.firstDayOfWeek;
     if (firstDay !== this.#index.firstDay) this.#index = new SessionIndex(firstDay, this.#index.byId.values());
-    if (this.#loaded) this.viewState = this.#index.size || this.#upcoming().length ? 'ready' : 'empty';
+    if (this.#loaded) this.viewState = this.#index.size || this.#upcoming().length || this.#awaiting().length ? 'ready' : 'empty';
+    if (this.#awaiting().length && !this.#attendance.module) this.#attendance.load().catch(() => {}); // Retry shows in its place
   }
 
   /** Shows a problem with a number attribute, or clears it. */
@@ -251,7 +264,8 @@ export class SessionTracker extends MkElement {
   #activityName(id: string): string {
     const key = `activity:${id}`;
     if (key in en) return this.l.t(key as 'activity:other');
-    return this.#catalog?.commitmentModels.flatMap(itemsOf).find((item) => item.id === id)?.name ?? id;
+    // A model's activity, else a session type (sessions counted from bookings carry its id).
+    return [...(this.#catalog?.commitmentModels.flatMap(itemsOf) ?? []), ...(this.#catalog?.sessionTypes ?? [])].find((item) => item.id === id)?.name ?? id;
   }
 
   /**
@@ -340,7 +354,7 @@ export class SessionTracker extends MkElement {
   async #deleteSession(session: Session) {
     const removed = await this.#write('delete', 'removed', 'deleted', (c) => this.#sync.deleting(c.sessions.remove(session.id, { version: session.version })));
     if (removed) {
-      this.notice = { ...this.notice!, undo: removed };
+      this.notice = { ...this.notice!, undo: () => this.#undo(removed) };
       void this.#focusLater('.undo');
     }
   }
@@ -397,12 +411,22 @@ export class SessionTracker extends MkElement {
     link.download = `sessions-${localInput(this.#now()).slice(0, 10)}.${kind}`;
   }
 
-  /** Confirmed bookings not logged yet that start in the future or ended in the last week. */
-  #upcoming(): Booking[] {
-    const since = this.#now().getTime() - 7 * 86_400_000;
+  /** Confirmed bookings of the mentee shown, not logged yet, ending after `since` and before `until`, by start. */
+  #openBookings(since: number, until = Infinity): Booking[] {
     return [...this.#bookings.values()]
-      .filter((b) => b.status === 'confirmed' && Date.parse(b.end) > since && !this.#index.bookingIds.has(b.id) && this.#accepts(b))
+      .filter((b) => b.status === 'confirmed' && Date.parse(b.end) > since && Date.parse(b.end) <= until && !this.#index.bookingIds.has(b.id) && this.#accepts(b))
       .sort((a, b) => (a.start < b.start ? -1 : 1));
+  }
+
+  /** Booked sessions still to come. */
+  #upcoming(): Booking[] {
+    return this.#openBookings(this.#now().getTime());
+  }
+
+  /** Bookings that ended in the last four weeks, waiting for attended or no-show. */
+  #awaiting(): Booking[] {
+    const now = this.#now().getTime();
+    return this.#openBookings(now - 28 * 86_400_000, now).filter((b) => b.attendance !== 'no-show');
   }
 
   // ---- rendering -------------------------------------------------------------------------
@@ -420,7 +444,7 @@ export class SessionTracker extends MkElement {
     } else {
       body = html`${this.readonly ? nothing : html`<h3 id="add-title">${l.t('addTitle')}</h3>${this.#renderForm()}`}
 <div class="notice" part="notice" role="status" tabindex="-1">${this.#renderNotice()}</div>${this.#sync.render()}
-${this.#index.size ? this.#renderProgress() : this.#renderEmpty()}${this.#renderUpcoming()}${this.#index.size ? html`${this.#renderSessions()}${this.#renderExport()}` : nothing}`;
+${this.#index.size ? this.#renderProgress() : this.#renderEmpty()}${this.#renderAttendance()}${this.#renderUpcoming()}${this.#index.size ? html`${this.#renderSessions()}${this.#renderExport()}` : nothing}`;
     }
     return html`${this.renderConfigErrors()}<div part="base" dir=${l.dir} lang=${l.lang}>${body}</div>`;
   }
@@ -434,7 +458,7 @@ ${this.#index.size ? this.#renderProgress() : this.#renderEmpty()}${this.#render
     const { notice, l } = this;
     if (!notice) return nothing;
     return html`<span class=${notice.error ? 'field-error' : ''}>${notice.text}</span>
-${notice.undo ? html`<button class="undo" @click=${() => this.#undo(notice.undo!)}>${l.t('undo')}</button>` : nothing}
+${notice.undo ? html`<button class="undo" @click=${notice.undo}>${l.t('undo')}</button>` : nothing}
 <button @click=${() => (this.notice = undefined)}>${l.t('dismiss')}</button>`;
   }
 
@@ -478,9 +502,10 @@ ${session ? html`<button type="button" @click=${() => this.#stopEditing(session.
     const [index, goal] = [this.#index, this.#goal];
     const current = weekStart(this.#now(), index.firstDay);
     const hours = index.hours(current);
-    const streak = goal ? streakOfWeeks((k) => index.hours(k), goal, current) : 0;
+    const misses = this.configErrors.has('allowed-misses') ? 0 : this.allowedMisses;
+    const streak = goal ? streakOfWeeks((k) => index.hours(k), goal, current, misses) : 0;
     const onGoal = html`<meter part="meter" aria-labelledby="week-label" min="0" max=${goal} value=${Math.min(hours, goal!)}></meter>
-<p class="streak">${l.t('streak', l.plural(streak), l.number(streak))}</p>`;
+<p class="streak">${l.t('streak', l.plural(streak), l.number(streak))}${misses ? ` ${l.t('missesAllowed', misses)}` : ''}</p>`;
     return this.#section(
       'progress',
       html`<div><strong id="week-label">${l.t('thisWeek')}:</strong> <span class="week-hours">${l.t('hours', l.hours(hours), goal ? l.hours(goal) : undefined)}</span></div>
@@ -492,18 +517,47 @@ ${this.#renderChart(current, goal)}`,
   /** The chart of recent weeks (chart.ts, loaded on demand: a placeholder until it comes). */
   #renderChart(current: number, goal: number | undefined) {
     const chart = this.#chart.module;
-    if (!chart) return html`<div class="chart-loading" aria-busy="true">${this.#chart.failed ? html`<button @click=${() => this.#chart.load()}>${this.l.t('retry')}</button>` : nothing}</div>`;
+    if (!chart) return this.#placeholder(this.#chart, 'chart-loading');
     const count = this.configErrors.has('weeks') ? 8 : this.weeks;
     return chart.renderChart({ l: this.l, index: this.#index, current, goal, count, order: this.#activities(...this.#index.activities.keys()), name: (a) => this.#activityName(a) });
   }
 
-  #renderUpcoming() {
+  /** Past bookings to decide on (attendance.ts, loaded on demand). */
+  #renderAttendance() {
+    const bookings = this.#awaiting();
+    const ui = this.#attendance.module;
+    if (!bookings.length) return nothing;
+    if (!ui) return this.#placeholder(this.#attendance);
+    return ui.renderAttendance({
+      host: this,
+      tracker: this.l,
+      client: this.client!,
+      bookings,
+      describe: (b) => ({ when: this.#when(b.start), what: this.#activityName(b.sessionTypeId), mentor: this.#mentorName(b.mentorId) }),
+      readonly: this.readonly,
+      notify: (notice, focus) => ((this.notice = notice), this.#focusLater(focus)),
+      fail: (error) => this.#fail('attendance', error),
+      emit: (detail) => this.emit<SessionChangeDetail>('session-change', detail),
+      markDone: (b) => this.#doneButton(b),
+    });
+  }
+
+  /** In place of a part still loading: progress, or after a failure Retry. */
+  #placeholder(part: LazyModule<unknown>, name = '') {
+    return html`<div class=${name} aria-busy="true">${part.failed ? html`<button @click=${() => part.load()}>${this.l.t('retry')}</button>` : nothing}</div>`;
+  }
+
+  /** "Mark done": logs a booked session as it was booked. */
+  #doneButton(b: Booking) {
     const { l } = this;
+    return html`<button class="mark-done row-actions" aria-label=${l.t('about', l.t('markDone'), `${this.#activityName(b.sessionTypeId)}, ${this.#when(b.start)}`)} @click=${() => this.#markDone(b)}>${l.t('markDone')}</button>`;
+  }
+
+  #renderUpcoming() {
     const list = this.#upcoming();
     const item = (b: Booking) => {
       const [when, what, mentor] = [this.#when(b.start), this.#activityName(b.sessionTypeId), this.#mentorName(b.mentorId)];
-      const done = html`<button class="mark-done row-actions" aria-label=${l.t('about', l.t('markDone'), `${what}, ${when}`)} @click=${() => this.#markDone(b)}>${l.t('markDone')}</button>`;
-      return html`<li data-booking=${b.id}>${when} <span class="what">${what}</span> ${mentor ? html`<span>${mentor}</span>` : nothing} ${this.readonly ? nothing : done}</li>`;
+      return html`<li data-booking=${b.id}>${when} <span class="what">${what}</span> ${mentor ? html`<span>${mentor}</span>` : nothing} ${this.readonly ? nothing : this.#doneButton(b)}</li>`;
     };
     if (!list.length) return nothing;
     return this.#section('upcoming', html`<ul class="rows">${list.map(item)}</ul>`);

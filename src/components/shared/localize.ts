@@ -10,6 +10,7 @@ import type { CalculatorMessages } from '../commitment-calculator/commitment-cal
 import type { MentorBookingMessages } from '../mentor-booking/mentor-booking.messages.js';
 import type { ProgramPickerMessages } from '../program-picker/program-picker.messages.js';
 import type { SessionTrackerMessages } from '../session-tracker/session-tracker.messages.js';
+import type { AttendanceMessages } from '../session-tracker/attendance.messages.js';
 
 // Messages are strings or functions of their arguments (plurals use Intl.PluralRules).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,7 +42,7 @@ export interface ElementMessages {
   'commitment-calculator': CalculatorMessages;
   'program-picker': ProgramPickerMessages & Record<`${'format' | 'focus' | 'freq' | 'role'}-${string}`, string>;
   'mentor-booking': MentorBookingMessages & Record<`${'st' | 'pt' | 'mt'}:${string}`, string>;
-  'session-tracker': SessionTrackerMessages & Record<`activity:${string}`, string>;
+  'session-tracker': SessionTrackerMessages & AttendanceMessages & Record<`activity:${string}`, string>;
 }
 
 /** What `registerTranslation(scope, …)` accepts: that element's keys, or any element's for `'*'`. */

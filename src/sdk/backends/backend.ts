@@ -4,7 +4,7 @@
  * race (creating, rescheduling a booking) are ONE atomic operation inside the backend.
  */
 import type { ErrorCode } from '../errors.js';
-import type { Booking, BookingRequest, Catalog, Plan, Series, SeriesRequest, Session, Slot, WaitlistEntry } from '../schemas.js';
+import type { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, MentorBookingQuery, Plan, Series, SeriesRequest, Session, Slot, WaitlistEntry } from '../schemas.js';
 
 export interface SlotRequest {
   mentorId: string;
@@ -57,6 +57,17 @@ export interface Backend {
   getSeries?(id: string): Promise<Series>;
   /** Cancels the series' confirmed occurrences starting at or after `from` (all without it). */
   cancelSeries?(id: string, options?: { from?: string }): Promise<Series>;
+
+  /**
+   * The mentee's word on their own booking once it has ended (`null` takes it back); a mentee
+   * may not contradict the mentor's record. Optional: the tracker then offers "Mark done" only.
+   */
+  setBookingAttendance?(id: string, attendance: Attendance | null): Promise<Booking>;
+
+  /** The mentor role (a mentor's token over HTTP): one page of the mentor's own bookings, by start. */
+  listMentorBookings?(query: MentorBookingQuery): Promise<MentorBookingPage>;
+  /** The mentor role: marks one of the mentor's bookings that has ended attended or a no-show. */
+  markMentorAttendance?(id: string, attendance: Attendance): Promise<Booking>;
 
   /**
    * The waitlist of a full group session (optional: `client.waitlist` says so when a backend

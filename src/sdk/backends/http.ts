@@ -137,6 +137,12 @@ export function httpBackend(options: HttpBackendOptions): Backend {
 
     cancelBooking: async (id) => onBooking(id, await remembered(id), '/cancel'),
     rescheduleBooking: async (id, start) => onBooking(id, await remembered(id), '/reschedule', { start }),
+    // The same word twice is the same answer: safe to retry.
+    setBookingAttendance: async (id, attendance) =>
+      keepToken(await call(V.Booking, 'POST', `bookings/${encodeURIComponent(id)}/attendance`, { json: { attendance }, idempotent: true }), await remembered(id)),
+
+    listMentorBookings: (query) => call(V.MentorBookingPage, 'GET', 'mentor/bookings', { searchParams: query }),
+    markMentorAttendance: (id, attendance) => call(V.Booking, 'POST', `mentor/bookings/${encodeURIComponent(id)}/attendance`, { json: { attendance }, idempotent: true }),
 
     ...sessions,
 

@@ -159,6 +159,11 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
         return place(isSlotFree, catalog, booking, bookings, start, stamp, id);
       });
     },
+    async setBookingAttendance(id, attendance) {
+      const { withAttendance } = await import('./attendance-records.js');
+      return writeBooking((bookings) => withAttendance(findById(bookings, id, 'booking'), attendance, now()));
+    },
+
     listSessions: () => store.getAll<Session>(SESSION),
     getSession: (id: string) => store.get<Session>(SESSION + id),
     async putSession(session: Session) {

@@ -41,6 +41,7 @@ export const Booking = /* @__PURE__ */ object({
   cancelToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
   menteeId: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
   attendance: /* @__PURE__ */ optional(Attendance),
+  attendanceBy: /* @__PURE__ */ optional(/* @__PURE__ */ oneOf("mentor", "mentee")),
   seriesId: /* @__PURE__ */ optional(Id),
 }) as Validator<z.output<typeof S.Booking>>;
 export const BookingRequest = /* @__PURE__ */ object({
@@ -173,6 +174,17 @@ export const Catalog = /* @__PURE__ */ object({
   mentors: /* @__PURE__ */ array(Mentor),
   commitmentModels: /* @__PURE__ */ array(CommitmentModel),
 }) as Validator<z.output<typeof S.Catalog>>;
+export const MentorBookingPage = /* @__PURE__ */ object({
+  items: /* @__PURE__ */ array(Booking),
+  nextCursor: /* @__PURE__ */ union(/* @__PURE__ */ string(), /* @__PURE__ */ literal(null)),
+}) as Validator<z.output<typeof S.MentorBookingPage>>;
+export const MentorBookingQuery = /* @__PURE__ */ object({
+  status: /* @__PURE__ */ optional(BookingStatus),
+  from: /* @__PURE__ */ optional(Instant),
+  to: /* @__PURE__ */ optional(Instant),
+  cursor: /* @__PURE__ */ optional(/* @__PURE__ */ string(1, 500)),
+  limit: /* @__PURE__ */ optional(/* @__PURE__ */ integer(1, 200)),
+}) as Validator<z.output<typeof S.MentorBookingQuery>>;
 export const Plan = /* @__PURE__ */ object({
   programId: /* @__PURE__ */ optional(Id),
   modelId: /* @__PURE__ */ optional(Id),

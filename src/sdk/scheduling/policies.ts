@@ -67,3 +67,4 @@ export function assertVisitorCap(
 /** True when `error` is a refusal by a booking policy (not a slot someone else took). */
 export const isPolicyRefusal = (error: unknown): boolean =>
   MentorshipError.is(error) && error.code === 'conflict' && error.issues.some((i) => i.path.startsWith('rules.'));
+
