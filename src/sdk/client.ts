@@ -11,8 +11,7 @@ import type { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, M
 import { putEach, withoutVersion } from './session-records.js';
 import { seriesResource } from './series-client.js';
 import type { AttendanceResult } from './attendance-sessions.js';
-import type { waitlistResource } from './waitlist-client.js';
-import { forwardTo } from './backends/forward.js';
+import { forwardTo, once } from './backends/forward.js';
 
 export type ChangeKind = 'added' | 'updated' | 'removed';
 
@@ -113,15 +112,12 @@ export function createClient(options: ClientOptions = {}) {
   /** One stored session: a single record read where the backend can, not all 10,000. */
   const storedSession = async (id: string) => findById(backend.getSession ? [await backend.getSession(id)] : await sessions(), id, 'session');
 
-  let waitlist: Promise<ReturnType<typeof waitlistResource>> | undefined;
-  const loadWaitlist = () =>
-    (waitlist ??= import('./waitlist-client.js').then(
+  const loadWaitlist = once(() =>
+    import('./waitlist-client.js').then(
       (m) => m.waitlistResource(backend, call, (kind, entry) => announce('waitlist', kind, entry)),
-      (error: unknown) => {
-        waitlist = undefined;
-        throw new MentorshipError('network', 'Could not load the waitlist code. Check the connection and try again.', { cause: error });
-      },
-    ));
+      (error: unknown) => Promise.reject(new MentorshipError('network', 'Could not load the waitlist code. Check the connection and try again.', { cause: error })),
+    ),
+  );
 
   const client = {
     backend,

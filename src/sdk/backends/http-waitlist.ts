@@ -11,6 +11,7 @@ import type { Validator } from '../validator.js';
 import type { Backend } from './backend.js';
 import type { RecordStore } from './record-store.js';
 import { listPage, type CallOptions } from './http-client.js';
+import type { HttpBackendOptions } from './http.js';
 
 const ENTRY = 'w:';
 
@@ -20,9 +21,9 @@ export function httpWaitlist(
   call: Call,
   store: RecordStore,
   remember: (booking: Booking) => Promise<Booking>,
-  signedIn: () => Promise<boolean>,
+  getToken: HttpBackendOptions['getToken'],
   /** Told about a promotion this browser had not seen yet. */
-  promoted: (entries: WaitlistEntry[]) => void,
+  promoted: Set<(entries: WaitlistEntry[]) => void>,
 ): Required<Pick<Backend, 'joinWaitlist' | 'getWaitlistEntry' | 'leaveWaitlist' | 'listWaitlist' | 'markWaitlistSeen' | 'listFullSessions'>> {
   const path = (id: string) => `waitlist/${encodeURIComponent(id)}`;
   const headers = (mine: WaitlistEntry | undefined): Record<string, string> => (mine?.cancelToken ? { 'Cancel-Token': mine.cancelToken } : {});
@@ -33,7 +34,7 @@ export function httpWaitlist(
     const booking = answer.booking && token ? await remember({ ...answer.booking, cancelToken: token }) : answer.booking;
     const entry: WaitlistEntry = { ...answer, ...(token ? { cancelToken: token } : {}), ...(booking ? { booking } : {}), ...(mine?.seenAt ? { seenAt: mine.seenAt } : {}) };
     await store.set(ENTRY + entry.id, entry);
-    if (announce && entry.status === 'promoted' && mine?.status !== 'promoted') promoted([entry]);
+    if (announce && entry.status === 'promoted' && mine?.status !== 'promoted') for (const listener of promoted) listener([entry]);
     return entry;
   };
   const refresh = async (id: string, announce = true) => {
@@ -50,7 +51,7 @@ export function httpWaitlist(
     },
     async listWaitlist() {
       const found = new Map<string, WaitlistEntry>();
-      if (await signedIn()) {
+      if (await getToken?.()) {
         for (const e of (await call(listPage(V.WaitlistEntry), 'GET', 'waitlist')).items) found.set(e.id, await keep(e, await store.get<WaitlistEntry>(ENTRY + e.id)));
       }
       await Promise.all(

@@ -24,9 +24,7 @@ import { memoryRecordStore, type RecordStore } from './record-store.js';
 import { createHttpClient, listPage as page, type CallOptions } from './http-client.js';
 import { httpSessions } from './http-sessions.js';
 import { httpSeries } from './http-series.js';
-import type { httpWaitlist } from './http-waitlist.js';
-import { forwardTo, WAITLIST_METHODS } from './forward.js';
-import type { WaitlistEntry } from '../schemas.js';
+import { lazyWaitlist } from './forward.js';
 
 export interface HttpBackendOptions {
   /** The API root, e.g. "https://api.example.com/v1". */
@@ -89,17 +87,6 @@ export function httpBackend(options: HttpBackendOptions): Backend {
       mine,
     );
 
-  const promotedListeners = new Set<(entries: WaitlistEntry[]) => void>();
-  let waitlist: Promise<ReturnType<typeof httpWaitlist>> | undefined;
-  const loadWaitlist = () =>
-    (waitlist ??= import('./http-waitlist.js').then(
-      (m) => m.httpWaitlist(call, store, remember, async () => !!(await options.getToken?.()), (entries) => promotedListeners.forEach((listener) => listener(entries))),
-      (error: unknown) => {
-        waitlist = undefined;
-        throw error;
-      },
-    ));
-
   const sessions = httpSessions({ request, store, online, lockName: queueName });
 
   return {
@@ -149,7 +136,6 @@ export function httpBackend(options: HttpBackendOptions): Backend {
     ...planRecord(store),
     ...httpSeries(call, store, remember),
     // The waitlist's code loads on its first use.
-    ...forwardTo(loadWaitlist, WAITLIST_METHODS),
-    onWaitlistPromoted: (listener) => void promotedListeners.add(listener),
+    ...lazyWaitlist((promoted) => import('./http-waitlist.js').then((m) => m.httpWaitlist(call, store, remember, options.getToken, promoted))),
   };
 }

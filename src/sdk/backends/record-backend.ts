@@ -9,8 +9,7 @@ import type { Booking, BookingRequest, Catalog, Plan, Session, WaitlistEntry } f
 import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
 import type { seriesRecords } from './series-records.js';
-import type { waitlistRecords } from './waitlist-records.js';
-import { forwardTo, WAITLIST_METHODS } from './forward.js';
+import { forwardTo, once, WAITLIST_METHODS } from './forward.js';
 
 const BOOKING = 'booking:';
 const SESSION = 'session:';
@@ -67,15 +66,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
   const idempotent = new Map<string, Promise<Booking>>();
   // The waitlist loads on its first use (and with the first cancel or move, which may promote).
   const loadWaitlistModule = () => import('./waitlist-records.js');
-  let waitlist: Promise<ReturnType<typeof waitlistRecords>> | undefined;
-  const loadWaitlist = () =>
-    (waitlist ??= loadWaitlistModule().then(
-      (m) => m.waitlistRecords({ store, loadCatalog, now }),
-      (error: unknown) => {
-        waitlist = undefined;
-        throw error;
-      },
-    ));
+  const loadWaitlist = once(() => loadWaitlistModule().then((m) => m.waitlistRecords({ store, loadCatalog, now })));
   // Recurring series load on the first series call: most pages never book one.
   let series: Promise<ReturnType<typeof seriesRecords>> | undefined;
   const loadSeries = () =>
