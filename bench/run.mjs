@@ -185,8 +185,8 @@ async function buildPages() {
   writeFileSync(join(TMP, 'page-de.html'), page('four elements, German', host, '<script type="module" src="locales/de.js"></script>\n<script type="module" src="mentorship-kit.js"></script>').replace('<html lang="en">', '<html lang="de">'));
   const one = '<main><h1>How much time will it take?</h1><commitment-calculator></commitment-calculator></main>';
   writeFileSync(join(TMP, 'page-one.html'), page('one element', one, '<script type="module" src="components/commitment-calculator.js"></script>'));
-  hostPage = (baseUrl) =>
-    page('four elements, backend="http"', `<mentorship-provider backend="http" base-url="${baseUrl}">${host}</mentorship-provider>`, '<script type="module" src="mentorship-kit.js"></script>');
+  hostPage = (baseUrl, token) =>
+    page('four elements, backend="http"', `<mentorship-provider backend="http" base-url="${baseUrl}" token="${token}">${host}</mentorship-provider>`, '<script type="module" src="mentorship-kit.js"></script>');
 }
 let hostPage;
 
@@ -341,10 +341,10 @@ async function caseOverhead() {
 /**
  * Opens a page type in a fresh context, waits until every element on it is interactive and the
  * network is quiet, and returns the scripts it loaded (name, min+gzip bytes) and its API calls.
- * `use(page)`, when given, then does what a visitor does next (a click); the scripts that only
- * this loaded are returned as `onUse`.
+ * Then each of `steps` ([label, action(page)]) does what a visitor does next, and `after` lists
+ * the scripts that only that step loaded (and what the action returned).
  */
-async function pageRequests(path, use) {
+async function pageRequests(path, steps = []) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const scripts = [];
@@ -357,23 +357,41 @@ async function pageRequests(path, use) {
   try {
     await page.goto(BASE + path);
     const tags = await page.evaluate(() => [...document.querySelectorAll('*')].map((e) => e.localName).filter((n) => customElements.get(n) && n !== 'mentorship-provider'));
-    for (const tag of new Set(tags)) await page.waitForSelector(`${tag}[state=ready], ${tag}[state=empty]`, { state: 'attached', timeout: 30_000 });
+    for (const tag of new Set(tags)) {
+      await page.waitForSelector(`${tag}[state=ready], ${tag}[state=empty]`, { state: 'attached', timeout: 30_000 }).catch(async (error) => {
+        const state = await page.evaluate((t) => document.querySelector(t)?.getAttribute('state'), tag);
+        throw new Error(`${path}: <${tag}> stayed "${state}" (${error.message.split('\n')[0]})`);
+      });
+    }
     await page.waitForLoadState('networkidle');
     const first = scripts.filter((s) => !s.name.startsWith('observe'));
-    if (!use) return { scripts: first, api };
-    const before = scripts.length;
-    await use(page);
-    await page.waitForLoadState('networkidle');
-    return { scripts: first, api, onUse: scripts.slice(before) };
+    const after = [];
+    for (const [label, action] of steps) {
+      const before = scripts.length;
+      const outcome = await action(page);
+      await page.waitForLoadState('networkidle');
+      after.push({ label, outcome, scripts: scripts.slice(before) });
+    }
+    return { scripts: first, api, after };
   } finally {
     await context.close();
   }
 }
 
-/** A visitor's first click on the tracker's "CSV" export link: the download it starts. */
+/** Logs one session with the tracker's form as it comes (now, its default length and activity). */
+async function logSession(page) {
+  await page.locator('session-tracker form[part=add-form] button[type=submit]').click({ timeout: 10_000 });
+  await page.locator('session-tracker a[data-export=csv]').waitFor({ timeout: 10_000 });
+  return 'the session is listed';
+}
+
+/** A visitor's first click on the tracker's "CSV" export link; says whether a download started. */
 async function exportCsv(page) {
-  const download = page.waitForEvent('download', { timeout: 15_000 });
-  await page.locator('session-tracker a[data-export=csv]').click();
+  const download = page.waitForEvent('download', { timeout: 10_000 }).then(
+    () => 'the download started',
+    () => 'NO download within 10 s',
+  );
+  await page.locator('session-tracker a[data-export=csv]').click({ timeout: 10_000 });
   return download;
 }
 
@@ -382,12 +400,14 @@ async function caseRequests() {
   let server;
   try {
     server = await startServer({});
-    writeFileSync(join(TMP, 'page-http.html'), hostPage(server.url));
+    // A signed-in mentee (the server's dev mode hands out tokens): the tracker needs one.
+    const { token } = await (await fetch(`${server.url}/dev/token?sub=bench-mentee`)).json();
+    writeFileSync(join(TMP, 'page-http.html'), hostPage(server.url, token));
   } catch (error) {
     notes.push(`page weight: no backend="http" page: ${error.message}`);
   }
   const types = [
-    ['four elements, local storage', 'page-local.html', exportCsv, 'then a first click on the tracker\'s CSV export'],
+    ['four elements, local storage', 'page-local.html', [['then logging a first session', logSession], ["then a first click on the tracker's CSV export", exportCsv]]],
     ['one element alone (<commitment-calculator>, dist/components/)', 'page-one.html'],
     ['four elements, local storage, in German (lang="de", locales/de.js included)', 'page-de.html'],
     ...(server ? [['four elements, backend="http" (reference server)', 'page-http.html']] : []),
@@ -396,12 +416,14 @@ async function caseRequests() {
   const list = (scripts) => scripts.map((s) => `${strip(s.name)} ${(s.gzip / 1024).toFixed(1)}`).join(', ');
   const total = (scripts) => scripts.reduce((sum, s) => sum + s.gzip, 0) / 1024;
   try {
-    for (const [label, path, use, action] of types) {
-      const { scripts, api, onUse } = await pageRequests(path, use);
+    for (const [label, path, steps] of types) {
+      const { scripts, api, after } = await pageRequests(path, steps);
       record('page weight', `${label}: scripts until interactive, min+gzip`, 'KB', [total(scripts)], { note: `${scripts.length} requests: ${list(scripts)}${server && path === 'page-http.html' ? `; ${api} API calls` : ''}` });
-      if (onUse) record('page weight', `${label}, ${action}: scripts it loads, min+gzip`, 'KB', [total(onUse)], { note: `${onUse.length} requests: ${list(onUse) || 'none'}` });
+      for (const step of after) {
+        record('page weight', `${label}, ${step.label}: scripts it loads, min+gzip`, 'KB', [total(step.scripts)], { note: `${step.scripts.length} requests: ${list(step.scripts) || 'none'}; ${step.outcome}` });
+      }
       results.requests ??= {};
-      results.requests[path] = { scripts, api, ...(onUse ? { onUse } : {}) };
+      results.requests[path] = { scripts, api, after };
     }
   } finally {
     await server?.stop();
@@ -546,6 +568,8 @@ function startServer(extraEnv) {
   const dataDir = mkdtempSync(join(os.tmpdir(), 'mk-bench-pglite-'));
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', PGLITE_DIR: dataDir, CORS_ORIGINS: '*', RATE_LIMITS: 'off', ...extraEnv };
   delete env.AUTH_SECRET;
+  // Vite's build (run in this process) sets NODE_ENV=production, which makes the server demand a secret.
+  delete env.NODE_ENV;
   if (!extraEnv.DATABASE_URL) delete env.DATABASE_URL;
   const child = spawn('node_modules/.bin/tsx', ['server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

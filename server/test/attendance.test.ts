@@ -82,3 +82,12 @@ describe('attendance over HTTP', () => {
     mentor.close();
   });
 });
+
+test('OpenAPI describes the attendance and mentor routes', async () => {
+  const doc = await (await fetch(`${server.url}/openapi.json`)).json();
+  assert.ok(doc.paths['/bookings/{id}/attendance'].post.responses['409']);
+  assert.deepEqual(doc.paths['/mentor/bookings'].get.parameters.map((p: { name: string }) => p.name), ['status', 'from', 'to', 'cursor', 'limit']);
+  assert.ok(doc.paths['/mentor/bookings/{id}/attendance'].post);
+  assert.deepEqual([...doc.components.schemas.MentorBookingPage.required].sort(), ['items', 'nextCursor']);
+  assert.deepEqual(doc.components.schemas.Booking.properties.attendanceBy.enum, ['mentor', 'mentee']);
+});

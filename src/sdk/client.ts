@@ -6,7 +6,7 @@ import type { Backend, FailedSessionWrite, SlotRequest } from './backends/backen
 import { localBackend } from './backends/local.js';
 import { MentorshipError, toMentorshipError } from './errors.js';
 import { findById, newId, nowIso } from './ids.js';
-import { loadValidation } from './load-validation.js';
+import { loadValidation, parse } from './load-validation.js';
 import type { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, MentorBookingQuery, Plan, Session, SessionInput, SessionPatch, Slot, WaitlistEntry } from './schemas.js';
 import { putEach, withoutVersion } from './session-records.js';
 import { seriesResource } from './series-client.js';
@@ -139,9 +139,8 @@ export function createClient(options: ClientOptions = {}) {
     slots: {
       list: (request: SlotRequest): Promise<Slot[]> =>
         call(async () => {
-          const { V, parseOrThrow } = await loadValidation();
-          parseOrThrow(V.Instant, request.from, 'slot range start');
-          parseOrThrow(V.Instant, request.to, 'slot range end');
+          await parse('Instant', request.from, 'slot range start');
+          await parse('Instant', request.to, 'slot range end');
           return backend.listSlots(request);
         }),
     },
@@ -151,15 +150,13 @@ export function createClient(options: ClientOptions = {}) {
       /** Books a slot. Throws `conflict` when someone else took it first. */
       create: (request: BookingRequest, options: { idempotencyKey?: string } = {}): Promise<Booking> =>
         call(async () => {
-          const { V, parseOrThrow } = await loadValidation();
-          const valid = parseOrThrow(V.BookingRequest, request, 'booking');
+          const valid = await parse('BookingRequest', request, 'booking');
           return announce('booking', 'added', await backend.createBooking(valid, { idempotencyKey: options.idempotencyKey ?? newId('idem-') }));
         }),
       cancel: (id: string): Promise<Booking> => call(async () => announce('booking', 'updated', await backend.cancelBooking(id))),
       reschedule: (id: string, start: string): Promise<Booking> =>
         call(async () => {
-          const { V, parseOrThrow } = await loadValidation();
-          parseOrThrow(V.Instant, start, 'new start');
+          await parse('Instant', start, 'new start');
           return announce('booking', 'updated', await backend.rescheduleBooking(id, start));
         }),
       /**
@@ -191,8 +188,7 @@ export function createClient(options: ClientOptions = {}) {
       list: (): Promise<Session[]> => call(sessions),
       add: (input: SessionInput): Promise<Session> =>
         call(async () => {
-          const { V, parseOrThrow } = await loadValidation();
-          const valid = parseOrThrow(V.SessionInput, input, 'session');
+          const valid = await parse('SessionInput', input, 'session');
           const stamp = nowIso();
           return announce('session', 'added', await backend.putSession({ ...valid, id: newId('s-'), createdAt: stamp, updatedAt: stamp }));
         }),
@@ -203,13 +199,12 @@ export function createClient(options: ClientOptions = {}) {
        */
       update: (id: string, patch: SessionPatch, options: { version?: number | undefined } = {}): Promise<Session> =>
         call(async () => {
-          const { V, parseOrThrow } = await loadValidation();
-          const valid = parseOrThrow(V.SessionPatch, patch, 'session change');
+          const valid = await parse('SessionPatch', patch, 'session change');
           // Only the fields given: schema defaults ('' notes, 'manual' source) must not overwrite.
           const given = Object.fromEntries(Object.entries(valid).filter(([key]) => key in patch));
           const current = await storedSession(id);
           const version = 'version' in options ? options.version : current.version;
-          const next = parseOrThrow(V.Session, { ...current, ...given, version, updatedAt: nowIso() }, 'session');
+          const next = await parse('Session', { ...current, ...given, version, updatedAt: nowIso() }, 'session');
           return announce('session', 'updated', await backend.putSession(next));
         }),
       /** Deletes a session; `version` as for `update` (a newer one elsewhere is a `conflict`). */
@@ -221,10 +216,7 @@ export function createClient(options: ClientOptions = {}) {
         }),
       /** Puts back a removed session with its id (undo). */
       restore: (session: Session): Promise<Session> =>
-        call(async () => {
-          const { V, parseOrThrow } = await loadValidation();
-          return announce('session', 'added', await backend.putSession(withoutVersion(parseOrThrow(V.Session, session, 'session'))));
-        }),
+        call(async () => announce('session', 'added', await backend.putSession(withoutVersion(await parse('Session', session, 'session'))))),
       /**
        * Adds the records that are valid sessions and not already stored (by id), all in one
        * atomic write where the backend can (all or none), then announces them in ONE change event.
@@ -259,8 +251,7 @@ export function createClient(options: ClientOptions = {}) {
       /** Merges `patch` into the visitor's plan (chosen program, role, weekly hours). */
       update: (patch: Partial<Plan>): Promise<Plan> =>
         call(async () => {
-          const { V, parseOrThrow } = await loadValidation();
-          const next = parseOrThrow(V.Plan, { ...(await backend.getPlan()), ...patch, updatedAt: nowIso() }, 'plan');
+          const next = await parse('Plan', { ...(await backend.getPlan()), ...patch, updatedAt: nowIso() }, 'plan');
           return announce('plan', 'updated', await backend.setPlan(next));
         }),
     },

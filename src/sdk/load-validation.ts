@@ -15,3 +15,12 @@ export function loadValidation(): Promise<typeof Validation> {
     throw new MentorshipError('network', 'Could not load the validation code. Check the connection and try again.', { cause: error });
   }));
 }
+
+type Validators = typeof Validation.V;
+type Output<K extends keyof Validators> = Validators[K] extends Validation.Validator<infer T> ? T : never;
+
+/** Validates `value` with the generated validator `name` (loaded on first use), as parseOrThrow does. */
+export async function parse<K extends keyof Validators>(name: K, value: unknown, what: string): Promise<Output<K>> {
+  const { V, parseOrThrow } = await loadValidation();
+  return parseOrThrow(V[name] as Validation.Validator<Output<K>>, value, what);
+}

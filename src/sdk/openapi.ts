@@ -4,7 +4,7 @@
  * SDK's index or an element — it would pull zod's JSON Schema generator into browser bundles.
  */
 import * as z from 'zod/mini';
-import { Booking, BookingRequest, Catalog, Series, SeriesRequest, Session, SessionInput, SessionPatch, Slot, WaitlistEntry } from './schemas.js';
+import { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, Series, SeriesRequest, Session, SessionInput, SessionPatch, Slot, WaitlistEntry } from './schemas.js';
 
 export interface OpenApiOptions {
   serverUrl?: string;
@@ -52,7 +52,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
     },
     servers: [{ url: options.serverUrl ?? 'http://127.0.0.1:8787/v1' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256, sub = mentee id, optional role "admin")' } },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT (HS256, sub = mentee id, optional role "admin"; role "mentor" with sub = mentor id)' } },
       schemas: {
         Catalog: schema(Catalog),
         Slot: schema(Slot),
@@ -64,6 +64,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
         SessionInput: schema(SessionInput, 'input'),
         Session: schema(Session),
         SessionPatch: schema(SessionPatch, 'input'),
+        MentorBookingPage: schema(MentorBookingPage),
         Problem: {
           type: 'object',
           required: ['type', 'title', 'status', 'detail', 'code'],
@@ -130,6 +131,38 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
           parameters: [idParam('Booking'), cancelTokenHeader],
           requestBody: json({ type: 'object', required: ['start'], properties: { start: { type: 'string', format: 'date-time' } } }),
           responses: { 200: { description: 'The moved booking', ...json(ref('Booking')) }, ...problems(400, 403, 404, 409) },
+        },
+      },
+      '/bookings/{id}/attendance': {
+        post: {
+          summary: "The mentee's word on their own booking once its session has ended (null takes it back); never against the mentor's record",
+          security: bearer,
+          parameters: [idParam('Booking')],
+          requestBody: json({ type: 'object', required: ['attendance'], properties: { attendance: { anyOf: [schema(Attendance), { type: 'null' }] } } }),
+          responses: { 200: { description: 'The booking with attendance and attendanceBy "mentee"', ...json(ref('Booking')) }, ...problems(400, 401, 404, 409) },
+        },
+      },
+      '/mentor/bookings': {
+        get: {
+          summary: "A mentor's own bookings, any status, by start (a token with role \"mentor\", sub = the mentor id)",
+          security: bearer,
+          parameters: [
+            { name: 'status', in: 'query', required: false, schema: { enum: ['confirmed', 'cancelled'] } },
+            { name: 'from', in: 'query', required: false, schema: { type: 'string', format: 'date-time' } },
+            { name: 'to', in: 'query', required: false, schema: { type: 'string', format: 'date-time' } },
+            { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+          ],
+          responses: { 200: { description: 'One page', ...json(ref('MentorBookingPage')) }, ...problems(400, 401, 403) },
+        },
+      },
+      '/mentor/bookings/{id}/attendance': {
+        post: {
+          summary: "Mark one of the mentor's bookings, once its session has ended, attended or a no-show",
+          security: bearer,
+          parameters: [idParam('Booking')],
+          requestBody: json({ type: 'object', required: ['attendance'], properties: { attendance: schema(Attendance) } }),
+          responses: { 200: { description: 'The booking with attendance and attendanceBy "mentor"', ...json(ref('Booking')) }, ...problems(400, 401, 403, 404, 409) },
         },
       },
       '/series': {

@@ -6,7 +6,7 @@
 import type { Backend } from './backends/backend.js';
 import { MentorshipError } from './errors.js';
 import { newId } from './ids.js';
-import { loadValidation } from './load-validation.js';
+import { parse } from './load-validation.js';
 import type { Booking, Series, SeriesRequest } from './schemas.js';
 
 export function seriesResource(backend: Backend, call: <T>(op: () => Promise<T>) => Promise<T>, announce: (kind: 'added' | 'updated', booking: Booking) => void) {
@@ -19,8 +19,7 @@ export function seriesResource(backend: Backend, call: <T>(op: () => Promise<T>)
     /** Books a series; throws `conflict` listing the taken starts unless `skipConflicts`. */
     create: (request: SeriesRequest, options: { idempotencyKey?: string } = {}): Promise<Series> =>
       call(async () => {
-        const { V, parseOrThrow } = await loadValidation();
-        const valid = parseOrThrow(V.SeriesRequest, request, 'series');
+        const valid = await parse('SeriesRequest', request, 'series');
         const series = await need('createSeries')(valid, { idempotencyKey: options.idempotencyKey ?? newId('idem-') });
         for (const booking of series.bookings) announce('added', booking);
         return series;
@@ -29,10 +28,7 @@ export function seriesResource(backend: Backend, call: <T>(op: () => Promise<T>)
     /** Cancels this occurrence and all later ones (`from`), or the whole series. */
     cancel: (id: string, options: { from?: string } = {}): Promise<Series> =>
       call(async () => {
-        if (options.from) {
-          const { V, parseOrThrow } = await loadValidation();
-          parseOrThrow(V.Instant, options.from, 'from');
-        }
+        if (options.from) await parse('Instant', options.from, 'from');
         const before = await need('getSeries')(id).catch(() => undefined);
         const series = await need('cancelSeries')(id, options);
         for (const booking of series.bookings) {

@@ -4,7 +4,7 @@
  * something is written, imported or given as JSON, so its first paint never downloads them.
  */
 export * as V from './generated/validators.js';
-export { check } from './validator.js';
+export { check, type Validator } from './validator.js';
 export { parseOrThrow } from './validate.js';
 export { validateImport } from './session-import.js';
 export { parseCommitmentModel } from './parse-commitment-model.js';

@@ -179,7 +179,30 @@ describe('<session-tracker> attendance', () => {
     await click(el, `[data-booking="${booking.id}"] .attended`);
     await el.updateComplete;
     expect(text($(el, '[part=notice]'))).to.contain('als besucht gezählt');
+    el.setAttribute('weekly-goal', '1');
+    el.setAttribute('allowed-misses', '2');
+    await el.updateComplete;
+    expect(text($(el, '.streak'))).to.match(/^Serie: \d+ Wochen? in Folge im Ziel \(2 verpasste Wochen erlaubt\)$/);
     await expect(el).to.be.accessible();
+  });
+
+  it('readonly shows the past bookings without the buttons; a backend without attendance offers "Mark done"', async () => {
+    const past = pastClient((now) => memoryBackend({ now }));
+    const booking = await bookPast(past.client, past.at());
+    past.now();
+    const readonly = await mount(past.client, { readonly: '' });
+    expect(awaiting(readonly)).to.deep.equal([booking.id]);
+    expect($$(readonly, '[part=attendance] button')).to.have.length(0);
+
+    // A backend of one's own against the interface, without setBookingAttendance.
+    const { setBookingAttendance: _none, ...rest } = past.client.backend;
+    const plain = createClient({ backend: rest as Backend });
+    const el = await mount(plain);
+    expect($$(el, '[part=attendance] button').map((b) => text(b))).to.deep.equal(['Mark done']);
+    const { session } = await click(el, `[data-booking="${booking.id}"] .mark-done`);
+    expect(session).to.include({ bookingId: booking.id, minutes: 90 });
+    await el.updateComplete;
+    expect(awaiting(el)).to.deep.equal([]);
   });
 
   it('refuses attendance before the session has ended (SDK, local rules)', async () => {

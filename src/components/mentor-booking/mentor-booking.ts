@@ -415,6 +415,8 @@ export class MentorBooking extends MkElement {
       programId: this.#programId || undefined,
       start: this.#picked!.start,
       timeZone: this.zone,
+      // The visitor's language, for the server's mails (without Unicode extensions: a short tag).
+      locale: new Intl.Locale(this.l.lang).baseName,
     } as BookingRequest;
   }
 

@@ -6,12 +6,15 @@
  */
 import { MentorshipError } from '../errors.js';
 import { findById, newId } from '../ids.js';
+import { assertCanChange, assertVisitorCap } from '../scheduling/policies.js';
 import type { Booking, Catalog, Series, SeriesRequest, WaitlistEntry } from '../schemas.js';
 import type { Backend } from './backend.js';
+import { findCatalogEntries } from './booking-records.js';
 import type { RecordStore } from './record-store.js';
 import { promoteFreed, WAITLIST } from './waitlist-records.js';
 
-const loadRules = () => Promise.all([import('../scheduling/series.js'), import('../scheduling/policies.js')]).then(([series, policies]) => ({ ...series, ...policies }));
+// Imported, not loaded on demand as series.js is: the booking records' chunk has them already.
+const loadRules = () => import('../scheduling/series.js');
 
 const BOOKING = 'booking:';
 const SERIES = 'series:';
@@ -54,12 +57,10 @@ export function seriesRecords(
     createSeries(request: SeriesRequest, { idempotencyKey }) {
       const attempt =
         idempotent.get(idempotencyKey) ??
-        Promise.all([loadCatalog(), loadRules()]).then(([catalog, { planSeries, assertVisitorCap }]) =>
+        Promise.all([loadCatalog(), loadRules()]).then(([catalog, { planSeries }]) =>
           update((bookings) => {
             const stamp = now();
-            const mentor = findById(catalog.mentors, request.mentorId, 'mentor');
-            const sessionType = findById(catalog.sessionTypes, request.sessionTypeId, 'session type');
-            if (!mentor.sessionTypeIds.includes(sessionType.id)) throw new MentorshipError('invalid-input', `${mentor.name} does not offer "${sessionType.name}"`);
+            const { mentor, sessionType } = findCatalogEntries(catalog, request.mentorId, request.sessionTypeId);
             const plan = planSeries({ mentor, sessionType, bookings, first: request.start, frequency: request.frequency, count: request.count, now: stamp });
             const conflicts = plan.filter((o) => !o.free).map((o) => o.start);
             if (conflicts.length && !request.skipConflicts) throw seriesConflict(conflicts);
@@ -88,7 +89,7 @@ export function seriesRecords(
 
     /** Cancels every occurrence from `from` on (all when absent) in one write; the mentor's notice applies. */
     async cancelSeries(id: string, options: { from?: string } = {}) {
-      const [catalog, { assertCanChange }] = await Promise.all([loadCatalog(), loadRules()]);
+      const catalog = await loadCatalog();
       const series = await record(id);
       const result = await store.update<Booking, { series: Series; promoted: WaitlistEntry[] }>(BOOKING, (bookings, [entries]) => {
         const stamp = now();
