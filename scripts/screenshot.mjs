@@ -59,6 +59,26 @@ const scenarios = {
     await booking.locator('[part=summary]').waitFor();
     await shot('booking-done', booking);
   },
+  async series(page, shot) {
+    const booking = page.locator('mentor-booking');
+    await booking.locator('[part=choice]').first().click();
+    await booking.locator('[part=choice]').first().click();
+    await booking.locator('[data-free]').first().click();
+    await booking.locator('[part=time]').first().click();
+    await booking.locator('#name').fill(LONG_NAME);
+    await booking.locator('#email').fill(LONG_EMAIL);
+    await booking.locator('#careerLevel').selectOption({ index: 2 });
+    await booking.locator('[part=repeat] input[type=checkbox]').check();
+    await booking.locator('[part=occurrences]').waitFor();
+    await shot('series-plan', booking);
+    // Occurrences past the mentor's horizon (or taken) are conflicts: leave each out.
+    const conflicts = booking.locator('[data-status=conflict] button');
+    while (await conflicts.count()) await conflicts.first().click();
+    await shot('series-resolved', booking);
+    await booking.locator('button.primary').click();
+    await booking.locator('[data-step=series]').waitFor();
+    await shot('series-done', booking);
+  },
   async tracker(page, shot) {
     const tracker = page.locator('session-tracker');
     await shot('tracker-empty', tracker);

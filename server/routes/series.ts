@@ -9,7 +9,7 @@ import { createHmac } from 'node:crypto';
 import * as z from 'zod/mini';
 import { newId } from '../../src/sdk/ids.js';
 import { assertCanChange, assertVisitorCap } from '../../src/sdk/scheduling/policies.js';
-import { planSeries } from '../../src/sdk/scheduling/series.js';
+import { conflictsOf, planSeries, replacementsOf } from '../../src/sdk/scheduling/series.js';
 import { Instant, SeriesRequest, type Booking, type Catalog, type Series } from '../../src/sdk/schemas.js';
 import { randomSecret, sameSecret, sha256 } from '../auth.js';
 import type { Queryable } from '../db.js';
@@ -44,19 +44,19 @@ export async function createSeriesIn(
 ): Promise<Series> {
   const { mentor, sessionType } = findEntries(catalog, request.mentorId, request.sessionTypeId);
   const firstMs = Date.parse(request.start);
-  const bookings = await busyNear(tx, mentor.id, firstMs, firstMs + 13 * 31 * DAY);
+  const bookings = await busyNear(tx, mentor.id, firstMs - 31 * DAY, firstMs + 14 * 31 * DAY); // moved occurrences may lie a little before the first or after the last
   const stamp = new Date(nowMs).toISOString();
-  const planned = planSeries({ mentor, sessionType, bookings, first: request.start, frequency: request.frequency, count: request.count, now: stamp });
+  const planned = planSeries({ mentor, sessionType, bookings, first: request.start, frequency: request.frequency, count: request.count, now: stamp, replacements: replacementsOf(request) });
   // Every occurrence also against the mentor's own calendar, as a single booking is: busy there is taken.
   const length = sessionType.minutes * MINUTE;
-  const starts = planned.map((o) => Date.parse(o.start));
+  const starts = planned.filter((o) => !o.dropped).map((o) => Date.parse(o.start));
   const calendarBusy = busy && starts.length ? await busy.intervals(mentor, Math.min(...starts), Math.max(...starts) + length, tx) : [];
   const plan = planned.map((o) => (o.free && overlapsBusy(calendarBusy, Date.parse(o.start), Date.parse(o.start) + length) ? { ...o, free: false } : o));
-  const conflicts = plan.filter((o) => !o.free).map((o) => o.start);
+  const conflicts = conflictsOf(plan);
   const free = plan.filter((o) => o.free);
   if ((conflicts.length && !request.skipConflicts) || !free.length) throw conflictProblem(conflicts);
   await checkVisitorCap(tx, mentor, { email: request.email, menteeId: who.menteeId }, nowMs);
-  const { frequency, count, skipConflicts: _s, ...single } = request;
+  const { frequency, count, skipConflicts: _s, drop: _d, move: _m, ...single } = request;
   const id = newId('sr-');
   const created: Booking[] = free.map((o) => ({
     ...single,
@@ -71,7 +71,7 @@ export async function createSeriesIn(
   }));
   // The visitor cap counts every occurrence the series adds.
   assertVisitorCap(mentor, { email: request.email, menteeId: who.menteeId }, [...bookings, ...created.slice(0, -1)], nowMs);
-  const series: Series = { id, mentorId: mentor.id, sessionTypeId: sessionType.id, frequency, count, bookings: created, skipped: conflicts, createdAt: stamp };
+  const series: Series = { id, mentorId: mentor.id, sessionTypeId: sessionType.id, frequency, count, bookings: created, skipped: plan.filter((o) => !o.free).map((o) => o.start), createdAt: stamp };
   const tokenHash = await sha256(who.cancelToken);
   await tx.query('INSERT INTO series (id, mentor_id, mentee_id, cancel_token_hash, doc) VALUES ($1, $2, $3, $4, $5)', [id, mentor.id, who.menteeId ?? null, tokenHash, JSON.stringify({ ...series, bookings: [] })]);
   for (const booking of created) {

@@ -96,6 +96,23 @@ describe('series', () => {
     assert.equal(replayed.cancelToken, first.cancelToken);
   });
 
+  test('the visitor drops one occurrence and moves another: one transaction, the dropped start under skipped, no drop/move on the bookings', async () => {
+    const first = '2027-10-04T12:00:00.000Z'; // Monday 14:00 CEST
+    await api('/bookings', { method: 'POST', json: bookingBody('2027-10-11T12:00:00.000Z', { mentorId: BERLIN, email: 'x@example.org' }) });
+    await api('/bookings', { method: 'POST', json: bookingBody('2027-10-18T12:00:00.000Z', { mentorId: BERLIN, email: 'x@example.org' }) });
+    const moved = '2027-10-12T12:00:00.000Z'; // Tuesday instead of the taken Monday
+    const response = await api('/series', {
+      method: 'POST',
+      json: body({ start: first, count: 4, move: [{ from: '2027-10-11T12:00:00.000Z', to: moved }], drop: ['2027-10-18T12:00:00.000Z'] }),
+    });
+    assert.equal(response.status, 201);
+    const series = await response.json();
+    assert.deepEqual(series.bookings.map((b: { start: string }) => b.start), [first, moved, '2027-10-25T12:00:00.000Z']); // still CEST (Berlin changes on 31 October)
+    assert.deepEqual(series.skipped, ['2027-10-18T12:00:00.000Z']);
+    const [{ doc }] = await server.db.query<{ doc: Record<string, unknown> }>('SELECT doc FROM bookings WHERE id = $1', [series.bookings[1].id]);
+    assert.equal('move' in doc || 'drop' in doc, false);
+  });
+
   test('bad input: count out of range is a 400 naming the field', async () => {
     const response = await api('/series', { method: 'POST', json: body({ count: 60 }) });
     assert.equal(response.status, 400);

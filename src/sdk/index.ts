@@ -65,6 +65,7 @@ export {
 } from './commitment.js';
 export { generateSlots, isSlotFree, wallTimeToInstant, type SlotInput } from './scheduling/index.js';
 export { toIcs, type IcsEvent } from './export/ics.js';
+export { seriesToIcs } from './export/series-ics.js';
 export { sessionsToCsv, sessionsToJson, readSessionsJson, type SessionsExport } from './export/csv.js';
 export type { HttpBackendOptions } from './backends/http.js';
 // Loads the HTTP backend's code (and ky) from its own chunk on first use.

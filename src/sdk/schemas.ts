@@ -370,6 +370,10 @@ export const SeriesRequest = z.object({
   count: z.number().check(z.int(), z.gte(2), z.lte(52)),
   /** Book the free occurrences and list the others under `skipped`, instead of refusing all. */
   skipConflicts: z.optional(z.boolean()),
+  /** Occurrences (their planned starts) the visitor leaves out: listed under `skipped`, never a conflict. */
+  drop: z.optional(z.array(Instant).check(z.maxLength(52))),
+  /** Occurrences the visitor moves to another time (`from` the planned start `to` the chosen one), checked like the rest. */
+  move: z.optional(z.array(z.object({ from: Instant, to: Instant })).check(z.maxLength(52))),
 });
 
 export const Series = z.object({

@@ -105,6 +105,46 @@ describe('layout at phone widths', function () {
     });
   }
 
+  for (const width of [320, 360, 390]) {
+    it(`books a weekly series in a ${width} px column: the Repeat control, the occurrences with a conflict and the confirmation fit`, async () => {
+      const client = memory();
+      // The 4th Monday (23 March, 14:00 CET, the first free time on 2 March) is taken: one occurrence shows as a conflict.
+      await client.bookings.create({ mentorId: 'lena-hoffmann', sessionTypeId: 'one-on-one', start: '2026-03-23T13:00:00.000Z', timeZone: 'UTC', name: 'X', email: 'x@example.com', careerLevel: 'mid', goals: '', message: '' });
+      const el = await mount<MentorBooking>('mentor-booking', width, client, { locale: 'en-GB', timezone: 'America/Los_Angeles', 'session-type': 'one-on-one', mentor: 'lena-hoffmann' });
+      const check = (where: string) => {
+        expectFits(`${width} px, ${where}`);
+        expect(smallTargets(el), `${width} px, ${where}`).to.deep.equal([]);
+      };
+      await waitUntil(() => $(el, '[data-free]'), 'no free day', { timeout: 10_000 });
+      $(el, '[data-date="2026-03-02"]')!.click();
+      await step(el, 'time');
+      $$(el, '[part=time]')[0]!.click();
+      await step(el, 'details');
+      await waitUntil(() => $(el, '[part=repeat]'), 'no Repeat', { timeout: 10_000 });
+      for (const [name, value] of Object.entries({ name: LONG_NAME, email: LONG_EMAIL, careerLevel: 'senior' })) {
+        const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
+        control.value = value;
+        control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
+      }
+      $<HTMLInputElement>(el, '[part=repeat] input[type=checkbox]')!.click();
+      await el.updateComplete;
+      const count = $$<HTMLSelectElement>(el, '[part=repeat] select')[1]!;
+      count.value = '4';
+      count.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect($$(el, '[part=occurrence]').map((li) => li.dataset['status'])).to.deep.equal(['free', 'free', 'free', 'conflict']);
+      check('occurrences with a conflict');
+      $$<HTMLButtonElement>(el, '[data-status=conflict] button')[0]!.click();
+      await el.updateComplete;
+      check('a left-out occurrence');
+      const confirmed = oneEvent(el, 'series-confirmed');
+      $<HTMLButtonElement>(el, 'button.primary')!.click();
+      await confirmed;
+      await step(el, 'series');
+      check('the series confirmation');
+    });
+  }
+
   it('keeps the calendar days 44 px square in a 320 px column', async () => {
     const el = await mount<MentorBooking>('mentor-booking', 320, memory(), { 'session-type': 'one-on-one', mentor: 'lena-hoffmann' });
     await waitUntil(() => $(el, '[data-free]'), 'no calendar', { timeout: 10_000 });

@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/mentor-booking.js';
 import '../../src/define/mentorship-provider.js';
-import type { MentorBooking } from '../../src/components/mentor-booking/mentor-booking.js';
+import { bookingChunks, type MentorBooking } from '../../src/components/mentor-booking/mentor-booking.js';
 import { memoryBackend } from '../../src/sdk/backends/memory.js';
 import { localBackend } from '../../src/sdk/backends/local.js';
 import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
@@ -220,7 +220,9 @@ describe('<mentor-booking>', () => {
     await sendKeys({ press: 'ArrowDown' }); // Junior engineer
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'Compilers' });
-    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' }); // the message
+    await sendKeys({ press: 'Tab' }); // Repeat, off
+    expect((active(el) as HTMLInputElement).checked).to.equal(false);
     await sendKeys({ press: 'Tab' });
     expect(text(active(el))).to.equal('Book session');
     const confirmed = oneEvent(el, 'booking-confirmed');
@@ -581,5 +583,54 @@ describe('<mentor-booking>', () => {
     await waitUntil(() => $$(el, '[part=time]').length === 2, 'times did not refresh');
     expect($$(el, '[part=time]').map((b) => text(b))).to.deep.equal(berlinTimes('2026-03-03', '08:00', '08:30')); // 09:00, 09:30 CET
     other.close();
+  });
+
+  it('loads the steps after the times on demand: a slow chunk shows progress, a failed one the error and Retry', async () => {
+    const real = bookingChunks.laterSteps;
+    let release!: () => void;
+    let attempts = 0;
+    bookingChunks.laterSteps = () => {
+      attempts++;
+      if (attempts === 1) return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      return new Promise<void>((resolve) => (release = resolve)).then(real);
+    };
+    try {
+      const { el } = await mount({ attrs: { mentor: 'lena-hoffmann', 'session-type': 'one-on-one' } });
+      await calendarReady(el);
+      $(el, '[data-date="2026-03-02"]')!.click();
+      await atStep(el, 'time');
+      $$<HTMLButtonElement>(el, '[part=time]')[0]!.click(); // the prefetch failed: this load is the second, slow one
+      await waitUntil(() => text($(el, '[role=status]')) === 'Loading the next step…', 'no progress', BUSY);
+      expect(step(el)).to.equal('time');
+      await expect(el).to.be.accessible();
+      release();
+      await atStep(el, 'details');
+      expect($(el, '[name=email]')).to.not.equal(null);
+    } finally {
+      bookingChunks.laterSteps = real;
+    }
+  });
+
+  it('shows the error and Retry when the next step cannot load, and Retry goes on', async () => {
+    const real = bookingChunks.laterSteps;
+    let fail = true;
+    bookingChunks.laterSteps = () => (fail ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : real());
+    try {
+      const { el } = await mount({ attrs: { mentor: 'lena-hoffmann', 'session-type': 'one-on-one' } });
+      await calendarReady(el);
+      $(el, '[data-date="2026-03-02"]')!.click();
+      await atStep(el, 'time');
+      $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
+      await waitUntil(() => $(el, '[role=alert]'), 'no error', BUSY);
+      expect(text($(el, '[role=alert]'))).to.equal('Could not load the next step. Try again');
+      expect(step(el)).to.equal('time');
+      await expect(el).to.be.accessible();
+      fail = false;
+      button(el, 'Try again').click();
+      await atStep(el, 'details');
+      expect(heading(el)).to.equal('Your details');
+    } finally {
+      bookingChunks.laterSteps = real;
+    }
   });
 });

@@ -28,8 +28,6 @@ const NOT_OURS: Record<string, string> = {
   lastError: 'a field of the reference server\'s GET /busy-calendars answer',
   requestId: 'a field of every problem+json answer of the reference server',
   secureHeaders: "Hono's middleware, which the reference server uses",
-  // TODO: README's series section names it, but the SDK does not export it (src/sdk/export/series-ics.ts): export it or reword.
-  seriesToIcs: 'internal to the SDK today (reported)',
 };
 
 /** Keys of every object schema, however deep (through optional, default, array, union, record). */

@@ -74,6 +74,24 @@ describe('recurring series', () => {
     expect(await client.series.get(series.id)).to.deep.equal(series);
   });
 
+  it('the visitor drops one occurrence and moves another: booked all together, the dropped one under skipped', async () => {
+    const client = memory();
+    await client.bookings.create({ ...request(), start: '2026-04-27T12:00:00.000Z', email: 'other@example.com' }); // the 7th Monday is taken
+    await client.bookings.create({ ...request(), start: '2026-05-04T12:00:00.000Z', email: 'other@example.com' }); // and the 8th
+    const moved = '2026-04-29T12:00:00.000Z'; // the 7th to Wednesday 14:00 CEST
+    const series = await client.series.create(request({ move: [{ from: '2026-04-27T12:00:00.000Z', to: moved }], drop: ['2026-05-04T12:00:00.000Z'] }));
+    expect(series.bookings).to.have.length(11);
+    expect(series.bookings.map((b) => b.start)).to.include(moved);
+    expect(series.skipped).to.deep.equal(['2026-05-04T12:00:00.000Z']);
+    expect(series.bookings.some((b) => 'move' in b || 'drop' in b)).to.equal(false);
+
+    // A move to a time that is not free is a conflict naming that time; nothing is written.
+    const before = (await client.bookings.list()).length;
+    const error = await client.series.create(request({ start: '2026-03-18T13:00:00.000Z', count: 6, move: [{ from: '2026-03-25T13:00:00.000Z', to: '2026-03-28T13:00:00.000Z' }] })).catch((e: MentorshipError) => e);
+    expect((error as MentorshipError).issues).to.deep.equal([{ path: 'conflicts.0', message: '2026-03-28T13:00:00.000Z' }]); // a Saturday
+    expect(await client.bookings.list()).to.have.length(before);
+  });
+
   it('respects the daily cap and notice for every occurrence (the series counts itself)', async () => {
     const client = memory();
     let error: unknown;

@@ -4,6 +4,8 @@
  * Keys `st:<id>`, `pt:<id>` and `mt:<id>` translate the demo catalog's session type names, program titles and mentor titles
  * (the data holds English); other catalogs show their own text.
  */
+import type { seriesEn } from './series.messages.js';
+
 type Plural = Intl.LDMLPluralRule;
 
 export const en = {
@@ -80,11 +82,17 @@ export const en = {
   'policy:cancelNoticeMinutes': 'It is too late to cancel this booking online. Please contact your mentor.',
   'policy:rescheduleNoticeMinutes': 'It is too late to move this booking online. Please contact your mentor.',
   'policy:maxActivePerVisitor': 'You already hold as many upcoming bookings with this mentor as one visitor may. Cancel one, or book again after your next session.',
+  stepLoading: 'Loading the next step…',
+  stepFailed: 'Could not load the next step.',
+  seriesLoading: 'Loading the Repeat options…',
+  seriesFailed: 'Could not load the Repeat options.',
 };
 
-export type MentorBookingMessages = typeof en;
+/** With the series' strings, which join `en` when the series chunk loads (series.messages.ts). */
+export type MentorBookingMessages = typeof en & typeof seriesEn;
 
-export const de: MentorBookingMessages = {
+/** German; the series' German is in series.messages.ts (the German locale file registers both). */
+export const de: typeof en = {
   loading: 'Freie Termine werden geladen…',
   loadFailed: 'Freie Termine konnten nicht geladen werden.',
   retry: 'Erneut versuchen',
@@ -174,4 +182,8 @@ export const de: MentorBookingMessages = {
   'policy:cancelNoticeMinutes': 'Diese Buchung lässt sich online nicht mehr stornieren. Bitte wenden Sie sich an Ihre Mentorin oder Ihren Mentor.',
   'policy:rescheduleNoticeMinutes': 'Diese Buchung lässt sich online nicht mehr verschieben. Bitte wenden Sie sich an Ihre Mentorin oder Ihren Mentor.',
   'policy:maxActivePerVisitor': 'Sie haben bei dieser Person bereits so viele anstehende Buchungen, wie möglich sind. Stornieren Sie eine oder buchen Sie nach Ihrer nächsten Sitzung.',
+  stepLoading: 'Der nächste Schritt wird geladen…',
+  stepFailed: 'Der nächste Schritt konnte nicht geladen werden.',
+  seriesLoading: 'Die Optionen zum Wiederholen werden geladen…',
+  seriesFailed: 'Die Optionen zum Wiederholen konnten nicht geladen werden.',
 };

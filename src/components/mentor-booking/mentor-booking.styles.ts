@@ -59,6 +59,18 @@ export const styles = css`
   [part='ics'] { display: inline-flex; align-items: center; }
   .calendar { block-size: 16rem; max-inline-size: 20rem; }
 
+  /* The series: the Repeat fieldset and the occurrences, before booking and in the confirmation. */
+  form, fieldset { grid-template-columns: minmax(0, 1fr); }
+  fieldset { margin: 0; padding: var(--_mk-space); min-inline-size: 0; display: grid; gap: var(--_mk-space); border: 1px solid var(--_slot-border); border-radius: var(--_mk-radius); }
+  fieldset label:not(.check) { display: grid; gap: 0.25rem; min-inline-size: 0; max-inline-size: 100%; }
+  fieldset select { max-inline-size: 100%; }
+  legend { font-weight: 600; padding-inline: 0.25rem; }
+  .check { display: flex; align-items: center; gap: 0.5rem; min-block-size: var(--_target); }
+  .check input { margin: 0; }
+  [part='occurrences'] { list-style: decimal; padding-inline-start: 1.75rem; gap: calc(var(--_mk-space) / 2); }
+  [part='occurrence'] .row { margin-block: 0.25rem 0; }
+  [data-status='conflict'] strong { color: var(--_mk-danger); }
+
   @container (max-width: 30rem) {
     :host > div { padding-inline: 0; }
     td { padding: 0; }

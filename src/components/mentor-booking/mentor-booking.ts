@@ -2,39 +2,32 @@ import { html, nothing, type CSSResultArray, type PropertyValues } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { MentorshipError } from '../../sdk/errors.js';
 import { newId } from '../../sdk/ids.js';
-import { addDays, dateInZone, isoWeekday } from '../../sdk/scheduling/zone.js';
-import { canChange, isPolicyRefusal } from '../../sdk/scheduling/policies.js';
-import { CAREER_LEVELS } from '../../sdk/constants.js';
-import { BookingRequest as BookingRequestValidator } from '../../sdk/generated/validators.js';
-import type { Booking, BookingRequest, Catalog, Mentor, Slot } from '../../sdk/schemas.js';
+import { dateInZone } from '../../sdk/scheduling/zone.js';
+import type { Booking, BookingRequest, Catalog, Mentor, Series, Slot } from '../../sdk/schemas.js';
 import { isValidTimeZone } from '../../sdk/time-zone.js';
-import { check } from '../../sdk/validator.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
+import type { View } from './format.js';
 import { en, type MentorBookingMessages } from './mentor-booking.messages.js';
+import { repeatChoice, type RepeatChoice } from './repeat-choice.js';
 import { styles } from './mentor-booking.styles.js';
+import { freeMonths, keyTarget, renderCalendar } from './steps/calendar.js';
+import { renderMentors, renderTypes } from './steps/choices.js';
+import { emptyForm, type Field } from './steps/fields.js';
+import { renderBusy, renderZone } from './steps/parts.js';
+import { renderTimes } from './steps/times.js';
 
-type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled';
-type Field = 'name' | 'email' | 'careerLevel' | 'goals' | 'message';
-/** The details form's fields, in order. */
-const emptyForm = (): Record<Field, string> => ({ name: '', email: '', careerLevel: '', goals: '', message: '' });
-const FIELDS = Object.keys(emptyForm()) as Field[];
+/** The chunks the element loads on demand; a test may swap one for a slow or failing loader. */
+export const bookingChunks = {
+  laterSteps: () => import('./later-steps.js'),
+  series: () => import('./series.js'),
+};
+
+type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled' | 'series';
 const DAY = 86_400_000;
 /** Internal reactive state: re-renders when it changes, no attribute. */
 const state = { state: true };
-
-/** "Tuesday, 3 March 2026, 10:00–11:00"; ZONED adds the zone's short name ("CET"). */
-const WHEN: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: 'numeric', minute: '2-digit' };
-const ZONED: Intl.DateTimeFormatOptions = { ...WHEN, timeZoneName: 'short' };
-const TIME: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
-
-/** The same day `months` later, clamped to the month's length (31 January + 1 → 28 February). */
-function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const lastDay = new Date(Date.UTC(y, m + months, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
-}
 
 /**
  * Books a session with a mentor in a few steps: session type (and program), mentor, a day on a
@@ -48,6 +41,7 @@ function addMonths(date: string, months: number): string {
  * @fires {CustomEvent<Booking>} booking-confirmed - After a booking is made; detail is the whole booking.
  * @fires {CustomEvent<Booking>} booking-cancelled - After the visitor cancels; detail is the cancelled booking.
  * @fires {CustomEvent<Booking>} booking-rescheduled - After the visitor moves the booking; detail is the moved booking.
+ * @fires {CustomEvent<Series>} series-confirmed - After a recurring series is booked; detail is the whole series (every occurrence). Cancelling occurrences fires `booking-cancelled` for each.
  * @fires {CustomEvent<MentorshipErrorDetail>} mentorship-error - When an attribute is invalid or loading fails.
  *
  * @csspart step - The container of the current step.
@@ -62,6 +56,9 @@ function addMonths(date: string, months: number): string {
  * @csspart ics - The "Add to calendar" link.
  * @csspart seats - "3 of 6 seats left" under a group session's time.
  * @csspart too-late - Why reschedule or cancel is gone once the mentor's notice has passed.
+ * @csspart repeat - The Repeat fieldset in the details form (book a recurring series).
+ * @csspart occurrences - The list of a series' occurrences (before booking and in the confirmation).
+ * @csspart occurrence - One occurrence; `data-status` is free, conflict, dropped or moved (before booking), confirmed or cancelled (after).
  * @csspart error - Attribute and configuration problems.
  *
  * @cssprop --mk-booking-slot-bg - Background of time and choice buttons (default: surface).
@@ -83,7 +80,10 @@ export class MentorBooking extends MkElement {
     hourCycle: { type: String, reflect: true, attribute: 'hour-cycle' },
     name: { type: String, reflect: true },
     email: { type: String, reflect: true },
+    repeat: { type: Boolean, reflect: true },
     step: state,
+    choice: state,
+    series: state,
     catalog: state,
     slots: state,
     focusDate: state,
@@ -111,8 +111,14 @@ export class MentorBooking extends MkElement {
   declare name: string;
   /** Prefills the visitor's email in the details form. */
   declare email: string;
+  /** Offers a chosen time as a recurring series with Repeat switched on (for a program that asks for one); off by default. */
+  declare repeat: boolean;
 
   declare private step: Step;
+  /** The Repeat choice for the chosen time. */
+  declare private choice: RepeatChoice;
+  /** The booked series, in its confirmation. */
+  declare private series?: Series;
   declare private catalog?: Catalog;
   /** Free slots of the chosen mentor and session type; undefined while loading. */
   declare private slots?: Slot[];
@@ -128,7 +134,7 @@ export class MentorBooking extends MkElement {
   declare private chosenProgram: string;
   declare private zoneError: boolean;
 
-  private readonly l = new LocalizeController<MentorBookingMessages>(this, 'mentor-booking', { en });
+  private readonly l = new LocalizeController<MentorBookingMessages>(this, 'mentor-booking', { en: en as MentorBookingMessages }); // the series' strings join en with their chunk
   #typeId = '';
   /** The chosen mentor. */
   #mentor?: Mentor;
@@ -141,6 +147,10 @@ export class MentorBooking extends MkElement {
   #icsUrl = '';
   /** The calendar-file writer, loaded on demand (from choosing a time on). */
   #ics = new LazyModule(this, () => import('../../sdk/export/ics.js'));
+  /** The steps after choosing a time, loaded while the visitor looks at the calendar. */
+  #steps = new LazyModule(this, () => bookingChunks.laterSteps());
+  /** The series UI (Repeat, occurrences, the series confirmation), loaded once a time is chosen. */
+  #seriesUi = new LazyModule(this, () => bookingChunks.series());
   #byDay = new Map<string, Slot[]>();
 
   constructor() {
@@ -152,7 +162,9 @@ export class MentorBooking extends MkElement {
     this.hourCycle = '';
     this.name = '';
     this.email = '';
+    this.repeat = false;
     this.step = 'type';
+    this.choice = repeatChoice(false, undefined, false);
     this.focusDate = '';
     this.date = '';
     this.alert = '';
@@ -184,7 +196,7 @@ export class MentorBooking extends MkElement {
   override clientChange(event: ChangeEvent): void {
     if (event.resource === 'plan') this.planProgram = event.plan.programId ?? '';
     // Someone (maybe in another tab) booked or freed time: refresh the calendar quietly.
-    if (event.resource === 'booking' && event.booking.mentorId === this.#mentor?.id && (this.step === 'day' || this.step === 'time')) {
+    if (event.resource === 'booking' && event.booking.mentorId === this.#mentor?.id && ['day', 'time', 'details'].includes(this.step) && !this.pending) {
       void this.#loadSlots(true);
     }
   }
@@ -308,6 +320,7 @@ export class MentorBooking extends MkElement {
 
   #chooseMentor(mentor: Mentor): void {
     this.#mentor = mentor;
+    this.#steps.load().catch(() => {}); // the details form, wanted after the calendar; a failure shows Retry there
     this.#go('day');
     void this.#loadSlots();
   }
@@ -341,9 +354,16 @@ export class MentorBooking extends MkElement {
     this.#go('time');
   }
 
-  #pickTime(slot: Slot): void {
+  async #pickTime(slot: Slot): Promise<void> {
     this.#picked = slot;
     this.#ics.load().catch(() => {}); // wanted on the confirmation; a failure shows Retry there
+    // The next steps' code: usually here already; while it comes the times show progress, and if
+    // it fails, the error and Retry.
+    const loaded = await this.#steps.load().then(
+      () => true,
+      () => false,
+    );
+    if (!loaded || this.step !== 'time' || this.#picked !== slot) return;
     if (this.#rescheduling) {
       void this.#write(async (client) => {
         this.#confirmed(await client.bookings.reschedule(this.booking!.id, slot.start), 'booking-rescheduled');
@@ -352,6 +372,9 @@ export class MentorBooking extends MkElement {
       return;
     }
     this.#idempotencyKey = newId('idem-');
+    const type = this.catalog!.sessionTypes.find((t) => t.id === this.#typeId);
+    this.choice = repeatChoice(this.repeat, type?.frequency, !!this.#program);
+    this.#seriesUi.load().catch(() => {}); // the Repeat control; a failure shows Retry there
     this.#form.name ||= this.name;
     this.#form.email ||= this.email;
     this.errors = {};
@@ -380,6 +403,7 @@ export class MentorBooking extends MkElement {
 
   #startOver(): void {
     this.date = '';
+    this.series = undefined;
     this.#form = emptyForm();
     this.#begin();
     this.#focusTarget = 'h3';
@@ -402,6 +426,7 @@ export class MentorBooking extends MkElement {
     handleEvent: (event: Event) => {
       const control = event.target as HTMLInputElement;
       const field = control.name as Field;
+      if (!(field in this.#form)) return; // the Repeat controls keep their own state
       this.#form[field] = control.value;
       if (this.errors[field]) this.#validate();
     },
@@ -421,9 +446,8 @@ export class MentorBooking extends MkElement {
   }
 
   #validate(): boolean {
-    const result = check(BookingRequestValidator, this.#request());
     const errors: Partial<Record<Field, string>> = {};
-    for (const { path } of result.success ? [] : result.issues) {
+    for (const path of this.#steps.module!.invalidPaths(this.#request())) {
       if (path in this.#form) errors[path as Field] = this.l.t(`err:${path as Field}`);
     }
     this.errors = errors;
@@ -436,6 +460,7 @@ export class MentorBooking extends MkElement {
       this.#focusTarget = '[aria-invalid="true"]';
       return;
     }
+    if (this.choice.on) return void this.#bookSeries();
     void this.#write(async (client) => this.#confirmed(await client.bookings.create(this.#request(), { idempotencyKey: this.#idempotencyKey }), 'booking-confirmed'));
   }
 
@@ -447,7 +472,7 @@ export class MentorBooking extends MkElement {
       await change(this.client!);
     } catch (error) {
       // A booking policy (notice, caps) says why; anything else in conflict is a slot just taken.
-      if (isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
+      if (this.#steps.module?.isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
       else if (MentorshipError.is(error) && error.code === 'conflict') void this.#showFreshTimes();
       else this.alert = this.l.t('failed');
     } finally {
@@ -505,19 +530,9 @@ export class MentorBooking extends MkElement {
 
   // ---- calendar ----------------------------------------------------------------------------
 
-  /** The grid column of `date`: 0 for the locale's first day of the week. */
-  #column(date: string): number {
-    return (isoWeekday(date) - this.l.firstDayOfWeek + 7) % 7;
-  }
-
-  /** "YYYY-MM" of every free day, in order: the calendar pages from the first to the last. */
-  get #freeMonths(): string[] {
-    return [...this.#byDay.keys()].map((day) => day.slice(0, 7));
-  }
-
   /** Moves the calendar's focus to `date`, turning the page, but not past the months with free days. */
   #moveFocus(date: string): void {
-    const months = this.#freeMonths;
+    const months = freeMonths(this.#byDay);
     const month = date.slice(0, 7);
     if (!(months[0]! <= month && month <= months.at(-1)!)) return;
     this.focusDate = date;
@@ -525,36 +540,22 @@ export class MentorBooking extends MkElement {
   }
 
   #onGridKey(event: KeyboardEvent): void {
-    const date = this.focusDate;
-    const column = this.#column(date);
-    const forward = this.l.dir === 'rtl' ? -1 : 1;
-    const days: Record<string, number> = { ArrowLeft: -forward, ArrowRight: forward, ArrowUp: -7, ArrowDown: 7, Home: -column, End: 6 - column };
-    const months: Record<string, number> = { PageUp: -1, PageDown: 1 };
-    const key = event.key;
-    const target = key in days ? addDays(date, days[key]!) : key in months ? addMonths(date, months[key]!) : '';
+    const target = keyTarget(this.#view, event.key, this.focusDate);
     if (!target) return;
     event.preventDefault();
     this.#moveFocus(target);
   }
-
-  // ---- formatting ----------------------------------------------------------------------------
 
   /** `hourCycle` when valid. */
   get #cycle() {
     return this.hourCycle === 'h12' || this.hourCycle === 'h23' ? this.hourCycle : undefined;
   }
 
-  /** A calendar date "YYYY-MM-DD", which has no zone: read as UTC midnight and shown in UTC. */
-  #day(date: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'full' }): string {
-    return this.l.date(date, { ...options, timeZone: 'UTC' });
-  }
+  // ---- rendering: the flow here, each step in steps/ -----------------------------------------
 
-  /** A slot's or booking's time range in `zone`, with the hour cycle. */
-  #range(slot: Slot, options = WHEN, zone = this.zone): string {
-    return this.l.dateFormat({ ...options, timeZone: zone, hourCycle: this.#cycle }).formatRange(new Date(slot.start), new Date(slot.end));
+  get #view(): View {
+    return { l: this.l, zone: this.zone, cycle: this.#cycle, pending: this.pending };
   }
-
-  // ---- rendering ---------------------------------------------------------------------------
 
   override render() {
     const t = this.l;
@@ -565,35 +566,99 @@ export class MentorBooking extends MkElement {
 <button @click=${() => this.clientChanged(this.client!)}>${t.t('retry')}</button>`
         : this.catalog
           ? this.#renderStep()
-          : this.#renderBusy('skeleton');
+          : renderBusy(t, 'skeleton');
     return html`<div dir=${t.dir} lang=${t.lang}>${this.renderConfigErrors()} ${content}</div>`;
-  }
-
-  /** A placeholder announced as loading. */
-  #renderBusy(skeleton: string) {
-    return html`<div aria-busy="true"><span class="visually-hidden">${this.l.t('loading')}</span><span class=${skeleton}></span></div>`;
   }
 
   #renderStep() {
     const step = this.step;
+    const v = this.#view;
+    const t = this.l;
+    const later = this.#steps.module;
+    const zoneField = () => renderZone(v, this.zoneError, (e) => this.#setZone(e));
     // Each step's [title, content], in the order of the steps.
     const renderers: Record<Step, () => readonly [string, unknown]> = {
-      type: this.#renderTypes,
-      mentor: this.#renderMentors,
-      day: this.#renderDay,
-      time: this.#renderTimes,
-      details: this.#renderDetails,
-      done: this.#renderDone,
-      cancelled: this.#renderDone,
+      type: () =>
+        renderTypes(v, {
+          programs: this.program ? undefined : this.catalog!.programs,
+          programId: this.#programId,
+          programTitle: (p) => this.#translated('pt:' + p.id, p.title),
+          chooseProgram: (id) => (this.chosenProgram = id || '-'),
+          types: this.#types,
+          typeName: (id) => this.#typeName(id),
+          chooseType: (id) => this.#chooseType(id),
+        }),
+      mentor: () => renderMentors(v, this.#mentorsFor(this.#typeId), (m) => this.#translated('mt:' + m.id, m.title), (m) => this.#chooseMentor(m)),
+      day: () =>
+        renderCalendar(
+          v,
+          {
+            slots: this.slots,
+            byDay: this.#byDay,
+            focusDate: this.focusDate,
+            date: this.date,
+            rescheduling: this.#rescheduling,
+            horizonDays: this.#mentor!.rules.horizonDays,
+            moveFocus: (date) => this.#moveFocus(date),
+            pickDay: (date) => this.#pickDay(date),
+            zoneField: zoneField(),
+          },
+          (e) => this.#onGridKey(e),
+        ),
+      time: () =>
+        renderTimes(v, {
+          date: this.date,
+          slots: this.#byDay.get(this.date) ?? [],
+          capacity: this.#capacity,
+          pick: (slot) => void this.#pickTime(slot),
+          next: this.#steps.loading
+            ? html`<p class="muted" role="status">${t.t('stepLoading')}</p>`
+            : this.#steps.failed
+              ? html`<p class="field-error" role="alert">${t.t('stepFailed')} <button @click=${() => this.#pickTime(this.#picked!)}>${t.t('retry')}</button></p>`
+              : nothing,
+          zoneField: zoneField(),
+        }),
+      details: () =>
+        later!.renderDetails(v, {
+          picked: this.#picked!,
+          form: this.#form,
+          errors: this.errors,
+          submit: (e) => this.#submit(e),
+          onField: this.#onField,
+          extra: this.#renderRepeat(),
+          bookLabel: this.choice.on && this.#plan ? t.t('bookSeries', t.number(this.#plan.booked), t.plural(this.#plan.booked)) : undefined,
+        }),
+      done: () =>
+        later!.renderConfirmation(v, {
+          booking: this.booking!,
+          mentor: this.#mentor!,
+          typeName: this.#typeName(this.booking!.sessionTypeId),
+          ics: { url: this.#icsUrl, failed: this.#ics.failed, retry: () => this.#retryIcs(), fileName: 'mentorship-session.ics' },
+          reschedule: () => this.#startReschedule(),
+          cancel: () => this.#cancel(),
+          startOver: () => this.#startOver(),
+        }),
+      cancelled: () => later!.renderCancelled(v, this.booking!, () => this.#startOver()),
+      series: () =>
+        this.#seriesUi.module!.renderSeriesDone(v, {
+          series: this.series!,
+          mentor: this.#mentor!,
+          typeName: this.#typeName(this.series!.sessionTypeId),
+          icsUrl: this.#icsUrl,
+          cancelOne: (b) => this.#cancelOccurrences(b, false),
+          cancelFrom: (b) => this.#cancelOccurrences(b, true),
+          startOver: () => this.#startOver(),
+        }),
     };
-    const [title, content] = renderers[step].call(this);
+    // The later steps are only reached once their code is here (#pickTime waits for it).
+    const [title, content] = ['details', 'done', 'cancelled', 'series'].includes(step) && !later ? (['', renderBusy(t, 'skeleton')] as const) : renderers[step]();
     // One place per step: Lit reuses DOM by position, so entering a step builds a new section and
     // the heading that gets focus is announced afresh (as the `keyed` directive would, for less code).
     return Object.keys(renderers).map((name) =>
       name === step
         ? html`<section part="step" data-step=${step}>
 <h3 tabindex="-1" part="heading">${title}</h3>
-${this.alert ? html`<div class="message ${step === 'done' ? 'info' : 'error'}" role="alert">${this.alert}</div>` : nothing}
+${this.alert ? html`<div class="message ${step === 'done' || step === 'series' ? 'info' : 'error'}" role="alert">${this.alert}</div>` : nothing}
 ${content}
 ${this.#history.length ? html`<p><button @click=${this.#back}>${this.l.t('back')}</button></p>` : nothing}
 </section>`
@@ -601,186 +666,109 @@ ${this.#history.length ? html`<p><button @click=${this.#back}>${this.l.t('back')
     );
   }
 
-  /** Big buttons for session types and mentors: a name and a detail below it. */
-  #renderChoices(choices: [name: string, detail: string, choose: () => void][]) {
-    return html`<ul class="choices">
-${choices.map(([name, detail, choose]) => html`<li><button part="choice" @click=${choose}>${name} <small>${detail}</small></button></li>`)}
-</ul>`;
+  // ---- the series (its UI and requests in series.ts, loaded on demand) -----------------------
+
+  get #program() {
+    return this.catalog?.programs.find((p) => p.id === this.#programId);
   }
 
-  #renderTypes() {
+  /** The planned occurrences of the Repeat choice and how many of them will be booked, once the series UI is here. */
+  get #plan() {
+    const ui = this.#seriesUi.module;
+    const type = this.catalog?.sessionTypes.find((t) => t.id === this.#typeId);
+    if (!ui || !type || !this.#picked) return undefined;
+    const count = ui.countOf(this.choice, this.#picked.start, this.#mentor!, this.#program);
+    const occurrences = ui.planOccurrences(this.#picked, this.#mentor!, type, this.choice, count, this.slots ?? []);
+    return { count, occurrences, booked: occurrences.filter((o) => o.status === 'free' || o.status === 'moved').length, conflicts: occurrences.filter((o) => o.status === 'conflict').length };
+  }
+
+  #renderRepeat() {
     const t = this.l;
-    const types = this.#types;
-    const programSelect = html`<p><label>${t.t('program')}
-<select @change=${(e: Event) => (this.chosenProgram = (e.target as HTMLSelectElement).value || '-')}>
-<option value="" ?selected=${!this.#programId}>${t.t('anyProgram')}</option>
-${this.catalog!.programs.map((p) => html`<option value=${p.id} ?selected=${p.id === this.#programId}>${this.#translated('pt:' + p.id, p.title)}</option>`)}
-</select></label></p>`;
-    return [
-      t.t('stepType'),
-      html`${this.program ? nothing : programSelect}
-${types.length
-  ? this.#renderChoices(types.map((type) => [this.#typeName(type.id), t.number(type.minutes, { style: 'unit', unit: 'minute' }), () => this.#chooseType(type.id)]))
-  : html`<p class="message info">${t.t('noTypes')}</p>`}`,
-    ] as const;
-  }
-
-  #renderMentors() {
-    const mentors = this.#mentorsFor(this.#typeId);
-    return [this.l.t('stepMentor'), this.#renderChoices(mentors.map((m) => [m.name, this.#translated('mt:' + m.id, m.title), () => this.#chooseMentor(m)]))] as const;
-  }
-
-  /** "Add to calendar", or while its file is being made: progress, or the error and Retry. */
-  #renderIcsLink(booking: Booking) {
-    const t = this.l;
-    if (this.#icsUrl) return html`<a part="ics" href=${this.#icsUrl} download="mentorship-session.ics">${t.t('ics')}</a>`;
-    if (!this.#ics.failed) return html`<span class="muted" role="status">${t.t('icsLoading')}</span>`;
-    const retry = () => void this.#calendarFile(booking, booking.updatedAt === booking.createdAt ? 0 : 1);
-    return html`<span class="field-error" role="alert">${t.t('icsFailed')} <button @click=${retry}>${t.t('retry')}</button></span>`;
-  }
-
-  #renderZone() {
-    const t = this.l;
-    const invalid = this.zoneError;
-    return html`<p><label part="zone">${t.t('zone')}
-<input list="zones" .value=${this.zone} aria-invalid=${invalid} aria-describedby="zone-note" @change=${this.#setZone} /></label>
-<span id="zone-note" class=${invalid ? 'field-error' : 'muted'}>${invalid ? t.t('zoneInvalid') : t.t('zoneShown', this.zone)}</span></p>
-<datalist id="zones">${Intl.supportedValuesOf('timeZone').map((zone) => html`<option value=${zone}></option>`)}</datalist>`;
-  }
-
-  #renderDay() {
-    const t = this.l;
-    const title = t.t(this.#rescheduling ? 'stepNewDay' : 'stepDay');
-    if (!this.slots) return [title, this.#renderBusy('skeleton calendar')] as const;
-    if (!this.slots.length) {
-      const days = this.#mentor!.rules.horizonDays;
-      return [title, html`<p class="message info">${t.t('empty', t.number(days), t.plural(days))}</p>`] as const;
+    const ui = this.#seriesUi.module;
+    if (!ui) {
+      return this.#seriesUi.failed
+        ? html`<p class="field-error" role="alert">${t.t('seriesFailed')} <button type="button" @click=${() => this.#seriesUi.load().catch(() => {})}>${t.t('retry')}</button></p>`
+        : html`<p class="muted" role="status">${t.t('seriesLoading')}</p>`;
     }
-    const month = this.focusDate.slice(0, 7);
-    const first = `${month}-01`;
-    const months = this.#freeMonths;
-    const next = months.includes(month) ? undefined : [...this.#byDay.keys()].find((day) => day > first);
-    return [
-      title,
-      html`<div class="cal"><div class="row">
-<button aria-label=${t.t('prev')} ?disabled=${month <= months[0]!} @click=${() => this.#moveFocus(addMonths(first, -1))}>‹</button>
-<span class="month" id="month" aria-live="polite">${this.#day(first, { month: 'long', year: 'numeric' })}</span>
-<button aria-label=${t.t('next')} ?disabled=${month >= months.at(-1)!} @click=${() => this.#moveFocus(addMonths(first, 1))}>›</button>
-</div>${this.#renderGrid(month)}</div>
-${next ? html`<p class="message info">${t.t('nextFree', this.#day(next))} <button @click=${() => this.#moveFocus(next)}>${t.t('showNext')}</button></p>` : nothing}
-${this.#renderZone()}`,
-    ] as const;
+    return ui.renderRepeat(this.#view, {
+      choice: this.choice,
+      occurrences: this.#plan!.occurrences,
+      slots: this.slots ?? [],
+      program: this.#program,
+      first: this.#picked!,
+      mentor: this.#mentor!,
+      change: (patch, focus) => {
+        // A new frequency or count is a new plan: the drops and moves were for the old one.
+        const fresh = 'frequency' in patch || 'count' in patch ? { drop: [], move: {} } : {};
+        this.choice = { ...this.choice, ...fresh, ...patch };
+        this.#idempotencyKey = newId('idem-');
+        this.alert = '';
+        if (focus) this.#focusTarget = focus;
+      },
+    });
   }
 
-  /** The month as a grid of weeks, starting on the locale's first day of the week. */
-  #renderGrid(month: string) {
-    const first = `${month}-01`;
-    const weeks: string[][] = [];
-    for (let start = addDays(first, -this.#column(first)); start.slice(0, 7) <= month; start = addDays(start, 7)) {
-      weeks.push(Array.from({ length: 7 }, (_, i) => addDays(start, i)));
+  /** Books every planned occurrence at once; a conflict the backend finds marks those occurrences. */
+  async #bookSeries(): Promise<void> {
+    const ui = this.#seriesUi.module;
+    const plan = this.#plan;
+    if (!ui || !plan || this.pending) return;
+    if (plan.conflicts) {
+      this.alert = this.l.t('conflicts', this.l.number(plan.conflicts), this.l.plural(plan.conflicts));
+      this.#focusTarget = '[data-status=conflict] button';
+      return;
     }
-    return html`<table role="grid" aria-labelledby="month" part="calendar" @keydown=${this.#onGridKey}>
-<thead><tr>${weeks[0]!.map((day) => html`<th scope="col" abbr=${this.#day(day, { weekday: 'long' })}>${this.#day(day, { weekday: 'short' })}</th>`)}</tr></thead>
-<tbody>${weeks.map((week) => html`<tr>${week.map((day) => (day.startsWith(month) ? this.#renderDayCell(day) : html`<td></td>`))}</tr>`)}</tbody>
-</table>`;
+    this.pending = true;
+    try {
+      const series = await ui.bookSeries(this.client!, this.#request(), this.choice, plan.count, plan.occurrences, this.#idempotencyKey);
+      this.series = series;
+      this.#history = [];
+      this.#go('series', false);
+      this.#seriesCalendar();
+      this.emit<Series>('series-confirmed', series);
+    } catch (error) {
+      const refused = ui.refusedStarts(error);
+      if (refused) {
+        // Taken meanwhile: mark them, refresh the free times, and let the visitor resolve them.
+        this.#idempotencyKey = newId('idem-');
+        this.choice = { ...this.choice, refused: [...this.choice.refused, ...refused] };
+        this.alert = this.l.t('conflicts', this.l.number(refused.length), this.l.plural(refused.length));
+        this.#focusTarget = '[data-status=conflict] button';
+        // Fresh free times for the alternatives, without holding the form busy meanwhile.
+        void this.#loadSlots(true);
+      } else if (this.#steps.module?.isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
+      else this.alert = this.l.t('failed');
+    } finally {
+      this.pending = false;
+    }
   }
 
-  #renderDayCell(date: string) {
-    const t = this.l;
-    const count = this.#byDay.get(date)?.length ?? 0;
-    const label = count ? t.t('dayLabel', this.#day(date), t.number(count), t.plural(count)) : t.t('dayNone', this.#day(date));
-    return html`<td aria-selected=${date === this.date}><button part="day" data-date=${date} ?data-free=${count}
-tabindex=${date === this.focusDate ? 0 : -1} aria-disabled=${!count} aria-label=${label} @click=${() => this.#pickDay(date)}>${t.number(+date.slice(8))}</button></td>`;
+  /** Cancels one occurrence (through the booking) or it and all later ones (through the series). */
+  #cancelOccurrences(booking: Booking, later: boolean): void {
+    void this.#write(async (client) => {
+      const before = this.series!;
+      const series = later
+        ? await client.series.cancel(before.id, { from: booking.start })
+        : { ...before, bookings: await Promise.all(before.bookings.map(async (b) => (b.id === booking.id ? client.bookings.cancel(b.id) : b))) };
+      this.series = series;
+      const cancelled = series.bookings.filter((b) => b.status === 'cancelled' && before.bookings.find((x) => x.id === b.id)?.status !== 'cancelled');
+      this.alert = this.l.t('cancelledCount', this.l.number(cancelled.length), this.l.plural(cancelled.length));
+      this.#focusTarget = 'h3';
+      this.#seriesCalendar();
+      for (const b of cancelled) this.emit<Booking>('booking-cancelled', b);
+    });
   }
 
-  #renderTimes() {
-    const slots = this.#byDay.get(this.date) ?? [];
-    return [
-      this.l.t('stepTime', this.#day(this.date)),
-      html`<ul class="times" aria-busy=${this.pending}>
-${slots.map((slot) => {
-  // Group sessions: "3 of 6 seats left" under the time, the button's description.
-  const seats = slot.seatsLeft ? this.l.t('seatsLeft', this.l.number(slot.seatsLeft), this.l.number(this.#capacity), this.l.plural(slot.seatsLeft)) : '';
-  const id = `seats-${Date.parse(slot.start)}`;
-  return html`<li><button part="time" aria-label=${this.#range(slot)} aria-describedby=${seats ? id : nothing} ?disabled=${this.pending} @click=${() => this.#pickTime(slot)}>${this.#range(slot, TIME)}</button>${seats ? html`<small part="seats" id=${id}>${seats}</small>` : nothing}</li>`;
-})}
-</ul>
-${this.#renderZone()}`,
-    ] as const;
+  /** The series' "Add to calendar" file: every occurrence, the cancelled ones marked so. */
+  #seriesCalendar(): void {
+    URL.revokeObjectURL(this.#icsUrl);
+    const series = this.series!;
+    this.#icsUrl = this.#seriesUi.module!.seriesCalendarUrl(series, this.l.t('icsSummary', this.#typeName(series.sessionTypeId), this.#mentor!.name));
   }
 
-  #renderDetails() {
-    const t = this.l;
-    const count = Object.keys(this.errors).length;
-    return [
-      t.t('stepDetails'),
-      html`<p>${t.t('chosen', this.#range(this.#picked!, ZONED))}</p>
-<form part="form" novalidate @submit=${this.#submit} @input=${this.#onField} @change=${this.#onField}>
-${count ? html`<p class="message error" role="alert">${t.t('fix', t.number(count), t.plural(count))}</p>` : nothing}
-${FIELDS.map((field) => this.#renderField(field))}
-<p><button class="primary" ?disabled=${this.pending}>${t.t(this.pending ? 'booking' : 'book')}</button></p>
-</form>`,
-    ] as const;
-  }
-
-  /** A labelled form control with its error message tied to it. */
-  #renderField(field: Field) {
-    const t = this.l;
-    const error = this.errors[field];
-    const value = this.#form[field];
-    const describedBy = error ? `${field}-error` : nothing;
-    const control =
-      field === 'careerLevel'
-        ? html`<select id=${field} name=${field} required aria-invalid=${!!error} aria-describedby=${describedBy}>
-<option value="" ?selected=${!value}>${t.t('choose')}</option>
-${CAREER_LEVELS.map((level) => html`<option value=${level} ?selected=${value === level}>${t.t(`lv:${level}`)}</option>`)}
-</select>`
-        : field === 'goals' || field === 'message'
-          ? html`<textarea id=${field} name=${field} .value=${value} aria-invalid=${!!error} aria-describedby=${describedBy}></textarea>`
-          : html`<input id=${field} name=${field} type=${field === 'email' ? 'email' : 'text'} autocomplete=${field} required .value=${value}
-aria-invalid=${!!error} aria-describedby=${describedBy} />`;
-    return html`<div class="field"><label for=${field}>${t.t(field)}</label>${control}
-${error ? html`<span class="field-error" id=${describedBy}>${error}</span>` : nothing}</div>`;
-  }
-
-  /** Reschedule and cancel, each only while the mentor's notice rules still allow it. */
-  #renderChanges(mentor: Mentor, booking: Booking) {
-    const t = this.l;
-    const now = Date.now();
-    const move = canChange(mentor, booking, 'reschedule', now);
-    const cancel = canChange(mentor, booking, 'cancel', now);
-    return html`${move ? html`<button ?disabled=${this.pending} @click=${this.#startReschedule}>${t.t('reschedule')}</button>` : nothing}
-${cancel ? html`<button ?disabled=${this.pending} @click=${this.#cancel}>${t.t('cancel')}</button>` : nothing}
-${move && cancel ? nothing : html`<p part="too-late">${t.t(cancel ? 'tooLateToMove' : 'tooLate', mentor.name)}</p>`}`;
-  }
-
-  #renderDone() {
-    const t = this.l;
+  #retryIcs(): void {
     const booking = this.booking!;
-    if (this.step === 'cancelled') {
-      return [
-        t.t('stepCancelled'),
-        html`<p><s>${this.#range(booking, ZONED)}</s></p>
-<p><button @click=${this.#startOver}>${t.t('again')}</button></p>`,
-      ] as const;
-    }
-    const mentor = this.#mentor!;
-    // Times carry the zone they are shown in.
-    return [
-      t.t('stepDone'),
-      html`<dl part="summary">
-<dt>${t.t('session')}</dt> <dd>${this.#typeName(booking.sessionTypeId)}</dd>
-<dt>${t.t('mentor')}</dt> <dd>${mentor.name}</dd>
-<dt>${t.t('yourTime')}</dt> <dd data-zone=${this.zone}>${this.#range(booking, ZONED)}</dd>
-<dt>${t.t('mentorTime', mentor.name)}</dt> <dd data-zone=${mentor.timeZone}>${this.#range(booking, ZONED, mentor.timeZone)}</dd>
-<dt>${t.t('name')}</dt> <dd>${booking.name}</dd>
-<dt>${t.t('email')}</dt> <dd>${booking.email}</dd>
-</dl>
-<div class="row">
-${this.#renderIcsLink(booking)}
-${this.#renderChanges(mentor, booking)}
-</div>`,
-    ] as const;
+    void this.#calendarFile(booking, booking.updatedAt === booking.createdAt ? 0 : 1);
   }
 }
 
@@ -792,5 +780,6 @@ declare global {
     'booking-confirmed': CustomEvent<Booking>;
     'booking-cancelled': CustomEvent<Booking>;
     'booking-rescheduled': CustomEvent<Booking>;
+    'series-confirmed': CustomEvent<Series>;
   }
 }

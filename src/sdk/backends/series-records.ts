@@ -57,21 +57,21 @@ export function seriesRecords(
     createSeries(request: SeriesRequest, { idempotencyKey }) {
       const attempt =
         idempotent.get(idempotencyKey) ??
-        Promise.all([loadCatalog(), loadRules()]).then(([catalog, { planSeries }]) =>
+        Promise.all([loadCatalog(), loadRules()]).then(([catalog, { planSeries, replacementsOf, conflictsOf }]) =>
           update((bookings) => {
             const stamp = now();
             const { mentor, sessionType } = findCatalogEntries(catalog, request.mentorId, request.sessionTypeId);
-            const plan = planSeries({ mentor, sessionType, bookings, first: request.start, frequency: request.frequency, count: request.count, now: stamp });
-            const conflicts = plan.filter((o) => !o.free).map((o) => o.start);
+            const plan = planSeries({ mentor, sessionType, bookings, first: request.start, frequency: request.frequency, count: request.count, now: stamp, replacements: replacementsOf(request) });
+            const conflicts = conflictsOf(plan);
             if (conflicts.length && !request.skipConflicts) throw seriesConflict(conflicts);
             const free = plan.filter((o) => o.free);
             if (!free.length) throw seriesConflict(conflicts);
-            const { frequency: _f, count: _c, skipConflicts: _s, ...single } = request;
+            const { frequency: _f, count: _c, skipConflicts: _s, drop: _d, move: _m, ...single } = request;
             // The visitor cap counts every occurrence the series would add.
             for (let i = 0; i < free.length; i++) assertVisitorCap(mentor, request, [...bookings, ...free.slice(0, i).map((o) => ({ ...single, ...o, id: `p${i}`, status: 'confirmed' as const, createdAt: stamp, updatedAt: stamp }))], Date.parse(stamp));
             const id = newId('sr-');
             const created: Booking[] = free.map((o) => ({ ...single, start: o.start, end: o.end, id: newId('b-'), status: 'confirmed', createdAt: stamp, updatedAt: stamp, seriesId: id }));
-            const created_: SeriesRecord = { id, mentorId: mentor.id, sessionTypeId: sessionType.id, frequency: request.frequency, count: request.count, skipped: conflicts, createdAt: stamp, bookingIds: created.map((b) => b.id) };
+            const created_: SeriesRecord = { id, mentorId: mentor.id, sessionTypeId: sessionType.id, frequency: request.frequency, count: request.count, skipped: plan.filter((o) => !o.free).map((o) => o.start), createdAt: stamp, bookingIds: created.map((b) => b.id) };
             return {
               writes: [...created.map((b) => ({ key: BOOKING + b.id, value: b })), { key: SERIES + id, value: created_ }],
               result: assemble(created_, created),

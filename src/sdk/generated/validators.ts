@@ -222,6 +222,8 @@ export const SeriesRequest = /* @__PURE__ */ object({
   frequency: SeriesFrequency,
   count: /* @__PURE__ */ integer(2, 52),
   skipConflicts: /* @__PURE__ */ optional(boolean),
+  drop: /* @__PURE__ */ optional(/* @__PURE__ */ array(Instant, 0, 52)),
+  move: /* @__PURE__ */ optional(/* @__PURE__ */ array(/* @__PURE__ */ object({ from: Instant, to: Instant }), 0, 52)),
 }) as Validator<z.output<typeof S.SeriesRequest>>;
 export const Session = /* @__PURE__ */ object({
   start: Instant,

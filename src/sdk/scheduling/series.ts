@@ -17,6 +17,8 @@ export interface PlannedOccurrence {
   end: string;
   /** False when the occurrence cannot be booked (taken, outside availability, past the horizon…). */
   free: boolean;
+  /** The visitor left it out (not free, but not a conflict either). */
+  dropped?: true;
 }
 
 /** The calendar date `months` months after `date`, on the same day, or the month's last day. */
@@ -69,7 +71,7 @@ export function planSeries(input: SeriesPlanInput): PlannedOccurrence[] {
   for (const [i, computed] of seriesStarts(input.first, mentor.timeZone, input.frequency, input.count).entries()) {
     const start = computed && input.replacements && computed in input.replacements ? input.replacements[computed] : computed;
     if (start === null || start === undefined) {
-      if (computed) occurrences.push({ start: computed, end: new Date(Date.parse(computed) + length).toISOString(), free: false });
+      if (computed) occurrences.push({ start: computed, end: new Date(Date.parse(computed) + length).toISOString(), free: false, ...(start === null ? { dropped: true as const } : {}) });
       continue;
     }
     const end = new Date(Date.parse(start) + length).toISOString();
@@ -79,6 +81,17 @@ export function planSeries(input: SeriesPlanInput): PlannedOccurrence[] {
   }
   return occurrences;
 }
+
+/** A series request's `drop` and `move` as `planSeries` replacements (a dropped start maps to null). */
+export function replacementsOf(request: { drop?: string[] | undefined; move?: { from: string; to: string }[] | undefined }): Record<string, string | null> {
+  const replacements: Record<string, string | null> = {};
+  for (const { from, to } of request.move ?? []) replacements[new Date(from).toISOString()] = new Date(to).toISOString();
+  for (const start of request.drop ?? []) replacements[new Date(start).toISOString()] = null;
+  return replacements;
+}
+
+/** The starts that refuse a series: not free, and not left out by the visitor. */
+export const conflictsOf = (plan: PlannedOccurrence[]): string[] => plan.filter((o) => !o.free && !o.dropped).map((o) => o.start);
 
 const STAND_IN = {
   timeZone: 'UTC',
