@@ -29,10 +29,13 @@ export const BUDGETS = {
  * public surface: DEMO_CATALOG (2.4 KB) and the sync parseCommitmentModel (the validators, 3.8 KB)
  * are exports, so they cannot load on demand there.
  */
+// The waitlist (issue 16) raised the SDK's by 0.23 KB and the kit entry's by 0.37 KB: its code loads on demand (chunks
+// waitlist-client, waitlist-records, http-waitlist), but the client's promotion events, the
+// forwarders and the WaitlistEntry validator (the validators' namespace sits in the SDK's file) stay.
 const KNOWN_MISSES = {
-  'kit entry (dist/mentorship-kit.js)': 40_000,
-  'four-element page until interactive (entry + demo-catalog + chart)': 43_400,
-  'SDK (mentorship-kit/sdk)': 12_960,
+  'kit entry (dist/mentorship-kit.js)': 40_300,
+  'four-element page until interactive (entry + demo-catalog + chart)': 43_750,
+  'SDK (mentorship-kit/sdk)': 13_200,
 };
 /** The lazy chunks a four-element page on local storage loads before it is interactive. */
 const BEFORE_INTERACTIVE = ['demo-catalog', 'chart'];

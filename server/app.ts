@@ -33,6 +33,7 @@ import { busyCalendarRoutes } from './calendar/routes.js';
 import type { BusyCalendars } from './calendar/busy.js';
 import { feedRoutes, type FeedOptions } from './calendar/feed.js';
 import { seriesRoutes } from './routes/series.js';
+import { waitlistRoutes } from './routes/waitlist.js';
 
 export interface AppOptions {
   db: Database;
@@ -158,6 +159,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   slotRoutes(app, deps);
   bookingRoutes(app, deps);
   seriesRoutes(app, deps);
+  waitlistRoutes(app, deps);
   sessionRoutes(app, deps);
   webhookRoutes(app, deps);
   mentorRoutes(app, deps);

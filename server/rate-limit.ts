@@ -35,7 +35,7 @@ export function clientAddress(c: Ctx, trustProxy: boolean): string {
   }
 }
 
-const isBookingWrite = (c: Ctx) => c.req.method === 'POST' && (c.req.path === '/v1/bookings' || /^\/v1\/bookings\/[^/]+\/reschedule$/.test(c.req.path));
+const isBookingWrite = (c: Ctx) => c.req.method === 'POST' && (c.req.path === '/v1/bookings' || c.req.path === '/v1/waitlist' || /^\/v1\/bookings\/[^/]+\/reschedule$/.test(c.req.path));
 
 function limiter(rule: RateLimit, what: string, key: (c: Ctx) => string, applies: (c: Ctx) => boolean): MiddlewareHandler<Env> {
   if (rule.limit <= 0) return (_c, next) => next();

@@ -14,6 +14,7 @@ import { hasVisibleCharacter } from '../text.js';
 import { busyNear, findEntries } from './slots.js';
 import { enqueueEvent } from '../webhooks/outbox.js';
 import { overlapsBusy } from '../calendar/busy.js';
+import { promoteWaitlist } from '../waitlist.js';
 
 const slotTaken = () => new HttpProblem(409, 'That time was just taken. Please choose another time.');
 
@@ -179,6 +180,8 @@ export function bookingRoutes(app: App, { db, catalog, now, secret, kickOutbox, 
       const next: Booking = { ...current, status: 'cancelled', updatedAt: new Date(now()).toISOString() };
       await tx.query(`UPDATE bookings SET status = 'cancelled', doc = $2, version = version + 1 WHERE id = $1`, [current.id, JSON.stringify(next)]);
       await enqueueEvent(tx, 'booking.cancelled', next);
+      // The freed seat goes to the first in the session's waitlist, in this transaction.
+      await promoteWaitlist(tx, await catalog.get(tx), [current], now(), busy);
       return { booking: next, version: version + 1 };
     });
     kickOutbox?.();
@@ -242,6 +245,7 @@ export function bookingRoutes(app: App, { db, catalog, now, secret, kickOutbox, 
           seat.capacity,
         ]);
         await enqueueEvent(tx, 'booking.rescheduled', { ...next, previousStart: current.start, previousEnd: current.end });
+        if (next.start !== current.start) await promoteWaitlist(tx, await catalog.get(tx), [current], now(), busy);
         return { booking: next, version: version + 1 };
       });
       kickOutbox?.();

@@ -18,6 +18,9 @@ import { HttpProblem } from '../problem.js';
 import { checkVisitorCap, seatFor } from '../seats.js';
 import { blockedRange, publicBooking } from './bookings.js';
 import { busyNear, findEntries } from './slots.js';
+import { overlapsBusy, type BusyCalendars } from '../calendar/busy.js';
+import { enqueueEvent } from '../webhooks/outbox.js';
+import { promoteWaitlist } from '../waitlist.js';
 
 const DAY = 1440 * MINUTE;
 const conflictProblem = (conflicts: string[]) =>
@@ -31,12 +34,24 @@ const publicSeries = (series: Series): Series => {
 };
 
 /** Plans, checks and inserts a whole series inside `tx` (the caller holds the mentor's lock). */
-export async function createSeriesIn(tx: Queryable, catalog: Catalog, request: SeriesRequest, who: { menteeId?: string; cancelToken: string }, nowMs: number): Promise<Series> {
+export async function createSeriesIn(
+  tx: Queryable,
+  catalog: Catalog,
+  request: SeriesRequest,
+  who: { menteeId?: string; cancelToken: string },
+  nowMs: number,
+  busy?: BusyCalendars,
+): Promise<Series> {
   const { mentor, sessionType } = findEntries(catalog, request.mentorId, request.sessionTypeId);
   const firstMs = Date.parse(request.start);
   const bookings = await busyNear(tx, mentor.id, firstMs - 31 * DAY, firstMs + 14 * 31 * DAY); // moved occurrences may lie a little before the first or after the last
   const stamp = new Date(nowMs).toISOString();
-  const plan = planSeries({ mentor, sessionType, bookings, first: request.start, frequency: request.frequency, count: request.count, now: stamp, replacements: replacementsOf(request) });
+  const planned = planSeries({ mentor, sessionType, bookings, first: request.start, frequency: request.frequency, count: request.count, now: stamp, replacements: replacementsOf(request) });
+  // Every occurrence also against the mentor's own calendar, as a single booking is: busy there is taken.
+  const length = sessionType.minutes * MINUTE;
+  const starts = planned.filter((o) => !o.dropped).map((o) => Date.parse(o.start));
+  const calendarBusy = busy && starts.length ? await busy.intervals(mentor, Math.min(...starts), Math.max(...starts) + length, tx) : [];
+  const plan = planned.map((o) => (o.free && overlapsBusy(calendarBusy, Date.parse(o.start), Date.parse(o.start) + length) ? { ...o, free: false } : o));
   const conflicts = conflictsOf(plan);
   const free = plan.filter((o) => o.free);
   if ((conflicts.length && !request.skipConflicts) || !free.length) throw conflictProblem(conflicts);
@@ -70,7 +85,7 @@ export async function createSeriesIn(tx: Queryable, catalog: Catalog, request: S
   return series;
 }
 
-export function seriesRoutes(app: App, { db, catalog, now, secret }: Deps): void {
+export function seriesRoutes(app: App, { db, catalog, now, secret, kickOutbox, busy }: Deps): void {
   app.post('/v1/series', async (c) => {
     const caller = c.get('caller');
     const request = parse(SeriesRequest, await readJson(c), 'series');
@@ -97,7 +112,7 @@ export function seriesRoutes(app: App, { db, catalog, now, secret }: Deps): void
         if (again) return again;
         // The token is derived from the series id, which is only known once it is planned.
         const pending = randomSecret(24);
-        const created = await createSeriesIn(tx, await catalog.get(tx), request, { menteeId: caller.sub ?? undefined, cancelToken: pending }, now());
+        const created = await createSeriesIn(tx, await catalog.get(tx), request, { menteeId: caller.sub ?? undefined, cancelToken: pending }, now(), busy);
         const cancelToken = keyHash ? tokenFor(created.id) : pending;
         if (keyHash) {
           const hashOfToken = await sha256(cancelToken);
@@ -105,8 +120,10 @@ export function seriesRoutes(app: App, { db, catalog, now, secret }: Deps): void
           await tx.query('UPDATE bookings SET cancel_token_hash = $2 WHERE series_id = $1', [created.id, hashOfToken]);
           await tx.query('INSERT INTO idempotency_keys (key_hash, request_hash, status, response) VALUES ($1, $2, 201, $3)', [keyHash, hash, JSON.stringify(created)]);
         }
+        await enqueueEvent(tx, 'series.created', publicSeries(created));
         return { ...created, cancelToken };
       });
+      kickOutbox?.();
       return c.json(series, 201, { Location: `/v1/series/${series.id}`, 'Cache-Control': 'no-store' });
     } catch (error) {
       if (isExclusionViolation(error)) throw conflictProblem([]);
@@ -158,8 +175,12 @@ export function seriesRoutes(app: App, { db, catalog, now, secret }: Deps): void
         await tx.query(`UPDATE bookings SET status = 'cancelled', doc = $2, version = version + 1 WHERE id = $1`, [booking.id, JSON.stringify(next)]);
         bookings.push(next);
       }
+      // Seats the series gave up go to the waitlists of their occurrences, in this transaction.
+      const freed = current.bookings.filter((b) => bookings.some((n) => n.id === b.id && n.status === 'cancelled' && b.status === 'confirmed'));
+      if (freed.length) await promoteWaitlist(tx, await catalog.get(tx), freed, now(), busy);
       return { ...current, bookings };
     });
+    kickOutbox?.();
     return c.json(publicSeries(series), 200, { 'Cache-Control': 'no-store' });
   });
 }

@@ -6,6 +6,7 @@ import type { Queryable } from '../db.js';
 import { checkInstants, MINUTE, parse, pathId, type App, type Deps } from '../http.js';
 import { HttpProblem } from '../problem.js';
 import { overlapsBusy } from '../calendar/busy.js';
+import { fullOccurrences } from '../../src/sdk/scheduling/waitlist.js';
 
 export function findEntries(catalog: Catalog, mentorId: string, sessionTypeId: string) {
   const mentor = catalog.mentors.find((m) => m.id === mentorId);
@@ -45,6 +46,25 @@ export function slotRoutes(app: App, { db, catalog, now, busy }: Deps): void {
     // Busy time from the mentor's own calendar (server/calendar/busy.ts) takes its slots too.
     const calendarBusy = busy ? await busy.intervals(mentor, fromMs, toMs + sessionType.minutes * MINUTE) : [];
     const items = calendarBusy.length ? free.filter((s) => !overlapsBusy(calendarBusy, Date.parse(s.start), Date.parse(s.end))) : free;
+    return c.json({ items });
+  });
+
+  // Full occurrences of a group session (issue 16): the times whose waitlist a visitor can join.
+  app.get('/v1/mentors/:id/full-sessions', async (c) => {
+    const q = parse(
+      z.object({ sessionType: Id, from: Instant, to: Instant }),
+      { sessionType: c.req.query('sessionType'), from: c.req.query('from'), to: c.req.query('to') },
+      'full-sessions query',
+    );
+    checkInstants({ from: q.from, to: q.to });
+    const { mentor, sessionType } = findEntries(await catalog.get(), pathId(c), q.sessionType);
+    if (!(Date.parse(q.from) < Date.parse(q.to))) throw new HttpProblem(400, 'Invalid full-sessions query: "from" must be before "to".');
+    if (Date.parse(q.to) - Date.parse(q.from) > 400 * 1440 * MINUTE) throw new HttpProblem(400, 'Invalid full-sessions query: at most 400 days at once.');
+    const rows = await db.query<{ doc: Booking }>(
+      `SELECT doc FROM bookings WHERE mentor_id = $1 AND status = 'confirmed' AND occurrence IS NOT NULL AND start_at >= $2 AND start_at < $3`,
+      [mentor.id, q.from, q.to],
+    );
+    const items = fullOccurrences({ mentor, sessionType, bookings: rows.map((r) => r.doc), from: q.from, to: q.to, now: new Date(now()).toISOString() });
     return c.json({ items });
   });
 }

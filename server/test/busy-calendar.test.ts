@@ -187,4 +187,17 @@ describe('busy time from the mentor\'s calendar', () => {
     }
     assert.equal((await server.api('/busy-calendars', { token: await server.token('mentee-1') })).status, 403);
   });
+
+  test('a series: every occurrence in busy time is a conflict, like a single booking (issue 17)', async () => {
+    // Mondays 08:00 UTC: 10:00 Berlin in CEST, the weekly event, except 2027-04-05 (moved to Tuesday).
+    const body = { ...bookingBody('2027-03-29T08:00:00.000Z'), frequency: 'weekly', count: 4 };
+    const refused = await server.api('/series', { method: 'POST', json: body });
+    assert.equal(refused.status, 409);
+    assert.deepEqual((await refused.json()).conflicts, ['2027-03-29T08:00:00.000Z', '2027-04-12T08:00:00.000Z', '2027-04-19T08:00:00.000Z']);
+    const skipping = await server.api('/series', { method: 'POST', json: { ...body, skipConflicts: true } });
+    assert.equal(skipping.status, 201);
+    const series = await skipping.json();
+    assert.deepEqual(series.bookings.map((b: { start: string }) => b.start), ['2027-04-05T08:00:00.000Z']);
+    assert.deepEqual(series.skipped, ['2027-03-29T08:00:00.000Z', '2027-04-12T08:00:00.000Z', '2027-04-19T08:00:00.000Z']);
+  });
 });

@@ -7,10 +7,11 @@ import { localBackend } from './backends/local.js';
 import { MentorshipError, toMentorshipError } from './errors.js';
 import { findById, newId, nowIso } from './ids.js';
 import { loadValidation, parse } from './load-validation.js';
-import type { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, MentorBookingQuery, Plan, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
+import type { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, MentorBookingQuery, Plan, Session, SessionInput, SessionPatch, Slot, WaitlistEntry } from './schemas.js';
 import { putEach, withoutVersion } from './session-records.js';
 import { seriesResource } from './series-client.js';
 import type { AttendanceResult } from './attendance-sessions.js';
+import { forwardTo, once } from './backends/forward.js';
 
 export type ChangeKind = 'added' | 'updated' | 'removed';
 
@@ -20,6 +21,8 @@ export type ChangeEvent =
   /** One import stored these sessions, all in one write: one event, not one per record. */
   | { resource: 'import'; kind: 'added'; sessions: Session[]; remote: boolean }
   | { resource: 'plan'; kind: 'updated'; plan: Plan; remote: boolean }
+  /** A waitlist entry joined, left, or promoted (a promotion also comes as the booking `added`). */
+  | { resource: 'waitlist'; kind: ChangeKind; entry: WaitlistEntry; remote: boolean }
   /**
    * The offline queue changed: these session ids are still waiting to reach the server, and
    * these writes were refused by it for good (`failed`).
@@ -42,7 +45,9 @@ export interface ClientOptions {
 
 type Listener = (event: ChangeEvent) => void;
 /** What each kind of change event carries. */
-type Written = { booking: Booking; session: Session; plan: Plan; import: Session[] };
+type Written = { booking: Booking; session: Session; plan: Plan; import: Session[]; waitlist: WaitlistEntry };
+/** The field of a change event that carries what was written. */
+const FIELD: Partial<Record<keyof Written, string>> = { import: 'sessions', waitlist: 'entry' };
 
 async function call<T>(operation: () => Promise<T>): Promise<T> {
   try {
@@ -78,11 +83,18 @@ export function createClient(options: ClientOptions = {}) {
   };
   /** Announces a write through this client and returns what was written. */
   const announce = <R extends keyof Written>(resource: R, kind: ChangeKind, value: Written[R]): Written[R] => {
-    emit({ resource, kind, [resource === 'import' ? 'sessions' : resource]: value, remote: false } as unknown as ChangeEvent);
+    emit({ resource, kind, [FIELD[resource] ?? resource]: value, remote: false } as unknown as ChangeEvent);
     return value;
   };
   // Tabs share one offline queue, so every tab hears when it changes.
   backend.onSyncChange?.((pendingSessionIds, failed) => emit({ resource: 'sync', kind: 'updated', pendingSessionIds, failed: failed ?? [], remote: false }));
+  // A seat freed and went to this visitor: the entry changed, and a booking exists now.
+  backend.onWaitlistPromoted?.((entries) => {
+    for (const entry of entries) {
+      announce('waitlist', 'updated', entry);
+      if (entry.booking) announce('booking', 'added', entry.booking);
+    }
+  });
   if (channel) channel.onmessage = (message: MessageEvent<ChangeEvent>) => deliver({ ...message.data, remote: true });
 
   let catalogPromise: Promise<Catalog> | undefined;
@@ -99,6 +111,13 @@ export function createClient(options: ClientOptions = {}) {
   const sessions = () => backend.listSessions();
   /** One stored session: a single record read where the backend can, not all 10,000. */
   const storedSession = async (id: string) => findById(backend.getSession ? [await backend.getSession(id)] : await sessions(), id, 'session');
+
+  const loadWaitlist = once(() =>
+    import('./waitlist-client.js').then(
+      (m) => m.waitlistResource(backend, call, (kind, entry) => announce('waitlist', kind, entry)),
+      (error: unknown) => Promise.reject(new MentorshipError('network', 'Could not load the waitlist code. Check the connection and try again.', { cause: error })),
+    ),
+  );
 
   const client = {
     backend,
@@ -161,6 +180,9 @@ export function createClient(options: ClientOptions = {}) {
     },
 
     series: seriesResource(backend, call, (kind, booking) => announce('booking', kind, booking)),
+
+    /** The waitlist of full group sessions (./waitlist-client.ts, loaded on first use). */
+    waitlist: forwardTo(loadWaitlist, ['join', 'get', 'leave', 'list', 'unseen', 'markSeen', 'fullSessions']),
 
     sessions: {
       list: (): Promise<Session[]> => call(sessions),

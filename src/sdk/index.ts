@@ -46,6 +46,9 @@ export type {
   Session,
   SessionPatch,
   Plan,
+  WaitlistEntry,
+  WaitlistStatus,
+  WaitlistRequest,
 } from './schemas.js';
 export { parseCommitmentModel } from './parse-commitment-model.js';
 export {

@@ -4,7 +4,7 @@
  * SDK's index or an element — it would pull zod's JSON Schema generator into browser bundles.
  */
 import * as z from 'zod/mini';
-import { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, Series, SeriesRequest, Session, SessionInput, SessionPatch, Slot } from './schemas.js';
+import { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, Series, SeriesRequest, Session, SessionInput, SessionPatch, Slot, WaitlistEntry } from './schemas.js';
 
 export interface OpenApiOptions {
   serverUrl?: string;
@@ -60,6 +60,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
         Booking: schema(Booking),
         SeriesRequest: schema(SeriesRequest, 'input'),
         Series: schema(Series),
+        WaitlistEntry: schema(WaitlistEntry),
         SessionInput: schema(SessionInput, 'input'),
         Session: schema(Session),
         SessionPatch: schema(SessionPatch, 'input'),
@@ -94,6 +95,18 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
             { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
           ],
           responses: { 200: { description: 'Free slots, sorted', ...json(list('Slot')) }, ...problems(400, 404) },
+        },
+      },
+      '/mentors/{id}/full-sessions': {
+        get: {
+          summary: 'Full occurrences of a group session with a start in [from, to): no seat left, a waitlist to join',
+          parameters: [
+            idParam('Mentor'),
+            { name: 'sessionType', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+            { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date-time' } },
+          ],
+          responses: { 200: { description: 'Full occurrences, sorted', ...json(list('Slot')) }, ...problems(400, 404) },
         },
       },
       '/bookings': {
@@ -177,6 +190,34 @@ export function buildOpenApi(options: OpenApiOptions = {}): Json {
           parameters: [idParam('Series'), cancelTokenHeader],
           requestBody: { required: false, ...json({ type: 'object', properties: { from: { type: 'string', format: 'date-time' } } }) },
           responses: { 200: { description: 'The series after cancelling', ...json(ref('Series')) }, ...problems(400, 403, 404, 409) },
+        },
+      },
+      '/waitlist': {
+        post: {
+          summary: 'Join the waitlist of a full group session (the body is a booking request for the occurrence). When a seat frees, the first in line is promoted to a booking atomically (first come, first served)',
+          security: optionalBearer,
+          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Retries with the same key and body return the first entry' }],
+          requestBody: json(ref('BookingRequest')),
+          responses: {
+            201: { description: 'The entry (`waiting`, with its `position`) and its cancelToken, which later also cancels the promoted booking', ...json(ref('WaitlistEntry')) },
+            ...problems(400, 404, 413, 415, 422),
+            409: { description: 'Not full (issue path `waitlist.seatsLeft`: book the seat), no such occurrence, already started, or the visitor already has a seat or waits', content: { 'application/problem+json': { schema: ref('Problem') } } },
+          },
+        },
+        get: { summary: "The caller's waitlist entries", security: bearer, responses: { 200: { description: 'Entries', ...json(list('WaitlistEntry')) }, ...problems(401) } },
+      },
+      '/waitlist/{id}': {
+        get: {
+          summary: 'One entry (its mentee, an admin, or with Cancel-Token): `waiting` with its position, `promoted` with its booking, or `left`',
+          parameters: [idParam('Waitlist entry'), cancelTokenHeader],
+          responses: { 200: { description: 'The entry', ...json(ref('WaitlistEntry')) }, ...problems(403, 404) },
+        },
+      },
+      '/waitlist/{id}/leave': {
+        post: {
+          summary: 'Leave the line (409 once promoted: cancel the booking instead)',
+          parameters: [idParam('Waitlist entry'), cancelTokenHeader],
+          responses: { 200: { description: 'The entry, `left`', ...json(ref('WaitlistEntry')) }, ...problems(403, 404, 409) },
         },
       },
       '/sessions': {

@@ -394,3 +394,32 @@ export const Series = z.object({
 export type SeriesFrequency = z.infer<typeof SeriesFrequency>;
 export type SeriesRequest = z.infer<typeof SeriesRequest>;
 export type Series = z.infer<typeof Series>;
+
+// ---- the waitlist of a full group session (issue 16) -------------------------------------
+
+/** `waiting` in line; `promoted` to a booking when a seat freed; `left` by the visitor. */
+export const WaitlistStatus = z.enum(['waiting', 'promoted', 'left']);
+
+export const WaitlistEntry = z.object({
+  ...BookingRequest.shape,
+  id: Id,
+  /** The session's end (the start is the occurrence waited for). */
+  end: Instant,
+  status: WaitlistStatus,
+  /** While waiting: the place in line, 1 = next (first come, first served). */
+  position: z.optional(z.number().check(z.int(), z.gte(1))),
+  /** Once promoted: the booking that holds the seat now. */
+  booking: z.optional(Booking),
+  createdAt: Instant,
+  updatedAt: Instant,
+  /** Secret that lets an anonymous visitor leave the line, and cancel the booking once promoted (HTTP backend). */
+  cancelToken: z.optional(z.string()),
+  menteeId: z.optional(z.string()),
+  /** When this visitor was shown the promotion (kept where the visitor is: this browser). */
+  seenAt: z.optional(Instant),
+});
+
+export type WaitlistStatus = z.infer<typeof WaitlistStatus>;
+/** Joining a waitlist takes the same fields as a booking request. */
+export type WaitlistRequest = BookingRequest;
+export type WaitlistEntry = z.infer<typeof WaitlistEntry>;

@@ -65,10 +65,11 @@ export const styles = css`
   fieldset label:not(.check) { display: grid; gap: 0.25rem; min-inline-size: 0; max-inline-size: 100%; }
   fieldset select { max-inline-size: 100%; }
   legend { font-weight: 600; padding-inline: 0.25rem; }
-  .check { display: flex; align-items: center; gap: 0.5rem; min-block-size: var(--_target); }
+  .check { display: flex; flex-direction: row; align-items: center; gap: 0.5rem; }
   .check input { margin: 0; }
   [part='occurrences'] { list-style: decimal; padding-inline-start: 1.75rem; gap: calc(var(--_mk-space) / 2); }
   [part='occurrence'] .row { margin-block: 0.25rem 0; }
+  [part='occurrence'] button { inline-size: auto; }
   [data-status='conflict'] strong { color: var(--_mk-danger); }
 
   @container (max-width: 30rem) {

@@ -191,6 +191,10 @@ export function renderSeriesDone(v: View, p: SeriesDoneProps) {
 <dt>${t.t('name')}</dt> <dd>${first.name}</dd>
 <dt>${t.t('email')}</dt> <dd>${first.email}</dd>
 </dl>
+<div class="row">
+${booked && p.icsUrl ? html`<a part="ics" href=${p.icsUrl} download="mentorship-series.ics">${t.t('ics')}</a>` : nothing}
+<button @click=${p.startOver}>${t.t('again')}</button>
+</div>
 <ol part="occurrences" aria-label=${t.t('occurrences')}>
 ${series.bookings.map((b) => {
   const when = range(v, b, ZONED);
@@ -203,10 +207,6 @@ ${cancel
 <button ?disabled=${v.pending} aria-describedby=${id} @click=${() => p.cancelFrom(b)}>${t.t('cancelRest')}</button></span>`
   : html`<small part="too-late">${t.t('tooLate', mentor.name)}</small>`}</li>`;
 })}
-</ol>
-<div class="row">
-${booked && p.icsUrl ? html`<a part="ics" href=${p.icsUrl} download="mentorship-series.ics">${t.t('ics')}</a>` : nothing}
-<button @click=${p.startOver}>${t.t('again')}</button>
-</div>`,
+</ol>`,
   ] as const;
 }

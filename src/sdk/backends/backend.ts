@@ -4,7 +4,7 @@
  * race (creating, rescheduling a booking) are ONE atomic operation inside the backend.
  */
 import type { ErrorCode } from '../errors.js';
-import type { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, MentorBookingQuery, Plan, Series, SeriesRequest, Session, Slot } from '../schemas.js';
+import type { Attendance, Booking, BookingRequest, Catalog, MentorBookingPage, MentorBookingQuery, Plan, Series, SeriesRequest, Session, Slot, WaitlistEntry } from '../schemas.js';
 
 export interface SlotRequest {
   mentorId: string;
@@ -68,6 +68,27 @@ export interface Backend {
   listMentorBookings?(query: MentorBookingQuery): Promise<MentorBookingPage>;
   /** The mentor role: marks one of the mentor's bookings that has ended attended or a no-show. */
   markMentorAttendance?(id: string, attendance: Attendance): Promise<Booking>;
+
+  /**
+   * The waitlist of a full group session (optional: `client.waitlist` says so when a backend
+   * lacks it). Joining checks atomically that the occurrence is full; whatever frees a seat
+   * (cancel, reschedule, series cancel) promotes the first in line in the same atomic write.
+   */
+  joinWaitlist?(request: BookingRequest, options: { idempotencyKey: string }): Promise<WaitlistEntry>;
+  getWaitlistEntry?(id: string): Promise<WaitlistEntry>;
+  /** Leaves the line (a `conflict` once promoted: cancel the booking instead). */
+  leaveWaitlist?(id: string): Promise<WaitlistEntry>;
+  /** This visitor's entries: every one in this browser (local), or those joined here and the mentee's (HTTP). */
+  listWaitlist?(): Promise<WaitlistEntry[]>;
+  /** Full occurrences of a group session in the range (their waitlist can be joined), sorted by start. */
+  listFullSessions?(request: SlotRequest): Promise<Slot[]>;
+  /** Records that the visitor was shown this promotion (kept in this browser). */
+  markWaitlistSeen?(id: string): Promise<WaitlistEntry>;
+  /**
+   * Called by the client so the backend can announce promotions: made by a write through it
+   * (local), or found on the server since this browser last looked (HTTP).
+   */
+  onWaitlistPromoted?(listener: (entries: WaitlistEntry[]) => void): void;
 
   listSessions(): Promise<Session[]>;
   /** One session by id, without reading the rest; the client falls back to `listSessions()`. */

@@ -8,7 +8,7 @@ import { MentorshipError } from '../errors.js';
 import { findById, newId } from '../ids.js';
 import { assertCanChange, assertVisitorCap } from '../scheduling/policies.js';
 import { generateSlots, isSlotFree } from '../scheduling/slots.js';
-import type { Booking, BookingRequest, Catalog } from '../schemas.js';
+import type { Booking, BookingRequest, Catalog, WaitlistEntry } from '../schemas.js';
 import type { Backend, SlotRequest } from './backend.js';
 import type { RecordStore } from './record-store.js';
 
@@ -40,13 +40,33 @@ export type BookingRecords = Pick<Backend, 'listSlots' | 'cancelBooking' | 'resc
   createBooking(request: BookingRequest): Promise<Booking>;
 };
 
-export function bookingRecords(store: RecordStore, loadCatalog: () => Promise<Catalog>, now: () => string): BookingRecords {
+export function bookingRecords(
+  store: RecordStore,
+  loadCatalog: () => Promise<Catalog>,
+  now: () => string,
+  /** Told about waitlist promotions into a seat a cancel or move freed. */
+  promoted: (entries: WaitlistEntry[]) => void = () => {},
+): BookingRecords {
   /** Stores the booking `decide` makes from all stored bookings, in one atomic update. */
   const writeBooking = (decide: (bookings: Booking[]) => Booking) =>
     store.update<Booking, Booking>(BOOKING, (bookings) => {
       const booking = decide(bookings);
       return { writes: [{ key: BOOKING + booking.id, value: booking }], result: booking };
     });
+
+  /**
+   * Like `writeBooking` for a change that may free a seat (cancel, move): in the same atomic
+   * update the first in line of the freed occurrence is promoted (./waitlist-records.ts).
+   */
+  const writeFreeing = async (id: string, catalog: Catalog, decide: (bookings: Booking[]) => Booking) => {
+    // Only a seat of a group session can have a line waiting: anything else needs no waitlist code.
+    const current = await store.get<Booking>(BOOKING + id);
+    if ((catalog.sessionTypes.find((t) => t.id === current?.sessionTypeId)?.capacity ?? 1) < 2) return writeBooking(decide);
+    const { writeFreeing: write } = await import('./waitlist-records.js');
+    const result = await write(store, catalog, decide);
+    if (result.promoted.length) promoted(result.promoted);
+    return result.booking;
+  };
 
   return {
     async listSlots(request: SlotRequest) {
@@ -67,7 +87,7 @@ export function bookingRecords(store: RecordStore, loadCatalog: () => Promise<Ca
     // Everyone using this backend is the visitor: the mentor's notice rules always apply.
     async cancelBooking(id: string) {
       const catalog = await loadCatalog();
-      return writeBooking((bookings) => {
+      return writeFreeing(id, catalog, (bookings) => {
         const booking = findById(bookings, id, 'booking');
         if (booking.status === 'cancelled') return booking;
         const stamp = now();
@@ -79,7 +99,7 @@ export function bookingRecords(store: RecordStore, loadCatalog: () => Promise<Ca
 
     async rescheduleBooking(id: string, start: string) {
       const catalog = await loadCatalog();
-      return writeBooking((bookings) => {
+      return writeFreeing(id, catalog, (bookings) => {
         const booking = findById(bookings, id, 'booking');
         if (booking.status !== 'confirmed') throw new MentorshipError('conflict', 'A cancelled booking cannot be moved.');
         const stamp = now();

@@ -24,6 +24,7 @@ import { memoryRecordStore, type RecordStore } from './record-store.js';
 import { createHttpClient, listPage as page, type CallOptions } from './http-client.js';
 import { httpSessions } from './http-sessions.js';
 import { httpSeries } from './http-series.js';
+import { lazyWaitlist } from './forward.js';
 
 export interface HttpBackendOptions {
   /** The API root, e.g. "https://api.example.com/v1". */
@@ -134,5 +135,7 @@ export function httpBackend(options: HttpBackendOptions): Backend {
 
     ...planRecord(store),
     ...httpSeries(call, store, remember),
+    // The waitlist's code loads on its first use.
+    ...lazyWaitlist((promoted) => import('./http-waitlist.js').then((m) => m.httpWaitlist(call, store, remember, options.getToken, promoted))),
   };
 }

@@ -32,10 +32,11 @@ export function idbRecordStore(use: UseStore, ready: () => Promise<void> = async
     // runs readwrite transactions on a store one at a time, across tabs too, so no other write can
     // come between them (the atomic booking). The writes are made as the read's promise settles,
     // while the transaction is still active; when `decide` throws, nothing was written.
-    update: (prefix, decide) =>
+    update: (prefix, decide, also = []) =>
       guarded(() =>
         use('readwrite', async (store) => {
-          const { writes, result } = decide(await getAll(store, prefix));
+          const [records, ...more] = await Promise.all([prefix, ...also].map((p) => getAll(store, p)));
+          const { writes, result } = decide(records as never[], more);
           try {
             for (const w of writes) store.put(w.value, w.key);
           } catch (error) {

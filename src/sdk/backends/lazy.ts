@@ -6,6 +6,7 @@
  */
 import { putEach } from '../session-records.js';
 import type { Backend } from './backend.js';
+import { forwardTo, WAITLIST_METHODS } from './forward.js';
 
 export function lazyBackend(kind: string, channelName: string | undefined, load: () => Promise<Backend>): Backend {
   let loading: Promise<Backend> | undefined;
@@ -48,6 +49,14 @@ export function lazyBackend(kind: string, channelName: string | undefined, load:
     createSeries: forward('createSeries'),
     getSeries: forward('getSeries'),
     cancelSeries: forward('cancelSeries'),
+    // The waitlist (issue 16), likewise.
+    ...(forwardTo(backend, WAITLIST_METHODS) as Pick<Required<Backend>, (typeof WAITLIST_METHODS)[number]>),
+    onWaitlistPromoted(listener) {
+      backend().then(
+        (loaded) => loaded.onWaitlistPromoted?.(listener),
+        () => {},
+      );
+    },
     deleteSession: forward('deleteSession'),
     getPlan: forward('getPlan'),
     setPlan: forward('setPlan'),

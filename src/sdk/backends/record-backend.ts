@@ -4,11 +4,12 @@
  * scheduling rules) and recurring series (series-records.ts) load on their first call.
  */
 import { nowIso } from '../ids.js';
-import type { Booking, Catalog, Plan, Session } from '../schemas.js';
+import type { Booking, Catalog, Plan, Session, WaitlistEntry } from '../schemas.js';
 import type { Backend } from './backend.js';
 import type { bookingRecords } from './booking-records.js';
 import type { RecordStore } from './record-store.js';
 import type { seriesRecords } from './series-records.js';
+import { forwardTo, WAITLIST_METHODS } from './forward.js';
 
 const BOOKING = 'booking:';
 const SESSION = 'session:';
@@ -46,8 +47,12 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
   const { store, loadCatalog } = options;
   const now = options.now ?? nowIso;
   const idempotent = new Map<string, Promise<Booking>>();
-  const bookings = onDemand<ReturnType<typeof bookingRecords>>(() => import('./booking-records.js').then((m) => m.bookingRecords(store, loadCatalog, now)));
-  const series = onDemand<ReturnType<typeof seriesRecords>>(() => import('./series-records.js').then((m) => m.seriesRecords(store, loadCatalog, now)));
+  // A cancel, a move or a series cancelled may promote someone from a waitlist: the client hears it here.
+  const promotedListeners = new Set<(entries: WaitlistEntry[]) => void>();
+  const promoted = (entries: WaitlistEntry[]) => promotedListeners.forEach((listener) => listener(entries));
+  const bookings = onDemand<ReturnType<typeof bookingRecords>>(() => import('./booking-records.js').then((m) => m.bookingRecords(store, loadCatalog, now, promoted)));
+  const series = onDemand<ReturnType<typeof seriesRecords>>(() => import('./series-records.js').then((m) => m.seriesRecords(store, loadCatalog, now, promoted)));
+  const waitlist = onDemand(() => import('./waitlist-records.js').then((m) => m.waitlistRecords({ store, loadCatalog, now })));
 
   return {
     kind: options.kind,
@@ -81,5 +86,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
     createSeries: async (request, options) => (await series()).createSeries(request, options),
     getSeries: async (id) => (await series()).getSeries(id),
     cancelSeries: async (id, options) => (await series()).cancelSeries(id, options),
+    ...forwardTo(waitlist, WAITLIST_METHODS),
+    onWaitlistPromoted: (listener) => void promotedListeners.add(listener),
   };
 }

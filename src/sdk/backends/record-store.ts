@@ -17,9 +17,10 @@ export interface RecordStore {
   del(key: string): Promise<void>;
   /**
    * Reads every record under `prefix`, hands them to `decide`, and writes what it returns — in
-   * ONE atomic step. `decide` is synchronous and may throw to write nothing.
+   * ONE atomic step. `decide` is synchronous and may throw to write nothing. The records under
+   * each of `also`'s prefixes are read in the same step and handed over as `more[i]`.
    */
-  update<T, R>(prefix: string, decide: (records: T[]) => { writes: RecordWrite[]; result: R }): Promise<R>;
+  update<T, R>(prefix: string, decide: (records: T[], more: unknown[][]) => { writes: RecordWrite[]; result: R }, also?: readonly string[]): Promise<R>;
 }
 
 /**
@@ -40,8 +41,8 @@ export function memoryRecordStore(): RecordStore {
       records.delete(key);
     },
     // Synchronous between read and write, so atomic within this process.
-    async update(prefix, decide) {
-      const { writes, result } = decide(under(prefix) as never[]);
+    async update(prefix, decide, also = []) {
+      const { writes, result } = decide(under(prefix) as never[], also.map(under));
       // Clone everything first: a value that cannot be cloned then writes nothing at all.
       const cloned = writes.map((w) => [w.key, clone(w.value)] as const);
       for (const [key, value] of cloned) records.set(key, value);

@@ -7,10 +7,11 @@
 import { MentorshipError } from '../errors.js';
 import { findById, newId } from '../ids.js';
 import { assertCanChange, assertVisitorCap } from '../scheduling/policies.js';
-import type { Booking, Catalog, Series, SeriesRequest } from '../schemas.js';
+import type { Booking, Catalog, Series, SeriesRequest, WaitlistEntry } from '../schemas.js';
 import type { Backend } from './backend.js';
 import { findCatalogEntries } from './booking-records.js';
 import type { RecordStore } from './record-store.js';
+import { promoteFreed, WAITLIST } from './waitlist-records.js';
 
 // Imported, not loaded on demand as series.js is: the booking records' chunk has them already.
 const loadRules = () => import('../scheduling/series.js');
@@ -31,7 +32,13 @@ export function seriesConflict(starts: string[]): MentorshipError {
   });
 }
 
-export function seriesRecords(store: RecordStore, loadCatalog: () => Promise<Catalog>, now: () => string): Required<Pick<Backend, 'createSeries' | 'getSeries' | 'cancelSeries'>> {
+export function seriesRecords(
+  store: RecordStore,
+  loadCatalog: () => Promise<Catalog>,
+  now: () => string,
+  /** Told about waitlist promotions into the seats a cancelled series freed. */
+  promoted: (entries: WaitlistEntry[]) => void = () => {},
+): Required<Pick<Backend, 'createSeries' | 'getSeries' | 'cancelSeries'>> {
   const idempotent = new Map<string, Promise<Series>>();
   /** Reads every booking in one transaction, decides, writes (bookings and the series record). */
   const update = <R>(decide: (bookings: Booking[]) => { writes: Stored[]; result: R }) => store.update<Booking, R>(BOOKING, decide);
@@ -84,7 +91,7 @@ export function seriesRecords(store: RecordStore, loadCatalog: () => Promise<Cat
     async cancelSeries(id: string, options: { from?: string } = {}) {
       const catalog = await loadCatalog();
       const series = await record(id);
-      return update((bookings) => {
+      const result = await store.update<Booking, { series: Series; promoted: WaitlistEntry[] }>(BOOKING, (bookings, [entries]) => {
         const stamp = now();
         const mentor = catalog.mentors.find((m) => m.id === series.mentorId);
         const from = options.from ? Date.parse(options.from) : -Infinity;
@@ -95,8 +102,16 @@ export function seriesRecords(store: RecordStore, loadCatalog: () => Promise<Cat
             return { ...b, status: 'cancelled' as const, updatedAt: stamp };
           });
         const next = bookings.map((b) => cancelled.find((c) => c.id === b.id) ?? b);
-        return { writes: cancelled.map((b) => ({ key: BOOKING + b.id, value: b })), result: assemble(series, next) };
-      });
+        // The seats given up go to the waitlists of their occurrences, in this same write.
+        const freed = bookings.filter((b) => cancelled.some((c) => c.id === b.id));
+        const promotion = promoteFreed(catalog, next, entries as WaitlistEntry[], freed, stamp);
+        return {
+          writes: [...cancelled.map((b) => ({ key: BOOKING + b.id, value: b })), ...promotion.writes],
+          result: { series: assemble(series, next), promoted: promotion.promoted },
+        };
+      }, [WAITLIST]);
+      if (result.promoted.length) promoted(result.promoted);
+      return result.series;
     },
   };
 }

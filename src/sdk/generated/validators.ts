@@ -265,3 +265,27 @@ export const Slot = /* @__PURE__ */ object({
   end: Instant,
   seatsLeft: /* @__PURE__ */ optional(/* @__PURE__ */ integer(1, 9007199254740991)),
 }) as Validator<z.output<typeof S.Slot>>;
+export const WaitlistStatus = /* @__PURE__ */ oneOf("waiting", "promoted", "left") as Validator<z.output<typeof S.WaitlistStatus>>;
+export const WaitlistEntry = /* @__PURE__ */ object({
+  mentorId: Id,
+  sessionTypeId: Id,
+  programId: /* @__PURE__ */ optional(Id),
+  start: Instant,
+  timeZone: TimeZone,
+  name: /* @__PURE__ */ string(1, 120, /\S/),
+  email: Email,
+  careerLevel: CareerLevel,
+  goals: /* @__PURE__ */ string(0, 1000),
+  message: /* @__PURE__ */ string(0, 2000),
+  locale: /* @__PURE__ */ optional(/* @__PURE__ */ string(0, 35, /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/)),
+  id: Id,
+  end: Instant,
+  status: WaitlistStatus,
+  position: /* @__PURE__ */ optional(/* @__PURE__ */ integer(1, 9007199254740991)),
+  booking: /* @__PURE__ */ optional(Booking),
+  createdAt: Instant,
+  updatedAt: Instant,
+  cancelToken: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  menteeId: /* @__PURE__ */ optional(/* @__PURE__ */ string()),
+  seenAt: /* @__PURE__ */ optional(Instant),
+}) as Validator<z.output<typeof S.WaitlistEntry>>;
