@@ -32,9 +32,13 @@ export const BUDGETS = {
 // The waitlist (issue 16) raised the SDK's by 0.23 KB and the kit entry's by 0.37 KB: its code loads on demand (chunks
 // waitlist-client, waitlist-records, http-waitlist), but the client's promotion events, the
 // forwarders and the WaitlistEntry validator (the validators' namespace sits in the SDK's file) stay.
+// Its booking-element part raised the kit entry and the four-element page by 0.7 KB more: the full
+// times in the grid, joining from the details form, the promotion notices (waitlist-notices.ts)
+// and their flow in the class; the join and place-in-line step and the notice's text are the
+// 0.8 KB waitlist chunk. The booking element itself still meets its budget (21.5 of 22 KB).
 const KNOWN_MISSES = {
-  'kit entry (dist/mentorship-kit.js)': 40_300,
-  'four-element page until interactive (entry + demo-catalog + chart)': 43_750,
+  'kit entry (dist/mentorship-kit.js)': 41_000,
+  'four-element page until interactive (entry + demo-catalog + chart)': 44_450,
   'SDK (mentorship-kit/sdk)': 13_200,
 };
 /** The lazy chunks a four-element page on local storage loads before it is interactive. */

@@ -5,6 +5,7 @@
  * (the data holds English); other catalogs show their own text.
  */
 import type { seriesEn } from './series.messages.js';
+import type { waitlistEn } from './waitlist.messages.js';
 
 type Plural = Intl.LDMLPluralRule;
 
@@ -77,6 +78,7 @@ export const en = {
   badCycle: (value: string) => `“${value}” is neither h12 nor h23; using the locale’s clock.`,
   // Seats and booking policies (issue 16).
   seatsLeft: (left: string, of: string, _p: Plural) => `${left} of ${of} seats left`,
+  full: 'Full — join the waitlist',
   tooLate: (mentor: string) => `It is too late to change this booking online. Please contact ${mentor}.`,
   tooLateToMove: (mentor: string) => `It is too late to move this booking online; you can still cancel it. To move it, contact ${mentor}.`,
   'policy:cancelNoticeMinutes': 'It is too late to cancel this booking online. Please contact your mentor.',
@@ -89,7 +91,7 @@ export const en = {
 };
 
 /** With the series' strings, which join `en` when the series chunk loads (series.messages.ts). */
-export type MentorBookingMessages = typeof en & typeof seriesEn;
+export type MentorBookingMessages = typeof en & typeof seriesEn & typeof waitlistEn;
 
 /** German; the series' German is in series.messages.ts (the German locale file registers both). */
 export const de: typeof en = {
@@ -177,6 +179,7 @@ export const de: typeof en = {
     'mt:kenji-watanabe': 'Lead-Mentor, Community-Programm',
   } as object),
   seatsLeft: (left, of, p) => `${p === 'one' ? 'noch 1 Platz' : `noch ${left} Plätze`} von ${of} frei`,
+  full: 'Voll – auf die Warteliste',
   tooLate: (mentor) => `Diese Buchung lässt sich online nicht mehr ändern. Bitte wenden Sie sich an ${mentor}.`,
   tooLateToMove: (mentor) => `Diese Buchung lässt sich online nicht mehr verschieben, aber noch stornieren. Zum Verschieben wenden Sie sich an ${mentor}.`,
   'policy:cancelNoticeMinutes': 'Diese Buchung lässt sich online nicht mehr stornieren. Bitte wenden Sie sich an Ihre Mentorin oder Ihren Mentor.',

@@ -3,7 +3,7 @@ import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
 import { MentorshipError } from '../../sdk/errors.js';
 import { newId } from '../../sdk/ids.js';
 import { dateInZone } from '../../sdk/scheduling/zone.js';
-import type { Booking, BookingRequest, Catalog, Mentor, Series, Slot } from '../../sdk/schemas.js';
+import type { Booking, BookingRequest, Catalog, Mentor, Series, Slot, WaitlistEntry } from '../../sdk/schemas.js';
 import { isValidTimeZone } from '../../sdk/time-zone.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
@@ -17,14 +17,16 @@ import { renderMentors, renderTypes } from './steps/choices.js';
 import { emptyForm, type Field } from './steps/fields.js';
 import { renderBusy, renderZone } from './steps/parts.js';
 import { renderTimes } from './steps/times.js';
+import { PromotionNotices } from './waitlist-notices.js';
 
 /** The chunks the element loads on demand; a test may swap one for a slow or failing loader. */
 export const bookingChunks = {
   laterSteps: () => import('./later-steps.js'),
   series: () => import('./series.js'),
+  waitlist: () => import('./waitlist.js'),
 };
 
-type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled' | 'series';
+type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled' | 'series' | 'waitlisted';
 const DAY = 86_400_000;
 /** Internal reactive state: re-renders when it changes, no attribute. */
 const state = { state: true };
@@ -42,6 +44,8 @@ const state = { state: true };
  * @fires {CustomEvent<Booking>} booking-cancelled - After the visitor cancels; detail is the cancelled booking.
  * @fires {CustomEvent<Booking>} booking-rescheduled - After the visitor moves the booking; detail is the moved booking.
  * @fires {CustomEvent<Series>} series-confirmed - After a recurring series is booked; detail is the whole series (every occurrence). Cancelling occurrences fires `booking-cancelled` for each.
+ * @fires {CustomEvent<WaitlistEntry>} waitlist-joined - After the visitor joins the waitlist of a full group session; detail is the whole entry (`position` is their place in line).
+ * @fires {CustomEvent<WaitlistEntry>} waitlist-promoted - When the element tells the visitor a seat freed and was booked for them (on the page, or on their next visit); detail is the entry with its `booking`. `booking-confirmed` follows with that booking.
  * @fires {CustomEvent<MentorshipErrorDetail>} mentorship-error - When an attribute is invalid or loading fails.
  *
  * @csspart step - The container of the current step.
@@ -59,6 +63,10 @@ const state = { state: true };
  * @csspart repeat - The Repeat fieldset in the details form (book a recurring series).
  * @csspart occurrences - The list of a series' occurrences (before booking and in the confirmation).
  * @csspart occurrence - One occurrence; `data-status` is free, conflict, dropped or moved (before booking), confirmed or cancelled (after).
+ * @csspart full - A full group session's time button ("Full — join the waitlist"); it also has part `time`.
+ * @csspart waitlist-intro - What the waitlist does, above the details form when joining.
+ * @csspart position - "You are number 2 in line." after joining.
+ * @csspart promoted - The notice that a seat freed up and is booked for the visitor.
  * @csspart error - Attribute and configuration problems.
  *
  * @cssprop --mk-booking-slot-bg - Background of time and choice buttons (default: surface).
@@ -84,6 +92,8 @@ export class MentorBooking extends MkElement {
     step: state,
     choice: state,
     series: state,
+    entry: state,
+    full: state,
     catalog: state,
     slots: state,
     focusDate: state,
@@ -119,6 +129,10 @@ export class MentorBooking extends MkElement {
   declare private choice: RepeatChoice;
   /** The booked series, in its confirmation. */
   declare private series?: Series;
+  /** The visitor's place on a waitlist, after joining. */
+  declare private entry?: WaitlistEntry;
+  /** Full group sessions of the chosen mentor and session type (their waitlist can be joined). */
+  declare private full?: Slot[];
   declare private catalog?: Catalog;
   /** Free slots of the chosen mentor and session type; undefined while loading. */
   declare private slots?: Slot[];
@@ -152,6 +166,15 @@ export class MentorBooking extends MkElement {
   /** The series UI (Repeat, occurrences, the series confirmation), loaded once a time is chosen. */
   #seriesUi = new LazyModule(this, () => bookingChunks.series());
   #byDay = new Map<string, Slot[]>();
+  /** The waitlist UI (joining, the place in line, promotion notices), loaded when one is wanted. */
+  #waitlistUi = new LazyModule(this, () => bookingChunks.waitlist());
+  /** Joining the waitlist of the picked (full) session rather than booking it. */
+  #joining = false;
+  #notices = new PromotionNotices(this, (entry) => {
+    this.#waitlistUi.load().catch(() => {});
+    this.emit<WaitlistEntry>('waitlist-promoted', entry);
+    if (entry.booking) this.emit<Booking>('booking-confirmed', entry.booking);
+  });
 
   constructor() {
     super();
@@ -188,6 +211,8 @@ export class MentorBooking extends MkElement {
         if (client !== this.client) return;
         this.planProgram = plan?.programId ?? '';
         this.catalog = catalog;
+        // A seat that freed since the last visit and went to this visitor: tell them.
+        void this.#notices.check(client);
       },
       (error) => this.#failed(error),
     );
@@ -195,6 +220,7 @@ export class MentorBooking extends MkElement {
 
   override clientChange(event: ChangeEvent): void {
     if (event.resource === 'plan') this.planProgram = event.plan.programId ?? '';
+    if (event.resource === 'waitlist') this.#notices.add(event.entry);
     // Someone (maybe in another tab) booked or freed time: refresh the calendar quietly.
     if (event.resource === 'booking' && event.booking.mentorId === this.#mentor?.id && ['day', 'time', 'details'].includes(this.step) && !this.pending) {
       void this.#loadSlots(true);
@@ -221,9 +247,11 @@ export class MentorBooking extends MkElement {
       this.setError('program', unknown(this.program, catalog.programs));
       if (changed('catalog') || this.step === 'type') this.#begin();
     }
-    if (changed('slots') || changed('timezone')) {
+    if (changed('slots') || changed('full') || changed('timezone')) {
       this.#byDay = new Map();
-      for (const slot of this.slots ?? []) {
+      // A group session's full times are in the grid too (to join their waitlist), not when moving a booking.
+      const full = this.#rescheduling ? [] : (this.full ?? []);
+      for (const slot of [...(this.slots ?? []), ...full].sort((a, b) => a.start.localeCompare(b.start))) {
         const day = dateInZone(Date.parse(slot.start), this.zone);
         const list = this.#byDay.get(day);
         if (list) list.push(slot);
@@ -334,12 +362,10 @@ export class MentorBooking extends MkElement {
     const now = Date.now();
     try {
       // Every free slot in the mentor's horizon; the backend clamps the range with its own clock.
-      const slots = await this.client!.slots.list({
-        mentorId: this.#mentor!.id,
-        sessionTypeId: this.#typeId,
-        from: new Date(now - 366 * DAY).toISOString(),
-        to: new Date(now + 800 * DAY).toISOString(),
-      });
+      const range = { mentorId: this.#mentor!.id, sessionTypeId: this.#typeId, from: new Date(now - 366 * DAY).toISOString(), to: new Date(now + 800 * DAY).toISOString() };
+      const slots = await this.client!.slots.list(range);
+      // A group session's full times stay in the grid, to join their waitlist.
+      this.full = this.#capacity > 1 ? await this.client!.waitlist.fullSessions(range).catch(() => []) : [];
       this.slots = slots;
       this.viewState = slots.length ? 'ready' : 'empty';
     } catch (error) {
@@ -354,12 +380,13 @@ export class MentorBooking extends MkElement {
     this.#go('time');
   }
 
-  async #pickTime(slot: Slot): Promise<void> {
+  async #pickTime(slot: Slot, joining = false): Promise<void> {
     this.#picked = slot;
+    this.#joining = joining;
     this.#ics.load().catch(() => {}); // wanted on the confirmation; a failure shows Retry there
     // The next steps' code: usually here already; while it comes the times show progress, and if
     // it fails, the error and Retry.
-    const loaded = await this.#steps.load().then(
+    const loaded = await Promise.all([this.#steps.load(), joining && this.#waitlistUi.load()]).then(
       () => true,
       () => false,
     );
@@ -373,7 +400,7 @@ export class MentorBooking extends MkElement {
     }
     this.#idempotencyKey = newId('idem-');
     const type = this.catalog!.sessionTypes.find((t) => t.id === this.#typeId);
-    this.choice = repeatChoice(this.repeat, type?.frequency, !!this.#program);
+    this.choice = repeatChoice(this.repeat && !joining, type?.frequency, !!this.#program);
     this.#seriesUi.load().catch(() => {}); // the Repeat control; a failure shows Retry there
     this.#form.name ||= this.name;
     this.#form.email ||= this.email;
@@ -460,8 +487,36 @@ export class MentorBooking extends MkElement {
       this.#focusTarget = '[aria-invalid="true"]';
       return;
     }
+    if (this.#joining) return void this.#joinWaitlist();
     if (this.choice.on) return void this.#bookSeries();
     void this.#write(async (client) => this.#confirmed(await client.bookings.create(this.#request(), { idempotencyKey: this.#idempotencyKey }), 'booking-confirmed'));
+  }
+
+  /** Joins the waitlist of the picked full session; a seat free again shows the fresh times. */
+  #joinWaitlist(): void {
+    void this.#write(async (client) => {
+      const ui = await this.#waitlistUi.load();
+      try {
+        this.entry = await ui.joinWaitlist(client, this.#request(), this.#idempotencyKey);
+      } catch (error) {
+        const path = MentorshipError.is(error) && error.code === 'conflict' ? error.issues[0]?.path : undefined;
+        if (!path?.startsWith('waitlist.')) throw error;
+        if (path === 'waitlist.seatsLeft') await this.#showFreshTimes();
+        this.alert = path === 'waitlist.seatsLeft' ? this.l.t('seatFreed') : (error as MentorshipError).message;
+        return;
+      }
+      this.#history = [];
+      this.#go('waitlisted', false);
+      this.emit<WaitlistEntry>('waitlist-joined', this.entry);
+    });
+  }
+
+  #leaveWaitlist(): void {
+    void this.#write(async (client) => {
+      await client.waitlist.leave(this.entry!.id);
+      this.#startOver();
+      this.alert = this.l.t('leftWaitlist');
+    });
   }
 
   /** Runs one booking change at a time. A slot taken meanwhile (create, reschedule) shows fresh times. */
@@ -567,7 +622,17 @@ export class MentorBooking extends MkElement {
         : this.catalog
           ? this.#renderStep()
           : renderBusy(t, 'skeleton');
-    return html`<div dir=${t.dir} lang=${t.lang}>${this.renderConfigErrors()} ${content}</div>`;
+    const notices = this.#notices.entries.length && this.#waitlistUi.module;
+    return html`<div dir=${t.dir} lang=${t.lang}>${this.renderConfigErrors()} ${notices ? this.#renderNotices(notices) : nothing} ${content}</div>`;
+  }
+
+  #renderNotices(ui: typeof import('./waitlist.js')) {
+    return ui.renderPromoted(this.#view, {
+      entries: this.#notices.entries,
+      typeName: (id) => this.#typeName(id),
+      mentorName: (id) => this.catalog?.mentors.find((m) => m.id === id)?.name ?? id,
+      dismiss: (entry) => this.#notices.dismiss(this.client!, entry),
+    });
   }
 
   #renderStep() {
@@ -611,6 +676,8 @@ export class MentorBooking extends MkElement {
           slots: this.#byDay.get(this.date) ?? [],
           capacity: this.#capacity,
           pick: (slot) => void this.#pickTime(slot),
+          full: this.full,
+          joinFull: (slot) => void this.#pickTime(slot, true),
           next: this.#steps.loading
             ? html`<p class="muted" role="status">${t.t('stepLoading')}</p>`
             : this.#steps.failed
@@ -625,8 +692,8 @@ export class MentorBooking extends MkElement {
           errors: this.errors,
           submit: (e) => this.#submit(e),
           onField: this.#onField,
-          extra: this.#renderRepeat(),
-          bookLabel: this.choice.on && this.#plan ? t.t('bookSeries', t.number(this.#plan.booked), t.plural(this.#plan.booked)) : undefined,
+          extra: this.#joining ? this.#waitlistUi.module?.renderJoinIntro(v) : this.#renderRepeat(),
+          bookLabel: this.#joining ? t.t('joinWaitlist') : this.choice.on && this.#plan ? t.t('bookSeries', t.number(this.#plan.booked), t.plural(this.#plan.booked)) : undefined,
         }),
       done: () =>
         later!.renderConfirmation(v, {
@@ -649,6 +716,7 @@ export class MentorBooking extends MkElement {
           cancelFrom: (b) => this.#cancelOccurrences(b, true),
           startOver: () => this.#startOver(),
         }),
+      waitlisted: () => this.#waitlistUi.module!.renderWaitlisted(v, { entry: this.entry!, leave: () => this.#leaveWaitlist(), startOver: () => this.#startOver() }),
     };
     // The later steps are only reached once their code is here (#pickTime waits for it).
     const [title, content] = ['details', 'done', 'cancelled', 'series'].includes(step) && !later ? (['', renderBusy(t, 'skeleton')] as const) : renderers[step]();
@@ -781,5 +849,7 @@ declare global {
     'booking-cancelled': CustomEvent<Booking>;
     'booking-rescheduled': CustomEvent<Booking>;
     'series-confirmed': CustomEvent<Series>;
+    'waitlist-joined': CustomEvent<WaitlistEntry>;
+    'waitlist-promoted': CustomEvent<WaitlistEntry>;
   }
 }

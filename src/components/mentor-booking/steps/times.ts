@@ -9,6 +9,9 @@ export interface TimesProps {
   /** Seats in one occurrence of the session type (1 unless a group session). */
   capacity: number;
   pick: (slot: Slot) => void;
+  /** Those of `slots` that are full group sessions: "Full — join the waitlist" (issue 16). */
+  full?: Slot[];
+  joinFull?: (slot: Slot) => void;
   /** Below the times: progress or an error while the next step's code loads. */
   next: unknown;
   zoneField: unknown;
@@ -20,6 +23,10 @@ export function renderTimes(v: View, p: TimesProps) {
     t.t('stepTime', day(v, p.date)),
     html`<ul class="times" aria-busy=${v.pending}>
 ${p.slots.map((slot) => {
+  if (p.full?.includes(slot)) {
+    const full = t.t('full');
+    return html`<li><button part="time full" aria-label=${`${range(v, slot)}: ${full}`} ?disabled=${v.pending} @click=${() => p.joinFull?.(slot)}>${range(v, slot, TIME)} <small>${full}</small></button></li>`;
+  }
   // Group sessions: "3 of 6 seats left" under the time, the button's description.
   const seats = slot.seatsLeft ? t.t('seatsLeft', t.number(slot.seatsLeft), t.number(p.capacity), t.plural(slot.seatsLeft)) : '';
   const id = `seats-${Date.parse(slot.start)}`;
