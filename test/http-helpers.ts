@@ -1,6 +1,7 @@
 /** Helpers for browser tests against the reference server that `npm test` starts. */
 import { createClient } from '../src/sdk/client.js';
 import { httpBackend, type HttpBackendOptions } from '../src/sdk/backends/http.js';
+import { MentorshipError } from '../src/sdk/errors.js';
 import { freshNamespace } from './helpers.js';
 
 declare global {
@@ -51,4 +52,14 @@ export function dayFromNow(days: number): string {
   const d = new Date();
   d.setUTCHours(0, 0, 0, 0);
   return new Date(d.getTime() + days * 86_400_000).toISOString();
+}
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function caught(promise: Promise<unknown>): Promise<MentorshipError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as MentorshipError;
+  }
+  throw new Error('expected a rejection');
 }

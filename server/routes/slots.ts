@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { generateSlots } from '../../src/sdk/scheduling/index.js';
 import { Id, Instant, type Booking, type Catalog } from '../../src/sdk/schemas.js';
 import type { Queryable } from '../db.js';
-import { checkInstants, MINUTE, parse, pathId, type App, type Deps } from '../http.js';
+import { checkInstants, MINUTE, parse, pathId, type App, type Ctx, type Deps } from '../http.js';
 import { HttpProblem } from '../problem.js';
 import { overlapsBusy } from '../calendar/busy.js';
 import { fullOccurrences } from '../../src/sdk/scheduling/waitlist.js';
@@ -28,15 +28,21 @@ export async function busyNear(q: Queryable, mentorId: string, fromMs: number, t
 }
 
 export function slotRoutes(app: App, { db, catalog, now, busy }: Deps): void {
-  app.get('/v1/mentors/:id/slots', async (c) => {
+  /** `?sessionType=&from=&to=` for the mentor in the path: validated, the range in order. */
+  const rangeQuery = async (c: Ctx, label: string) => {
     const q = parse(
       z.object({ sessionType: Id, from: Instant, to: Instant }),
       { sessionType: c.req.query('sessionType'), from: c.req.query('from'), to: c.req.query('to') },
-      'slot query',
+      label,
     );
     checkInstants({ from: q.from, to: q.to });
     const { mentor, sessionType } = findEntries(await catalog.get(), pathId(c), q.sessionType);
-    if (!(Date.parse(q.from) < Date.parse(q.to))) throw new HttpProblem(400, 'Invalid slot query: "from" must be before "to".');
+    if (!(Date.parse(q.from) < Date.parse(q.to))) throw new HttpProblem(400, `Invalid ${label}: "from" must be before "to".`);
+    return { q, mentor, sessionType };
+  };
+
+  app.get('/v1/mentors/:id/slots', async (c) => {
+    const { q, mentor, sessionType } = await rangeQuery(c, 'slot query');
     // Nothing before now or past the mentor's horizon is free anyway; clamp so a wide range is cheap.
     const fromMs = Math.max(Date.parse(q.from), now());
     const toMs = Math.min(Date.parse(q.to), now() + (mentor.rules.horizonDays + 1) * 1440 * MINUTE);
@@ -51,14 +57,7 @@ export function slotRoutes(app: App, { db, catalog, now, busy }: Deps): void {
 
   // Full occurrences of a group session (issue 16): the times whose waitlist a visitor can join.
   app.get('/v1/mentors/:id/full-sessions', async (c) => {
-    const q = parse(
-      z.object({ sessionType: Id, from: Instant, to: Instant }),
-      { sessionType: c.req.query('sessionType'), from: c.req.query('from'), to: c.req.query('to') },
-      'full-sessions query',
-    );
-    checkInstants({ from: q.from, to: q.to });
-    const { mentor, sessionType } = findEntries(await catalog.get(), pathId(c), q.sessionType);
-    if (!(Date.parse(q.from) < Date.parse(q.to))) throw new HttpProblem(400, 'Invalid full-sessions query: "from" must be before "to".');
+    const { q, mentor, sessionType } = await rangeQuery(c, 'full-sessions query');
     if (Date.parse(q.to) - Date.parse(q.from) > 400 * 1440 * MINUTE) throw new HttpProblem(400, 'Invalid full-sessions query: at most 400 days at once.');
     const rows = await db.query<{ doc: Booking }>(
       `SELECT doc FROM bookings WHERE mentor_id = $1 AND status = 'confirmed' AND occurrence IS NOT NULL AND start_at >= $2 AND start_at < $3`,

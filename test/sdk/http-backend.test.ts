@@ -3,8 +3,7 @@
  * end, the booking race, idempotency, mentee isolation, bad responses, and the offline queue.
  */
 import { expect } from '@open-wc/testing';
-import { MentorshipError } from '../../src/sdk/errors.js';
-import { dayFromNow, httpClient, menteeToken, SERVER, switchableNetwork } from '../http-helpers.js';
+import { caught, dayFromNow, httpClient, menteeToken, SERVER, switchableNetwork } from '../http-helpers.js';
 import { nextChange } from '../helpers.js';
 
 const MENTOR = 'kenji-watanabe';
@@ -19,15 +18,6 @@ const request = (start: string, name = 'Ada Lovelace') => ({
   goals: 'Grow into a staff role',
   message: '',
 });
-
-async function caught(promise: Promise<unknown>): Promise<MentorshipError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as MentorshipError;
-  }
-  throw new Error('expected a rejection');
-}
 
 (SERVER ? describe : describe.skip)('httpBackend against the reference server', () => {
   // Days 15–40 from today belong to this file, so parallel element tests never race with it.

@@ -9,7 +9,7 @@ import { createClient } from '../../src/sdk/client.js';
 import { memoryBackend } from '../../src/sdk/backends/memory.js';
 import type { Booking } from '../../src/sdk/schemas.js';
 import { MentorshipError } from '../../src/sdk/errors.js';
-import { dayFromNow, httpClient, SERVER } from '../http-helpers.js';
+import { caught, dayFromNow, httpClient, SERVER } from '../http-helpers.js';
 
 const MENTOR = 'kenji-watanabe';
 
@@ -17,15 +17,6 @@ async function mentorToken(sub: string): Promise<string> {
   const response = await fetch(`${SERVER}/dev/token?sub=${encodeURIComponent(sub)}&role=mentor`);
   if (!response.ok) throw new Error(`GET /dev/token: HTTP ${response.status}`);
   return (await response.json()).token;
-}
-
-async function caught(promise: Promise<unknown>): Promise<MentorshipError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as MentorshipError;
-  }
-  throw new Error('expected a rejection');
 }
 
 (SERVER ? describe : describe.skip)('client.mentor against the reference server', () => {
