@@ -3,7 +3,7 @@
  * the time grid as "Full — join the waitlist", the details form joins the line, the visitor's place
  * shows, and a promotion — live, or found on the next visit — is told once with the booking events.
  */
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define/mentor-booking.js';
 import '../../src/define/mentorship-provider.js';
 import type { MentorBooking } from '../../src/components/mentor-booking/mentor-booking.js';
@@ -82,7 +82,13 @@ describe('<mentor-booking>: the waitlist of a full group session', () => {
     await fill(client);
     await client.waitlist.join(request('first-in-line@example.com'));
     const el = await mount(client);
-    $(el, '[data-date="2026-03-02"]')!.click();
+    // A day whose only session is full is open for its waitlist, not counted as free.
+    const fullDay = $<HTMLButtonElement>(el, '[data-date="2026-03-02"]')!;
+    expect(fullDay.hasAttribute('data-full'), 'marked full').to.be.true;
+    expect(fullDay.hasAttribute('data-free'), 'marked free').to.be.false;
+    expect(fullDay.getAttribute('aria-label')).to.match(/full: join the waitlist$/);
+    expect(fullDay.getAttribute('aria-disabled')).to.equal('false');
+    fullDay.click();
     await atStep(el, 'time');
     const full = $<HTMLButtonElement>(el, '[part~=full]')!;
     expect(text(full)).to.contain('Full — join the waitlist');
@@ -136,7 +142,9 @@ describe('<mentor-booking>: the waitlist of a full group session', () => {
     first.close();
 
     const client = createClient({ backend: localBackend({ namespace, now: MONDAY }) });
-    const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+    // fixtureSync: fixture() of a plain div waits for an animation frame, which a page in a
+    // background tab never gets (the test runner runs files side by side).
+    const wrapper = fixtureSync<HTMLElement>(html`<div></div>`);
     const promoted = new Promise<CustomEvent<WaitlistEntry>>((resolve) => wrapper.addEventListener('waitlist-promoted', (e) => resolve(e as CustomEvent<WaitlistEntry>), { once: true }));
     const el = await mountInto(wrapper, client);
     expect((await promoted).detail.id).to.equal(entry.id);

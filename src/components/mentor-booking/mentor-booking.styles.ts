@@ -43,6 +43,12 @@ export const styles = css`
     cursor: pointer;
     color: inherit;
   }
+  [data-full] {
+    border-style: dashed;
+    border-color: var(--_slot-border);
+    cursor: pointer;
+    color: inherit;
+  }
   td[aria-selected='true'] button {
     background: var(--mk-booking-selected-bg, var(--_mk-primary));
     color: var(--mk-booking-selected-text, var(--_mk-on-primary));

@@ -660,6 +660,7 @@ export class MentorBooking extends MkElement {
           {
             slots: this.slots,
             byDay: this.#byDay,
+            full: this.#rescheduling ? [] : this.full,
             focusDate: this.focusDate,
             date: this.date,
             rescheduling: this.#rescheduling,

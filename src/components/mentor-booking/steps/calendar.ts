@@ -8,8 +8,10 @@ import { renderBusy } from './parts.js';
 export interface CalendarProps {
   /** Free slots; undefined while loading. */
   slots: Slot[] | undefined;
-  /** The free slots by day ("YYYY-MM-DD") in the visitor's zone, in order. */
+  /** The free slots by day ("YYYY-MM-DD") in the visitor's zone, in order (full group sessions too). */
   byDay: Map<string, Slot[]>;
+  /** Those of `byDay`'s slots that are full group sessions: the day is open only for their waitlist. */
+  full?: Slot[];
   /** The grid's roving focus; its month is the month shown. */
   focusDate: string;
   /** The chosen day. */
@@ -79,8 +81,10 @@ function renderGrid(v: View, p: CalendarProps, month: string, onKey: (event: Key
 
 function renderDayCell(v: View, p: CalendarProps, date: string) {
   const t = v.l;
-  const count = p.byDay.get(date)?.length ?? 0;
-  const label = count ? t.t('dayLabel', day(v, date), t.number(count), t.plural(count)) : t.t('dayNone', day(v, date));
-  return html`<td aria-selected=${date === p.date}><button part="day" data-date=${date} ?data-free=${count}
-tabindex=${date === p.focusDate ? 0 : -1} aria-disabled=${!count} aria-label=${label} @click=${() => p.pickDay(date)}>${t.number(+date.slice(8))}</button></td>`;
+  const slots = p.byDay.get(date) ?? [];
+  const count = slots.filter((slot) => !p.full?.includes(slot)).length;
+  const onlyFull = !count && slots.length > 0;
+  const label = count ? t.t('dayLabel', day(v, date), t.number(count), t.plural(count)) : onlyFull ? t.t('dayFull', day(v, date)) : t.t('dayNone', day(v, date));
+  return html`<td aria-selected=${date === p.date}><button part="day" data-date=${date} ?data-free=${count} ?data-full=${onlyFull}
+tabindex=${date === p.focusDate ? 0 : -1} aria-disabled=${!slots.length} aria-label=${label} @click=${() => p.pickDay(date)}>${t.number(+date.slice(8))}</button></td>`;
 }
