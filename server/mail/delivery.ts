@@ -1,7 +1,8 @@
 /**
  * Delivers the outbox's mail jobs through nodemailer (SMTP_URL, MAIL_FROM): the visitor's
  * confirmation with a METHOD:REQUEST invitation, the mentor's notice (to Mentor.email), METHOD:CANCEL
- * on cancellation, the new time on a reschedule, and reminders before the session. Addresses and
+ * on cancellation, the new time on a reschedule, and reminders before the session; for a series one
+ * mail listing its occurrences (one VEVENT each) and a reminder before each. Addresses and
  * names are read when the job runs; a reminder whose booking was cancelled or moved is skipped.
  * Without a transport nothing is sent (in dev the log says where it would have gone).
  */
@@ -11,7 +12,7 @@ import type { Queryable } from '../db.js';
 import type { CatalogSource } from '../http.js';
 import type { ClaimedJob, Deliver } from '../webhooks/worker.js';
 import { inviteIcs } from './invite.js';
-import { composeMail, type MailKind, type Role } from './messages.js';
+import { composeMail, composeSeriesMail, type MailKind, type Role, type SeriesKind } from './messages.js';
 
 export interface MailOptions {
   db: Queryable;
@@ -28,16 +29,23 @@ export interface MailOptions {
 }
 
 const KIND: Record<string, MailKind> = { 'booking.created': 'confirmed', 'booking.rescheduled': 'moved', 'booking.cancelled': 'cancelled' };
+const SERIES_KIND: Record<string, SeriesKind> = { 'series.created': 'series-confirmed', 'series.cancelled': 'series-cancelled' };
 
 export function mailDelivery(options: MailOptions): Deliver {
   const reminderMinutes = options.reminderMinutes ?? 1440;
   const log = options.log ?? ((m: string) => console.log(m));
   return async (job: ClaimedJob) => {
-    const reminder = job.target.startsWith('reminder:');
-    const role = (reminder ? job.target.slice('reminder:'.length) : job.target) as Role;
-    let booking = job.payload.data as Booking & { previousStart?: string };
-    const kind: MailKind | undefined = reminder ? 'reminder' : KIND[job.payload.type];
-    if (!kind || (role !== 'visitor' && role !== 'mentor')) return { outcome: 'skipped', reason: `no mail for ${job.payload.type} to ${job.target}` };
+    // Targets: `visitor`, `mentor`, `reminder:ROLE`, and for a series' occurrence `reminder:ROLE:BOOKING_ID`.
+    const [first, second, occurrenceId] = job.target.split(':');
+    const reminder = first === 'reminder';
+    const role = (reminder ? second : first) as Role;
+    const data = job.payload.data as Record<string, unknown>;
+    const seriesKind = reminder ? undefined : SERIES_KIND[job.payload.type];
+    // A series mail lists its occurrences: all it booked, or those just cancelled.
+    const occurrences = seriesKind ? ((seriesKind === 'series-cancelled' ? data.cancelled : data.bookings) as Booking[] | undefined) : undefined;
+    let booking = (occurrenceId ? (data.bookings as Booking[] | undefined)?.find((b) => b.id === occurrenceId) : occurrences ? occurrences[0] : data) as (Booking & { previousStart?: string }) | undefined;
+    const kind: MailKind | SeriesKind | undefined = reminder ? 'reminder' : (seriesKind ?? KIND[job.payload.type]);
+    if (!kind || !booking || (role !== 'visitor' && role !== 'mentor')) return { outcome: 'skipped', reason: `no mail for ${job.payload.type} to ${job.target}` };
 
     if (reminder) {
       if (reminderMinutes === 0) return { outcome: 'skipped', reason: 'reminders are off (REMINDER_MINUTES=0)' };
@@ -56,18 +64,22 @@ export function mailDelivery(options: MailOptions): Deliver {
     const to = role === 'visitor' ? booking.email : mentor?.email;
     if (!to) return { outcome: 'skipped', reason: 'the mentor has no email in the catalog' };
 
-    const mail = composeMail({ kind, role, booking, mentorName, sessionTypeName, timeZone: role === 'visitor' ? booking.timeZone : (mentor?.timeZone ?? 'UTC') });
+    const timeZone = role === 'visitor' ? booking.timeZone : (mentor?.timeZone ?? 'UTC');
+    const mail =
+      seriesKind && occurrences
+        ? composeSeriesMail({ kind: seriesKind, role, bookings: occurrences, mentorName, sessionTypeName, timeZone })
+        : composeMail({ kind: kind as MailKind, role, booking, mentorName, sessionTypeName, timeZone });
     if (!options.transport) {
       if (options.dev) log(`mail not sent (no SMTP_URL): to ${to}: ${mail.subject}`);
       return { outcome: 'skipped', reason: 'no SMTP_URL' };
     }
-    const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    const method = kind === 'cancelled' || kind === 'series-cancelled' ? 'CANCEL' : 'REQUEST';
     const organizer = { name: mentorName, email: mentor?.email ?? options.from ?? 'mentorship@localhost' };
     const ics =
       kind === 'reminder'
         ? undefined
         : inviteIcs({
-            booking,
+            bookings: occurrences ?? [booking],
             method,
             summary: `${sessionTypeName}: ${booking.name} / ${mentorName}`,
             description: mail.text,

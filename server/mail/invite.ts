@@ -7,7 +7,8 @@ import { escapeIcsText, foldIcsLine, icsDateTime } from '../../src/sdk/export/ic
 import type { Booking } from '../../src/sdk/schemas.js';
 
 export interface InviteInput {
-  booking: Booking;
+  /** One VEVENT each (a series sends all its occurrences in one calendar object). */
+  bookings: Booking[];
   method: 'REQUEST' | 'CANCEL';
   summary: string;
   description: string;
@@ -21,13 +22,22 @@ export const sequenceOf = (b: Booking) => Math.max(0, Math.floor((Date.parse(b.u
 const mailto = (p: { name: string; email: string }) => `CN=${JSON.stringify(p.name.replace(/["\r\n]/g, ''))}:mailto:${p.email}`;
 
 export function inviteIcs(input: InviteInput): string {
-  const { booking, method } = input;
+  const { method } = input;
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//mentorship-kit//server//EN',
     'CALSCALE:GREGORIAN',
     `METHOD:${method}`,
+    ...input.bookings.flatMap((booking) => eventLines(booking, input)),
+    'END:VCALENDAR',
+  ];
+  return lines.map(foldIcsLine).join('\r\n') + '\r\n';
+}
+
+function eventLines(booking: Booking, input: InviteInput): string[] {
+  const { method } = input;
+  return [
     'BEGIN:VEVENT',
     `UID:${escapeIcsText(`${booking.id}@mentorship-kit`)}`,
     `DTSTAMP:${icsDateTime(booking.updatedAt)}`,
@@ -40,7 +50,5 @@ export function inviteIcs(input: InviteInput): string {
     ...input.attendees.map((a) => `ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE;${mailto(a)}`),
     `STATUS:${method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
-    'END:VCALENDAR',
   ];
-  return lines.map(foldIcsLine).join('\r\n') + '\r\n';
 }

@@ -85,3 +85,52 @@ export function composeMail(input: {
   const text = TEXTS[language][input.role][input.kind];
   return { subject: text.subject(facts), text: text.body(facts) + '\n', language };
 }
+
+export type SeriesKind = 'series-confirmed' | 'series-cancelled';
+type SeriesFacts = { visitor: string; mentor: string; type: string; count: number; list: string };
+type SeriesText = { subject: (f: SeriesFacts) => string; body: (f: SeriesFacts) => string };
+
+const SERIES_TEXTS: Record<MailLanguage, Record<Role, Record<SeriesKind, SeriesText>>> = {
+  en: {
+    visitor: {
+      'series-confirmed': { subject: (f) => `Confirmed: ${f.count} × ${f.type} with ${f.mentor}`, body: (f) => `Hello ${f.visitor},\n\nyour ${f.type} with ${f.mentor} is booked ${f.count} times:\n${f.list}\nThe attached invitation adds them to your calendar.` },
+      'series-cancelled': { subject: (f) => `Cancelled: ${f.count} × ${f.type} with ${f.mentor}`, body: (f) => `Hello ${f.visitor},\n\nthese sessions of your ${f.type} with ${f.mentor} are cancelled:\n${f.list}` },
+    },
+    mentor: {
+      'series-confirmed': { subject: (f) => `New series: ${f.visitor}, ${f.count} × ${f.type}`, body: (f) => `${f.visitor} booked a ${f.type} with you ${f.count} times:\n${f.list}` },
+      'series-cancelled': { subject: (f) => `Cancelled: ${f.visitor}, ${f.count} × ${f.type}`, body: (f) => `${f.visitor} cancelled these sessions of their ${f.type}:\n${f.list}` },
+    },
+  },
+  de: {
+    visitor: {
+      'series-confirmed': { subject: (f) => `Bestätigt: ${f.count} × ${f.type} mit ${f.mentor}`, body: (f) => `Hallo ${f.visitor},\n\nIhr Termin „${f.type}“ mit ${f.mentor} ist ${f.count}-mal gebucht:\n${f.list}\nMit der angehängten Einladung tragen Sie die Termine in Ihren Kalender ein.` },
+      'series-cancelled': { subject: (f) => `Abgesagt: ${f.count} × ${f.type} mit ${f.mentor}`, body: (f) => `Hallo ${f.visitor},\n\ndiese Termine „${f.type}“ mit ${f.mentor} sind abgesagt:\n${f.list}` },
+    },
+    mentor: {
+      'series-confirmed': { subject: (f) => `Neue Serie: ${f.visitor}, ${f.count} × ${f.type}`, body: (f) => `${f.visitor} hat „${f.type}“ ${f.count}-mal bei Ihnen gebucht:\n${f.list}` },
+      'series-cancelled': { subject: (f) => `Abgesagt: ${f.visitor}, ${f.count} × ${f.type}`, body: (f) => `${f.visitor} hat diese Termine „${f.type}“ abgesagt:\n${f.list}` },
+    },
+  },
+};
+
+/** One mail for several occurrences of a series, each listed in the reader's zone. */
+export function composeSeriesMail(input: {
+  kind: SeriesKind;
+  role: Role;
+  bookings: Booking[];
+  mentorName: string;
+  sessionTypeName: string;
+  timeZone: string;
+}): { subject: string; text: string; language: MailLanguage } {
+  const first = input.bookings[0]!;
+  const language = languageOf(first.locale);
+  const facts: SeriesFacts = {
+    visitor: first.name,
+    mentor: input.mentorName,
+    type: input.sessionTypeName,
+    count: input.bookings.length,
+    list: input.bookings.map((b) => `- ${formatWhen(b.start, language, input.timeZone)}`).join('\n'),
+  };
+  const text = SERIES_TEXTS[language][input.role][input.kind];
+  return { subject: text.subject(facts), text: text.body(facts) + '\n', language };
+}

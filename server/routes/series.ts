@@ -3,7 +3,8 @@
  * in ONE transaction under the mentor's lock: every occurrence checked with the same
  * `planSeries` the browser uses, all inserted or none; the database's exclusion constraint and
  * seat rows stay the last word, so two racing series never share an occurrence. Creation lives
- * in `createSeriesIn` alone, the place to hook notifications.
+ * in `createSeriesIn` alone, the place to hook notifications. A series sends one mail for all its
+ * occurrences (series.created / series.cancelled) and webhooks `booking.cancelled` per occurrence.
  */
 import { createHmac } from 'node:crypto';
 import * as z from 'zod/mini';
@@ -165,6 +166,7 @@ export function seriesRoutes(app: App, { db, catalog, now, secret, kickOutbox, b
       const mentor = (await catalog.get(tx)).mentors.find((m) => m.id === current.mentorId);
       const stamp = new Date(now()).toISOString();
       const bookings: Booking[] = [];
+      const cancelled: Booking[] = [];
       for (const booking of current.bookings) {
         if (booking.status !== 'confirmed' || Date.parse(booking.start) < fromMs) {
           bookings.push(booking);
@@ -173,8 +175,12 @@ export function seriesRoutes(app: App, { db, catalog, now, secret, kickOutbox, b
         if (mentor && !c.get('caller').admin) assertCanChange(mentor, booking, 'cancel', now());
         const next: Booking = { ...booking, status: 'cancelled', updatedAt: stamp };
         await tx.query(`UPDATE bookings SET status = 'cancelled', doc = $2, version = version + 1 WHERE id = $1`, [booking.id, JSON.stringify(next)]);
+        // Webhooks per occurrence; the people get one mail for the series (series.cancelled below).
+        await enqueueEvent(tx, 'booking.cancelled', next, { mail: false });
         bookings.push(next);
+        cancelled.push(next);
       }
+      if (cancelled.length) await enqueueEvent(tx, 'series.cancelled', { ...publicSeries({ ...current, bookings }), cancelled: cancelled.map(publicBooking) });
       // Seats the series gave up go to the waitlists of their occurrences, in this transaction.
       const freed = current.bookings.filter((b) => bookings.some((n) => n.id === b.id && n.status === 'cancelled' && b.status === 'confirmed'));
       if (freed.length) await promoteWaitlist(tx, await catalog.get(tx), freed, now(), busy);

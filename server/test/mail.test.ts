@@ -2,7 +2,7 @@
  * Mail through the outbox to a real SMTP server process in the test (smtp-server), parsed as it
  * arrives (mailparser), invitations parsed with ical.js: confirmation with METHOD:REQUEST to the
  * visitor and a notice to the mentor, the new time on a reschedule, METHOD:CANCEL on cancellation,
- * a reminder, German for a German booking; an SMTP outage delays mail and loses none.
+ * a reminder, German for a German booking; a series' one mail per person for all its occurrences; an SMTP outage delays mail and loses none.
  */
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
@@ -51,6 +51,15 @@ const invitation = (m: ParsedMail) => {
   const root = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
   const event = new ICAL.Event(root.getFirstSubcomponent('vevent')!);
   return { method: root.getFirstPropertyValue('method'), event, uid: event.uid, start: event.startDate.toJSDate().toISOString(), sequence: event.sequence, status: root.getFirstSubcomponent('vevent')!.getFirstPropertyValue('status') };
+};
+
+/** Every VEVENT of a mail's calendar object. */
+const invitations = (m: ParsedMail) => {
+  const part = m.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+  assert.ok(part, `"${m.subject}" carries an invitation`);
+  const root = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+  const events = root.getAllSubcomponents('vevent').map((v) => ({ uid: new ICAL.Event(v).uid, start: new ICAL.Event(v).startDate.toJSDate().toISOString(), status: v.getFirstPropertyValue('status') }));
+  return { method: root.getFirstPropertyValue('method'), events };
 };
 
 let server: NotifiedServer;
@@ -125,6 +134,73 @@ describe('mail', () => {
     const at = when(slotAt(6, 9), 'de-DE', 'Europe/Berlin');
     assert.ok(visitor.text!.includes(at), `${visitor.text} names ${at}`);
     assert.equal(invitation(visitor).method, 'REQUEST');
+  });
+
+  test('a series of 3: one mail each with all 3 occurrences, a reminder per occurrence; cancelling from the 2nd: one CANCEL mail each for 2', async () => {
+    mails = [];
+    // The first occurrence is an hour ahead, so its reminders (two hours before) are due at once.
+    const first = slotAt(0, new Date().getUTCHours() + 1);
+    const starts = [first, new Date(Date.parse(first) + 7 * 86_400_000).toISOString(), new Date(Date.parse(first) + 14 * 86_400_000).toISOString()];
+    const created = await server.api('/series', { method: 'POST', json: { ...bookingBody(starts[0]!), frequency: 'weekly', count: 3 } });
+    assert.equal(created.status, 201);
+    const series = await created.json();
+    const uids = series.bookings.map((b: { id: string }) => `${b.id}@mentorship-kit`);
+    await mailsFor(4);
+    await new Promise((r) => setTimeout(r, 1000)); // no per-occurrence confirmation follows
+    assert.equal(mails.length, 4);
+    const byTo = (address: string) => mails.filter((m) => to(m).includes(address));
+    const subjects = mails.map((m) => `${to(m)[0]}: ${m.subject}`).sort();
+    assert.deepEqual(subjects, [
+      'ada@example.org: Confirmed: 3 × One hour with Test Mentor',
+      `ada@example.org: Reminder: One hour with Test Mentor, ${when(first, 'en-GB', 'Europe/Berlin')}`,
+      'mentor@example.org: New series: Ada Lovelace, 3 × One hour',
+      `mentor@example.org: Reminder: Ada Lovelace, One hour, ${when(first, 'en-GB', 'UTC')}`,
+    ]);
+    const confirmation = (address: string) => byTo(address).find((m) => !m.subject!.startsWith('Reminder'))!;
+    const visitor = confirmation('ada@example.org');
+    const mentor = confirmation(MENTOR_EMAIL);
+    assert.equal(visitor!.subject, 'Confirmed: 3 × One hour with Test Mentor');
+    assert.equal(mentor!.subject, 'New series: Ada Lovelace, 3 × One hour');
+    for (const start of starts) assert.ok(visitor!.text!.includes(when(start, 'en-GB', 'Europe/Berlin')), `${visitor!.text} lists ${start}`);
+    for (const start of starts) assert.ok(mentor!.text!.includes(when(start, 'en-GB', 'UTC')), `${mentor!.text} lists ${start}`);
+    for (const m of [visitor!, mentor!]) {
+      const ics = invitations(m);
+      assert.equal(ics.method, 'REQUEST');
+      assert.deepEqual(ics.events.map((e) => e.start), starts);
+      assert.deepEqual(ics.events.map((e) => e.uid), uids);
+      assert.ok(!m.text!.includes(series.cancelToken));
+    }
+    const reminders = await server.db.query<{ target: string; due: string }>(
+      `SELECT j.target, j.next_attempt_at AS due FROM outbox_jobs j JOIN outbox_events e ON e.id = j.event_id WHERE e.type = 'series.created' AND e.payload->'data'->>'id' = $1 AND j.target LIKE 'reminder:%' ORDER BY j.target`,
+      [series.id],
+    );
+    const expected = series.bookings.flatMap((b: { id: string }) => [`reminder:mentor:${b.id}`, `reminder:visitor:${b.id}`]).sort();
+    assert.deepEqual(reminders.map((r) => r.target), expected);
+    const dueOf = (target: string) => new Date(reminders.find((r) => r.target === target)!.due).toISOString();
+    // The later occurrences' reminders wait for their own start (the first one's went above).
+    for (const b of series.bookings.slice(1)) for (const role of ['visitor', 'mentor']) assert.equal(dueOf(`reminder:${role}:${b.id}`), b.start);
+
+    mails = [];
+    const cancelled = await server.api(`/series/${series.id}/cancel`, { method: 'POST', headers: { 'Cancel-Token': series.cancelToken }, json: { from: starts[1] } });
+    assert.equal(cancelled.status, 200);
+    await mailsFor(2);
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(mails.length, 2);
+    for (const address of ['ada@example.org', MENTOR_EMAIL]) {
+      assert.equal(byTo(address).length, 1);
+      const ics = invitations(byTo(address)[0]!);
+      assert.equal(ics.method, 'CANCEL');
+      assert.deepEqual(ics.events.map((e) => e.uid), uids.slice(1));
+      assert.deepEqual(ics.events.map((e) => e.start), starts.slice(1));
+      assert.deepEqual(ics.events.map((e) => e.status), ['CANCELLED', 'CANCELLED']);
+    }
+    assert.equal(byTo('ada@example.org')[0]!.subject, 'Cancelled: 2 × One hour with Test Mentor');
+    assert.ok(!byTo('ada@example.org')[0]!.text!.includes(when(starts[0]!, 'en-GB', 'Europe/Berlin')));
+
+    // Free the hour for the next test; its cancellation mails arrive here.
+    mails = [];
+    assert.equal((await server.api(`/bookings/${series.bookings[0].id}/cancel`, { method: 'POST', headers: { 'Cancel-Token': series.cancelToken } })).status, 200);
+    await mailsFor(2);
   });
 
   test('a reminder goes before the session; an SMTP outage delays mail and loses none', async () => {

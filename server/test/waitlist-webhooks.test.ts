@@ -3,6 +3,7 @@
  * the `standardwebhooks` library: `series.created` with the whole series, `seat.waitlisted` with
  * the entry, and on a promotion `seat.promoted` (the entry with its booking) plus `booking.created`
  * for the promoted booking, whose confirmation mail to the visitor is queued in the same outbox.
+ * Cancelling a series sends `booking.cancelled` per cancelled occurrence and `series.cancelled`.
  * No event carries a cancel token.
  */
 import assert from 'node:assert/strict';
@@ -50,6 +51,31 @@ describe('series and seat webhooks', () => {
     assert.deepEqual(event!.data.bookings.map((b: { start: string }) => b.start), [slotAt(5, 9), slotAt(12, 9), slotAt(19, 9)]);
     assert.equal(event!.data.bookings[0].email, 'ada@example.org');
     assert.ok(!receiver.received.slice(from).some((r) => r.body.includes(series.cancelToken)));
+    assert.ok(!receiver.received.slice(from).some((r) => r.body.includes('cancelToken')));
+  });
+
+  test('cancelling a series from its 2nd occurrence: booking.cancelled for each cancelled occurrence, then series.cancelled listing them', async () => {
+    const before = receiver.received.length;
+    const created = await server.api('/series', { method: 'POST', json: { ...bookingBody(slotAt(3, 13)), frequency: 'weekly', count: 3 } });
+    assert.equal(created.status, 201);
+    const series = await created.json();
+    assert.equal((await events(before, 1))[0]!.type, 'series.created');
+    const from = before + 1;
+    const cancelled = await server.api(`/series/${series.id}/cancel`, { method: 'POST', headers: { 'Cancel-Token': series.cancelToken }, json: { from: series.bookings[1].start } });
+    assert.equal(cancelled.status, 200);
+    const after = await events(from, 3);
+    assert.deepEqual(after.map((e) => e.type).sort(), ['booking.cancelled', 'booking.cancelled', 'series.cancelled']);
+    const perBooking = after.filter((e) => e.type === 'booking.cancelled').map((e) => e.data).sort((a, b) => a.start.localeCompare(b.start));
+    assert.deepEqual(perBooking.map((b) => b.id), [series.bookings[1].id, series.bookings[2].id]);
+    for (const b of perBooking) {
+      assert.equal(b.status, 'cancelled');
+      assert.equal(b.seriesId, series.id);
+      assert.equal(b.email, 'ada@example.org');
+    }
+    const whole = after.find((e) => e.type === 'series.cancelled')!.data;
+    assert.equal(whole.id, series.id);
+    assert.deepEqual(whole.cancelled.map((b: { id: string }) => b.id), [series.bookings[1].id, series.bookings[2].id]);
+    assert.deepEqual(whole.bookings.map((b: { status: string }) => b.status), ['confirmed', 'cancelled', 'cancelled']);
     assert.ok(!receiver.received.slice(from).some((r) => r.body.includes('cancelToken')));
   });
 

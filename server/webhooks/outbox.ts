@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'booking.cancelled',
   'booking.rescheduled',
   'series.created',
+  'series.cancelled',
   'seat.waitlisted',
   'seat.promoted',
 ] as const;
@@ -31,6 +32,9 @@ const MAIL_TARGETS: Partial<Record<EventType, string[]>> = {
   'booking.created': ['visitor', 'mentor', 'reminder:visitor', 'reminder:mentor'],
   'booking.cancelled': ['visitor', 'mentor'],
   'booking.rescheduled': ['visitor', 'mentor', 'reminder:visitor', 'reminder:mentor'],
+  // One mail listing every occurrence; a reminder before each (target `reminder:ROLE:BOOKING_ID`).
+  'series.created': ['visitor', 'mentor', 'reminder:visitor', 'reminder:mentor'],
+  'series.cancelled': ['visitor', 'mentor'],
 };
 
 const newEventId = () => 'msg_' + randomBytes(16).toString('base64url');
@@ -41,11 +45,17 @@ function publicData(data: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
+export interface EnqueueOptions {
+  /** false: webhooks only, no mail jobs (a series' occurrences, whose mail is one for the series). */
+  mail?: boolean;
+  at?: Date;
+}
+
 /**
  * Records `type` with `data` (the whole object: a booking, a series, a seat) in `tx`. Returns the
  * event id. Reminders are due at the booking's start; the worker sends them its lead time before.
  */
-export async function enqueueEvent(tx: Queryable, type: EventType, data: Record<string, unknown>, at = new Date()): Promise<string> {
+export async function enqueueEvent(tx: Queryable, type: EventType, data: Record<string, unknown>, { mail = true, at = new Date() }: EnqueueOptions = {}): Promise<string> {
   const id = newEventId();
   const payload: EventPayload = { type, timestamp: at.toISOString(), data: publicData(data) };
   await tx.query('INSERT INTO outbox_events (id, type, payload) VALUES ($1, $2, $3)', [id, type, JSON.stringify(payload)]);
@@ -54,12 +64,16 @@ export async function enqueueEvent(tx: Queryable, type: EventType, data: Record<
      SELECT $1, 'webhook', id FROM webhook_endpoints WHERE cardinality(event_types) = 0 OR $2 = ANY (event_types)`,
     [id, type],
   );
-  const targets = MAIL_TARGETS[type] ?? [];
+  const targets = mail ? (MAIL_TARGETS[type] ?? []) : [];
   const start = typeof data.start === 'string' ? data.start : null;
+  const occurrences = Array.isArray(data.bookings) ? (data.bookings as { id: string; start: string; status?: string }[]).filter((b) => b.status === 'confirmed') : null;
   for (const target of targets) {
-    const reminder = target.startsWith('reminder:');
-    if (reminder && !start) continue;
-    await tx.query(`INSERT INTO outbox_jobs (event_id, channel, target, next_attempt_at) VALUES ($1, 'mail', $2, ${reminder ? '$3::timestamptz' : 'now()'})`, reminder ? [id, target, start] : [id, target]);
+    if (!target.startsWith('reminder:')) {
+      await tx.query(`INSERT INTO outbox_jobs (event_id, channel, target) VALUES ($1, 'mail', $2)`, [id, target]);
+      continue;
+    }
+    const due = occurrences ? occurrences.map((b) => ({ target: `${target}:${b.id}`, start: b.start })) : start ? [{ target, start }] : [];
+    for (const job of due) await tx.query(`INSERT INTO outbox_jobs (event_id, channel, target, next_attempt_at) VALUES ($1, 'mail', $2, $3::timestamptz)`, [id, job.target, job.start]);
   }
   return id;
 }
