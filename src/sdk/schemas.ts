@@ -362,12 +362,14 @@ export type Plan = z.infer<typeof Plan>;
 // ---- recurring series (issue 16) ---------------------------------------------------------
 
 export const SeriesFrequency = z.enum(['weekly', 'biweekly', 'monthly']);
+/** How many occurrences a series has: 2 to 52 (a year of weekly sessions). */
+const SeriesCount = z.number().check(z.int(), z.gte(2), z.lte(52));
 
 /** A booking request repeated: `count` occurrences at the same wall time in the mentor's zone. */
 export const SeriesRequest = z.object({
   ...BookingRequest.shape,
   frequency: SeriesFrequency,
-  count: z.number().check(z.int(), z.gte(2), z.lte(52)),
+  count: SeriesCount,
   /** Book the free occurrences and list the others under `skipped`, instead of refusing all. */
   skipConflicts: z.optional(z.boolean()),
   /** Occurrences (their planned starts) the visitor leaves out: listed under `skipped`, never a conflict. */
@@ -381,7 +383,7 @@ export const Series = z.object({
   mentorId: Id,
   sessionTypeId: Id,
   frequency: SeriesFrequency,
-  count: z.number().check(z.int(), z.gte(2), z.lte(52)),
+  count: SeriesCount,
   /** Every booked occurrence, earliest first (cancelled ones stay, with their status). */
   bookings: z.array(Booking),
   /** Starts that were not free and were left out (with `skipConflicts`). */

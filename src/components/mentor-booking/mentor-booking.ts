@@ -249,9 +249,7 @@ export class MentorBooking extends MkElement {
     }
     if (changed('slots') || changed('full') || changed('timezone')) {
       this.#byDay = new Map();
-      // A group session's full times are in the grid too (to join their waitlist), not when moving a booking.
-      const full = this.#rescheduling ? [] : (this.full ?? []);
-      for (const slot of [...(this.slots ?? []), ...full].sort((a, b) => a.start.localeCompare(b.start))) {
+      for (const slot of [...(this.slots ?? []), ...this.#gridFull].sort((a, b) => a.start.localeCompare(b.start))) {
         const day = dateInZone(Date.parse(slot.start), this.zone);
         const list = this.#byDay.get(day);
         if (list) list.push(slot);
@@ -409,6 +407,11 @@ export class MentorBooking extends MkElement {
   }
 
   /** Moving a booking: its steps come after the confirmation, so Back leads there. */
+  /** A group session's full times are in the grid too (to join their waitlist), not when moving a booking. */
+  get #gridFull(): Slot[] {
+    return this.#rescheduling ? [] : (this.full ?? []);
+  }
+
   get #rescheduling(): boolean {
     return this.#history[0] === 'done';
   }
@@ -660,7 +663,7 @@ export class MentorBooking extends MkElement {
           {
             slots: this.slots,
             byDay: this.#byDay,
-            full: this.#rescheduling ? [] : this.full,
+            full: this.#gridFull,
             focusDate: this.focusDate,
             date: this.date,
             rescheduling: this.#rescheduling,
