@@ -36,7 +36,7 @@ export interface Occurrence {
 export function untilProgramEnds(program: Program, first: string, zone: string, frequency: SeriesFrequency): number {
   const end = new Date(first);
   end.setUTCMonth(end.getUTCMonth() + program.durationMonths.max);
-  const fits = seriesStarts(first, zone, frequency, 52).filter((s) => s !== null && Date.parse(s) < end.getTime()).length;
+  const fits = seriesStarts(first, zone, frequency, 52).filter((s) => Date.parse(s) < end.getTime()).length;
   return Math.min(52, Math.max(2, fits));
 }
 
@@ -56,7 +56,6 @@ export function planOccurrences(first: Slot, mentor: Mentor, type: SessionType, 
   const length = type.minutes * 60_000;
   const at = (start: string) => ({ start, end: new Date(Date.parse(start) + length).toISOString() });
   return seriesStarts(first.start, mentor.timeZone, choice.frequency, count).flatMap((planned): Occurrence[] => {
-    if (planned === null) return []; // a wall time inside a spring-forward gap: no such instant
     if (choice.drop.includes(planned)) return [{ planned, ...at(planned), status: 'dropped' }];
     const moved = choice.move[planned];
     if (moved && free.has(moved) && !choice.refused.includes(moved)) return [{ planned, ...at(moved), status: 'moved' }];
