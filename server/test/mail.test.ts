@@ -69,7 +69,8 @@ const NOW_OFFSET = 86_400_000;
 before(async () => {
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
   const catalog: Catalog = structuredClone(TEST_CATALOG);
-  catalog.mentors[0] = { ...catalog.mentors[0]!, email: MENTOR_EMAIL };
+  catalog.sessionTypes.push({ id: 'circle', name: 'Circle', minutes: 60, frequency: 'biweekly', capacity: 2 });
+  catalog.mentors[0] = { ...catalog.mentors[0]!, email: MENTOR_EMAIL, sessionTypeIds: [...catalog.mentors[0]!.sessionTypeIds, 'circle'] };
   server = await startNotifiedServer(
     { smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, mailFrom: 'Mentorship <mentors@example.org>', reminderMinutes: 120, retrySchedule: [0.5, 0.5, 0.5] },
     { catalog, app: { now: () => Date.now() - NOW_OFFSET } },
@@ -134,6 +135,38 @@ describe('mail', () => {
     const at = when(slotAt(6, 9), 'de-DE', 'Europe/Berlin');
     assert.ok(visitor.text!.includes(at), `${visitor.text} names ${at}`);
     assert.equal(invitation(visitor).method, 'REQUEST');
+  });
+
+  test('a seat from the waitlist: the visitor who waited is told a seat opened (REQUEST), in their language, and the mentor who has it', async () => {
+    const start = slotAt(8, 9);
+    /** Waits until the mails to `address` include one whose subject matches `subject`. */
+    const mailTo = async (address: string, subject: RegExp) => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const found = mails.find((m) => to(m).includes(address) && subject.test(m.subject ?? ''));
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no mail to ${address} matching ${subject}: ${mails.map((m) => m.subject).join(' / ')}`);
+        await new Promise<void>((r) => (waiters.push(r), setTimeout(r, 200)));
+      }
+    };
+    const seated = await (await server.api('/bookings', { method: 'POST', json: bookingBody(start, { sessionTypeId: 'circle', email: 'first@example.org', name: 'First' }) })).json();
+    await server.api('/bookings', { method: 'POST', json: bookingBody(start, { sessionTypeId: 'circle', email: 'second@example.org', name: 'Second' }) });
+    const joined = await server.api('/waitlist', { method: 'POST', json: bookingBody(start, { sessionTypeId: 'circle', email: 'wanda@example.org', name: 'Wanda', locale: 'de-DE' }) });
+    assert.equal(joined.status, 201, await joined.clone().text());
+    // Every mail of the two bookings has come, so none arrives during a later test.
+    for (const [address, subject] of [['first@example.org', /^Confirmed/], ['second@example.org', /^Confirmed/], [MENTOR_EMAIL, /^New booking: First/], [MENTOR_EMAIL, /^New booking: Second/]] as const) await mailTo(address, subject);
+    await server.api(`/bookings/${seated.id}/cancel`, { method: 'POST', headers: { 'Cancel-Token': seated.cancelToken } });
+    await mailTo('first@example.org', /^Cancelled: /);
+    await mailTo(MENTOR_EMAIL, /^Cancelled: First/);
+    const wanda = await mailTo('wanda@example.org', /./);
+    assert.equal(wanda.subject, 'Ein Platz ist frei: Circle mit Test Mentor');
+    assert.ok(wanda.text!.includes(`Sie sind gebucht für ${when(start, 'de-DE', 'Europe/Berlin')}`), wanda.text);
+    const seat = invitation(wanda);
+    assert.equal(seat.method, 'REQUEST');
+    assert.equal(seat.start, start);
+    // The mentor's notice is in the booking's language, as for every booking.
+    await mailTo(MENTOR_EMAIL, /^Von der Warteliste: Wanda, Circle$/);
+    assert.equal(mails.filter((m) => to(m).includes('wanda@example.org')).length, 1, 'no plain confirmation besides');
   });
 
   test('a series of 3: one mail each with all 3 occurrences, a reminder per occurrence; cancelling from the 2nd: one CANCEL mail each for 2', async () => {
