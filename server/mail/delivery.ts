@@ -69,7 +69,7 @@ export function mailDelivery(options: MailOptions): Deliver {
     const timeZone = role === 'visitor' ? booking.timeZone : (mentor?.timeZone ?? 'UTC');
     const mail =
       seriesKind && occurrences
-        ? composeSeriesMail({ kind: seriesKind, role, bookings: occurrences, mentorName, sessionTypeName, timeZone })
+        ? composeSeriesMail({ kind: seriesKind, role, bookings: occurrences, mentorName, sessionTypeName, timeZone, ...(seriesKind === 'series-confirmed' ? { skipped: data.skipped as string[] | undefined } : {}) })
         : composeMail({ kind: kind as MailKind, role, booking, mentorName, sessionTypeName, timeZone });
     if (!options.transport) {
       if (options.dev) log(`mail not sent (no SMTP_URL): to ${to}: ${mail.subject}`);

@@ -126,6 +126,8 @@ export function composeSeriesMail(input: {
   mentorName: string;
   sessionTypeName: string;
   timeZone: string;
+  /** Starts the series left out (taken, or dropped by the visitor): named, so no one wonders. */
+  skipped?: readonly string[];
 }): { subject: string; text: string; language: MailLanguage } {
   const first = input.bookings[0]!;
   const language = languageOf(first.locale);
@@ -137,5 +139,8 @@ export function composeSeriesMail(input: {
     list: input.bookings.map((b) => `- ${formatWhen(b.start, language, input.timeZone)}`).join('\n'),
   };
   const text = SERIES_TEXTS[language][input.role][input.kind];
-  return { subject: text.subject(facts), text: text.body(facts) + '\n', language };
+  const skipped = input.skipped?.length ? `\n${SKIPPED[language]}\n${input.skipped.map((s) => `- ${formatWhen(s, language, input.timeZone)}`).join('\n')}` : '';
+  return { subject: text.subject(facts), text: text.body(facts) + skipped + '\n', language };
 }
+
+const SKIPPED: Record<MailLanguage, string> = { en: 'Not booked, as these times were not available:', de: 'Nicht gebucht, weil diese Zeiten nicht frei waren:' };

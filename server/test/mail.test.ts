@@ -169,6 +169,25 @@ describe('mail', () => {
     assert.equal(mails.filter((m) => to(m).includes('wanda@example.org')).length, 1, 'no plain confirmation besides');
   });
 
+  test('a series booked without a taken week names the week it left out, in the reader\'s zone', async () => {
+    const starts = [slotAt(9, 9), slotAt(16, 9), slotAt(23, 9)];
+    await server.api('/bookings', { method: 'POST', json: bookingBody(starts[1]!, { email: 'taken@example.org', name: 'Taken' }) });
+    const created = await server.api('/series', { method: 'POST', json: { ...bookingBody(starts[0]!, { email: 'sam@example.org', name: 'Sam' }), frequency: 'weekly', count: 3, skipConflicts: true } });
+    assert.equal(created.status, 201);
+    assert.deepEqual((await created.json()).skipped, [starts[1]]);
+    const deadline = Date.now() + 20_000;
+    const find = (address: string, subject: RegExp) => mails.find((m) => to(m).includes(address) && subject.test(m.subject ?? ''));
+    while (!(find('sam@example.org', /^Confirmed: 2 ×/) && find(MENTOR_EMAIL, /^New series: Sam/) && find('taken@example.org', /^Confirmed/) && find(MENTOR_EMAIL, /^New booking: Taken/))) {
+      if (Date.now() > deadline) throw new Error(`mails: ${mails.map((m) => m.subject).join(' / ')}`);
+      await new Promise<void>((r) => (waiters.push(r), setTimeout(r, 200)));
+    }
+    const visitor = find('sam@example.org', /^Confirmed/)!.text!;
+    assert.ok(visitor.includes(`Not booked, as these times were not available:\n- ${when(starts[1]!, 'en-GB', 'Europe/Berlin')}`), visitor);
+    const mentor = find(MENTOR_EMAIL, /^New series: Sam/)!.text!;
+    assert.ok(mentor.includes(`Not booked, as these times were not available:\n- ${when(starts[1]!, 'en-GB', 'UTC')}`), mentor);
+    assert.deepEqual(invitations(find('sam@example.org', /^Confirmed/)!).events.map((e) => e.start), [starts[0], starts[2]]);
+  });
+
   test('a series of 3: one mail each with all 3 occurrences, a reminder per occurrence; cancelling from the 2nd: one CANCEL mail each for 2', async () => {
     mails = [];
     // The first occurrence is an hour ahead, so its reminders (two hours before) are due at once.
