@@ -2,7 +2,8 @@
  * Mail through the outbox to a real SMTP server process in the test (smtp-server), parsed as it
  * arrives (mailparser), invitations parsed with ical.js: confirmation with METHOD:REQUEST to the
  * visitor and a notice to the mentor, the new time on a reschedule, METHOD:CANCEL on cancellation,
- * a reminder, German for a German booking; a series' one mail per person for all its occurrences; an SMTP outage delays mail and loses none.
+ * a reminder, German for a German booking; a series' one mail per person for all its occurrences (in German too, naming those
+ * it left out); a seat from the waitlist; an SMTP outage delays mail and loses none.
  */
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
@@ -169,23 +170,26 @@ describe('mail', () => {
     assert.equal(mails.filter((m) => to(m).includes('wanda@example.org')).length, 1, 'no plain confirmation besides');
   });
 
-  test('a series booked without a taken week names the week it left out, in the reader\'s zone', async () => {
+  test('a series booked without a taken week names the week it left out, in German for a German booking, in each reader\'s zone', async () => {
     const starts = [slotAt(9, 9), slotAt(16, 9), slotAt(23, 9)];
     await server.api('/bookings', { method: 'POST', json: bookingBody(starts[1]!, { email: 'taken@example.org', name: 'Taken' }) });
-    const created = await server.api('/series', { method: 'POST', json: { ...bookingBody(starts[0]!, { email: 'sam@example.org', name: 'Sam' }), frequency: 'weekly', count: 3, skipConflicts: true } });
+    const created = await server.api('/series', { method: 'POST', json: { ...bookingBody(starts[0]!, { email: 'sam@example.org', name: 'Sam', locale: 'de-DE' }), frequency: 'weekly', count: 3, skipConflicts: true } });
     assert.equal(created.status, 201);
     assert.deepEqual((await created.json()).skipped, [starts[1]]);
     const deadline = Date.now() + 20_000;
     const find = (address: string, subject: RegExp) => mails.find((m) => to(m).includes(address) && subject.test(m.subject ?? ''));
-    while (!(find('sam@example.org', /^Confirmed: 2 ×/) && find(MENTOR_EMAIL, /^New series: Sam/) && find('taken@example.org', /^Confirmed/) && find(MENTOR_EMAIL, /^New booking: Taken/))) {
+    while (!(find('sam@example.org', /^Bestätigt/) && find(MENTOR_EMAIL, /^Neue Serie: Sam/) && find('taken@example.org', /^Confirmed/) && find(MENTOR_EMAIL, /^New booking: Taken/))) {
       if (Date.now() > deadline) throw new Error(`mails: ${mails.map((m) => m.subject).join(' / ')}`);
       await new Promise<void>((r) => (waiters.push(r), setTimeout(r, 200)));
     }
-    const visitor = find('sam@example.org', /^Confirmed/)!.text!;
-    assert.ok(visitor.includes(`Not booked, as these times were not available:\n- ${when(starts[1]!, 'en-GB', 'Europe/Berlin')}`), visitor);
-    const mentor = find(MENTOR_EMAIL, /^New series: Sam/)!.text!;
-    assert.ok(mentor.includes(`Not booked, as these times were not available:\n- ${when(starts[1]!, 'en-GB', 'UTC')}`), mentor);
-    assert.deepEqual(invitations(find('sam@example.org', /^Confirmed/)!).events.map((e) => e.start), [starts[0], starts[2]]);
+    const visitor = find('sam@example.org', /^Bestätigt/)!;
+    assert.equal(visitor.subject, 'Bestätigt: 2 × One hour mit Test Mentor');
+    for (const start of [starts[0]!, starts[2]!]) assert.ok(visitor.text!.includes(`- ${when(start, 'de-DE', 'Europe/Berlin')}`), visitor.text);
+    assert.ok(visitor.text!.includes(`Nicht gebucht, weil diese Zeiten nicht frei waren:\n- ${when(starts[1]!, 'de-DE', 'Europe/Berlin')}`), visitor.text);
+    const mentor = find(MENTOR_EMAIL, /^Neue Serie: Sam/)!;
+    assert.equal(mentor.subject, 'Neue Serie: Sam, 2 × One hour');
+    assert.ok(mentor.text!.includes(`Nicht gebucht, weil diese Zeiten nicht frei waren:\n- ${when(starts[1]!, 'de-DE', 'UTC')}`), mentor.text);
+    assert.deepEqual(invitations(visitor).events.map((e) => e.start), [starts[0], starts[2]]);
   });
 
   test('a series of 3: one mail each with all 3 occurrences, a reminder per occurrence; cancelling from the 2nd: one CANCEL mail each for 2', async () => {
