@@ -112,7 +112,9 @@ export class BookingFlow {
     this.#joining = joining;
     this.#ics.load().catch(() => {}); // wanted on the confirmation; a failure shows Retry there
     this.#idempotencyKey = newId('idem-');
-    this.#choice = repeatChoice(element.repeat && !joining, chosen.type.frequency, !!chosen.program);
+    // A mentor who takes one upcoming session per visitor cannot be booked as a series.
+    const canRepeat = (chosen.mentor.rules.maxActivePerVisitor ?? 2) >= 2;
+    this.#choice = repeatChoice(element.repeat && !joining && canRepeat, chosen.type.frequency, !!chosen.program);
     this.#seriesUi.load().catch(() => {}); // the Repeat control; a failure shows Retry there
     this.#form.name ||= element.name;
     this.#form.email ||= element.email;
