@@ -9,24 +9,71 @@ function storageError(error: unknown): MentorshipError {
   return new MentorshipError('storage', `Browser storage failed: ${wrapped.message}`, { cause: error });
 }
 
+/** One object store of one database, opened on first use, that can tell whether it exists without creating it. */
+export interface LazyIdbStore {
+  /** idb-keyval's custom-store function: opens (creating if need be) the database on first call. */
+  use: UseStore;
+  /**
+   * Whether the database is there, asked without creating it (`indexedDB.databases()`). True once
+   * this store has opened it, and where the browser cannot tell (then reads open it, as before).
+   */
+  exists(): Promise<boolean>;
+}
+
 /**
- * Records in one IndexedDB object store (idb-keyval's `createStore`), read and written with
- * idb-keyval's `get`, `set` and `del`; every call first awaits `ready` (e.g. a schema migration).
+ * idb-keyval's `createStore`, plus `exists()` and `onCreate`, which writes the first records in
+ * the transaction that creates the database (one round trip fewer on a first write).
+ */
+export function lazyIdbStore(dbName: string, storeName: string, onCreate?: (store: IDBObjectStore) => void): LazyIdbStore {
+  let db: Promise<IDBDatabase> | undefined;
+  let asking: Promise<boolean> | undefined;
+  const open = () => {
+    if (db) return db;
+    const request = indexedDB.open(dbName);
+    request.onupgradeneeded = () => onCreate?.(request.result.createObjectStore(storeName));
+    db = promisifyRequest(request);
+    db.then(
+      (opened) => (opened.onclose = () => (db = undefined)), // closed by the browser (site data cleared): open again next time
+      () => (db = undefined),
+    );
+    return db;
+  };
+  return {
+    use: (mode, callback) => open().then((opened) => callback(opened.transaction(storeName, mode).objectStore(storeName))),
+    async exists() {
+      if (db || typeof indexedDB.databases !== 'function') return true;
+      // Asked again for every read until it exists (another tab may create it at any time); the
+      // reads an element starts together share one question, asked in the same task.
+      if (!asking) {
+        asking = indexedDB.databases().then((all) => all.some((d) => d.name === dbName), () => true);
+        setTimeout(() => (asking = undefined));
+      }
+      return asking;
+    },
+  };
+}
+
+/**
+ * Records in one IndexedDB object store (idb-keyval's `createStore` or a `lazyIdbStore`), read and
+ * written with idb-keyval's `get`, `set` and `del`; every call first awaits `ready` (e.g. a schema
+ * migration). With `exists`, a read of a database that is not there answers "nothing stored"
+ * without creating it: a first visit needs no database until its first write.
  * Failures are `storage` errors.
  */
-export function idbRecordStore(use: UseStore, ready: () => Promise<void> = async () => {}): RecordStore {
+export function idbRecordStore(use: UseStore, ready: () => Promise<void> = async () => {}, exists: () => Promise<boolean> = async () => true): RecordStore {
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
     await ready();
     return work().catch((e: unknown) => Promise.reject(storageError(e)));
   };
+  const read = async <T>(work: () => Promise<T>, none: T): Promise<T> => ((await exists()) ? guarded(work) : none);
   // idb-keyval has no key-range read (its `values()` reads every record of every kind), so one
   // request over the prefix's key range reads only the records of this kind.
   const getAll = <T>(store: IDBObjectStore, prefix: string) => promisifyRequest<T[]>(store.getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
   return {
-    get: (key) => guarded(() => get(key, use)),
-    getAll: (prefix) => guarded(() => use('readonly', (store) => getAll(store, prefix))),
+    get: (key) => read(() => get(key, use), undefined),
+    getAll: <T>(prefix: string) => read(() => use('readonly', (store) => getAll<T>(store, prefix)), []),
     set: (key, value) => guarded(() => set(key, value, use)),
-    del: (key) => guarded(() => del(key, use)),
+    del: (key) => read(() => del(key, use), undefined),
     // A raw readwrite transaction, because the read of every record under `prefix`, the decision
     // and the writes must be ONE transaction (idb-keyval's calls are one transaction each): IndexedDB
     // runs readwrite transactions on a store one at a time, across tabs too, so no other write can
@@ -50,4 +97,3 @@ export function idbRecordStore(use: UseStore, ready: () => Promise<void> = async
       ),
   };
 }
-

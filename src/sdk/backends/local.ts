@@ -4,14 +4,13 @@
  * One database per namespace ("mentorship-kit:<namespace>"), one key per record, a stored
  * schema version with migrations, and changes shared with other tabs via the client.
  */
-import { createStore } from 'idb-keyval';
 import { demoCatalog } from '../catalog/load-demo-catalog.js';
 import { fetchJson } from '../fetch-json.js';
 import { loadValidation } from '../load-validation.js';
 import type { Catalog } from '../schemas.js';
 import type { Backend } from './backend.js';
 import { createRecordBackend } from './record-backend.js';
-import { idbRecordStore } from './idb-record-store.js';
+import { idbRecordStore, lazyIdbStore } from './idb-record-store.js';
 import type { RecordStore } from './record-store.js';
 
 export const LOCAL_SCHEMA_VERSION = 1;
@@ -44,10 +43,13 @@ async function fetchCatalog(url: string): Promise<Catalog> {
 export function localBackend(options: LocalBackendOptions = {}): Backend {
   const namespace = options.namespace ?? 'default';
   const name = `mentorship-kit:${namespace}`;
-  const use = createStore(name, 'records');
   const target = options.schemaVersion ?? LOCAL_SCHEMA_VERSION;
-  // Migrations see the store as it is; everything else waits for them.
-  const unmigrated = idbRecordStore(use);
+  // The database is created by the first write, with the schema version in the creating
+  // transaction; until then reads answer "nothing stored" without creating it (a first visit).
+  const db = lazyIdbStore(name, 'records', (records) => records.put(target, VERSION_KEY));
+  // Migrations see the store as it is; everything else waits for them. They run before the
+  // first read or write of a database that exists, once per backend.
+  const unmigrated = idbRecordStore(db.use);
   let ready: Promise<void> | undefined;
   const migrate = () =>
     (ready ??= (async () => {
@@ -67,7 +69,7 @@ export function localBackend(options: LocalBackendOptions = {}): Backend {
 
   return createRecordBackend({
     kind: 'local',
-    store: idbRecordStore(use, migrate),
+    store: idbRecordStore(db.use, migrate, db.exists),
     loadCatalog,
     channelName: name,
     now: options.now,
