@@ -213,6 +213,16 @@ describe('localBackend on a first visit (no database yet)', () => {
     writer.close();
   });
 
+  it('a client made before another tab's first write reads that write (the early question is not kept)', async () => {
+    const namespace = freshNamespace();
+    const reader = localClient(namespace); // asks at once whether the database exists: not yet
+    const writer = localClient(namespace);
+    await writer.sessions.add(session);
+    expect((await reader.sessions.list()).map((s) => s.notes)).to.deep.equal(['first']);
+    reader.close();
+    writer.close();
+  });
+
   it('migrates a database of an older schema version before its first read', async () => {
     const namespace = freshNamespace();
     const name = `mentorship-kit:${namespace}`;

@@ -72,6 +72,9 @@ export function localBackend(options: LocalBackendOptions = {}): Backend {
     store: idbRecordStore(db.use, migrate, db.exists),
     loadCatalog,
     channelName: name,
+    // The first question of a fresh browser context to its storage takes tens of milliseconds:
+    // asked now, it travels while the elements render their loading state.
+    prepare: () => void db.exists(),
     now: options.now,
   });
 }
