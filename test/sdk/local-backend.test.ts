@@ -213,7 +213,7 @@ describe('localBackend on a first visit (no database yet)', () => {
     writer.close();
   });
 
-  it('a client made before another tab's first write reads that write (the early question is not kept)', async () => {
+  it("a client made before another tab's first write reads that write (the early question is not kept)", async () => {
     const namespace = freshNamespace();
     const reader = localClient(namespace); // asks at once whether the database exists: not yet
     const writer = localClient(namespace);
