@@ -38,10 +38,12 @@ export const BUDGETS = {
 // 0.8 KB waitlist chunk. The booking element itself still meets its budget (21.5 of 22 KB).
 // The calendar telling a day with only full group sessions from a free one (its label, data-full,
 // the dashed border; a bug fix, not a feature) added 68 B to the kit entry and 55 B to the page.
+// Series: Repeat is off for a mentor who takes one upcoming booking per visitor (+49 B to the
+// entry, +48 B to the page), and the spring-forward occurrence is planned, not dropped (+27 B SDK).
 const KNOWN_MISSES = {
-  'kit entry (dist/mentorship-kit.js)': 41_070,
-  'four-element page until interactive (entry + demo-catalog + chart)': 44_510,
-  'SDK (mentorship-kit/sdk)': 13_200,
+  'kit entry (dist/mentorship-kit.js)': 41_120,
+  'four-element page until interactive (entry + demo-catalog + chart)': 44_560,
+  'SDK (mentorship-kit/sdk)': 13_220,
 };
 /** The lazy chunks a four-element page on local storage loads before it is interactive. */
 const BEFORE_INTERACTIVE = ['demo-catalog', 'chart'];

@@ -398,7 +398,9 @@ export class MentorBooking extends MkElement {
     }
     this.#idempotencyKey = newId('idem-');
     const type = this.catalog!.sessionTypes.find((t) => t.id === this.#typeId);
-    this.choice = repeatChoice(this.repeat && !joining, type?.frequency, !!this.#program);
+    // A mentor who takes one upcoming session per visitor cannot be booked as a series.
+    const canRepeat = (this.#mentor?.rules.maxActivePerVisitor ?? 2) >= 2;
+    this.choice = repeatChoice(this.repeat && !joining && canRepeat, type?.frequency, !!this.#program);
     this.#seriesUi.load().catch(() => {}); // the Repeat control; a failure shows Retry there
     this.#form.name ||= this.name;
     this.#form.email ||= this.email;
