@@ -9,47 +9,20 @@ function storageError(error: unknown): MentorshipError {
   return new MentorshipError('storage', `Browser storage failed: ${wrapped.message}`, { cause: error });
 }
 
-/** One object store of one database, opened on first use, that can tell whether it exists without creating it. */
-export interface LazyIdbStore {
-  /** idb-keyval's custom-store function: opens (creating if need be) the database on first call. */
-  use: UseStore;
-  /**
-   * Whether the database is there, asked without creating it (`indexedDB.databases()`). True once
-   * this store has opened it, and where the browser cannot tell (then reads open it, as before).
-   */
-  exists(): Promise<boolean>;
-}
-
 /**
- * idb-keyval's `createStore`, plus `exists()` and `onCreate`, which writes the first records in
- * the transaction that creates the database (one round trip fewer on a first write).
+ * Whether database `name` is there, asked without creating it (`indexedDB.databases()`); true
+ * where the browser cannot tell (reads then open it, as before). The questions asked in one task
+ * share one answer.
  */
-export function lazyIdbStore(dbName: string, storeName: string, onCreate?: (store: IDBObjectStore) => void): LazyIdbStore {
-  let db: Promise<IDBDatabase> | undefined;
+export function databaseExists(name: string): () => Promise<boolean> {
   let asking: Promise<boolean> | undefined;
-  const open = () => {
-    if (db) return db;
-    const request = indexedDB.open(dbName);
-    request.onupgradeneeded = () => onCreate?.(request.result.createObjectStore(storeName));
-    db = promisifyRequest(request);
-    db.then(
-      (opened) => (opened.onclose = () => (db = undefined)), // closed by the browser (site data cleared): open again next time
-      () => (db = undefined),
-    );
-    return db;
-  };
-  return {
-    use: (mode, callback) => open().then((opened) => callback(opened.transaction(storeName, mode).objectStore(storeName))),
-    async exists() {
-      if (db || typeof indexedDB.databases !== 'function') return true;
-      // Asked again for every read until it exists (another tab may create it at any time); the
-      // reads an element starts together share one question, asked in the same task.
-      if (!asking) {
-        asking = indexedDB.databases().then((all) => all.some((d) => d.name === dbName), () => true);
-        setTimeout(() => (asking = undefined));
-      }
-      return asking;
-    },
+  return () => {
+    if (typeof indexedDB.databases !== 'function') return Promise.resolve(true);
+    if (!asking) {
+      asking = indexedDB.databases().then((all) => all.some((d) => d.name === name), () => true);
+      setTimeout(() => (asking = undefined));
+    }
+    return asking;
   };
 }
 
