@@ -40,10 +40,14 @@ export const BUDGETS = {
 // the dashed border; a bug fix, not a feature) added 68 B to the kit entry and 55 B to the page.
 // Series: Repeat is off for a mentor who takes one upcoming booking per visitor (+49 B to the
 // entry, +48 B to the page), and the spring-forward occurrence is planned, not dropped (+27 B SDK).
+// A first visit interactive sooner (issue 14's define → interactive): reads of a database that does
+// not exist yet answer without creating it (indexedDB.databases()), the question asked as soon as the
+// client exists and the default client made at module evaluation, ICU's data loaded while the element
+// waits: +0.22 KB to the entry and the page, +0.14 KB to the SDK.
 const KNOWN_MISSES = {
-  'kit entry (dist/mentorship-kit.js)': 41_120,
-  'four-element page until interactive (entry + demo-catalog + chart)': 44_560,
-  'SDK (mentorship-kit/sdk)': 13_220,
+  'kit entry (dist/mentorship-kit.js)': 41_340,
+  'four-element page until interactive (entry + demo-catalog + chart)': 44_780,
+  'SDK (mentorship-kit/sdk)': 13_360,
 };
 /** The lazy chunks a four-element page on local storage loads before it is interactive. */
 const BEFORE_INTERACTIVE = ['demo-catalog', 'chart'];
