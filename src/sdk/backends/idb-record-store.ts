@@ -9,43 +9,25 @@ function storageError(error: unknown): MentorshipError {
   return new MentorshipError('storage', `Browser storage failed: ${wrapped.message}`, { cause: error });
 }
 
-/** A database of one object store, "records", opened on first use, that can be read without being created. */
-export interface RecordDatabase {
-  /** idb-keyval's custom-store function: opens the database, creating it if need be. */
-  use: UseStore;
-  /** Whether the database is there, found out without creating it (and opened when it is). */
-  exists(): Promise<boolean>;
-}
-
 /**
- * idb-keyval's `createStore`, plus `exists()`: it opens the database only if it is there, by
- * aborting the upgrade that opening a missing one starts (which leaves no database). Concurrent
- * calls share one attempt; while a database is being looked for, no other tab can create it (the
- * upgrade holds it), so an answer "not there" is never older than the call. `onCreate` writes the
- * first records in the transaction that creates the database.
+ * Whether database `name` is there, asked without creating it (`indexedDB.databases()`); true
+ * where the browser cannot tell (reads then open it, as before). The questions asked in one task
+ * share one answer.
  */
-export function recordDatabase(name: string, onCreate: (records: IDBObjectStore) => void): RecordDatabase {
-  let connection: Promise<IDBDatabase | undefined> | undefined;
-  const attempt = (create: boolean) => {
-    const opening = new Promise<IDBDatabase | undefined>((resolve, reject) => {
-      const request = indexedDB.open(name);
-      request.onupgradeneeded = () => (create ? onCreate(request.result.createObjectStore('records')) : request.transaction!.abort());
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => (!create && request.error?.name === 'AbortError' ? resolve(undefined) : reject(request.error));
-    });
-    const forget = () => connection === opening && (connection = undefined);
-    opening.then((db) => (db ? (db.onclose = forget) : forget()), forget); // closed by the browser (site data cleared): open again next time
-    return (connection = opening);
-  };
-  const connect = async (create: boolean) => (await (connection ?? attempt(create))) ?? (create ? (connection ?? attempt(true)) : undefined);
-  return {
-    use: (mode, callback) => connect(true).then((db) => callback(db!.transaction('records', mode).objectStore('records'))),
-    exists: async () => !!(await connect(false)),
+export function databaseExists(name: string): () => Promise<boolean> {
+  let asking: Promise<boolean> | undefined;
+  return () => {
+    if (typeof indexedDB.databases !== 'function') return Promise.resolve(true);
+    if (!asking) {
+      asking = indexedDB.databases().then((all) => all.some((d) => d.name === name), () => true);
+      setTimeout(() => (asking = undefined));
+    }
+    return asking;
   };
 }
 
 /**
- * Records in one IndexedDB object store (idb-keyval's `createStore` or a `recordDatabase`), read and
+ * Records in one IndexedDB object store (idb-keyval's `createStore` or a `lazyIdbStore`), read and
  * written with idb-keyval's `get`, `set` and `del`; every call first awaits `ready` (e.g. a schema
  * migration). With `exists`, a read of a database that is not there answers "nothing stored"
  * without creating it: a first visit needs no database until its first write.
@@ -56,7 +38,7 @@ export function idbRecordStore(use: UseStore, ready: () => Promise<void> = async
     await ready();
     return work().catch((e: unknown) => Promise.reject(storageError(e)));
   };
-  const read = <T>(work: () => Promise<T>, none: T): Promise<T> => exists().then((there) => (there ? guarded(work) : none), (e: unknown) => Promise.reject(storageError(e)));
+  const read = async <T>(work: () => Promise<T>, none: T): Promise<T> => ((await exists()) ? guarded(work) : none);
   // idb-keyval has no key-range read (its `values()` reads every record of every kind), so one
   // request over the prefix's key range reads only the records of this kind.
   const getAll = <T>(store: IDBObjectStore, prefix: string) => promisifyRequest<T[]>(store.getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
