@@ -251,6 +251,19 @@ describe('localBackend on a first visit (no database yet)', () => {
     v2.close();
   });
 
+  it('reads and a write started together: nothing lost, one database', async () => {
+    const namespace = freshNamespace();
+    const client = localClient(namespace);
+    const [sessions, added, plan] = await Promise.all([client.sessions.list(), client.sessions.add(session), client.plan.get()]);
+    expect(plan).to.equal(null);
+    expect(sessions.length).to.be.at.most(1);
+    const reload = localClient(namespace);
+    expect((await reload.sessions.list()).map((s) => s.id)).to.deep.equal([added.id]);
+    expect((await databaseNames()).filter((n) => n === `mentorship-kit:${namespace}`)).to.have.length(1);
+    client.close();
+    reload.close();
+  });
+
   it('works where the browser cannot list databases (opens it to read, as before)', async () => {
     const databases = Object.getOwnPropertyDescriptor(IDBFactory.prototype, 'databases')!;
     Object.defineProperty(IDBFactory.prototype, 'databases', { configurable: true, value: undefined });
