@@ -30,6 +30,25 @@ describe('localBackend', () => {
     second.close();
   });
 
+  it('starts opening its database within the first read call, not a turn later', async () => {
+    // An element's first render is queued before its first read: opening in the same task lets
+    // IndexedDB work while that render runs, instead of after it.
+    const opened: string[] = [];
+    const open = indexedDB.open;
+    indexedDB.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
+      opened.push(args[0]);
+      return open.apply(this, args);
+    };
+    try {
+      const namespace = freshNamespace();
+      const listed = localBackend({ namespace }).listSessions();
+      expect(opened).to.deep.equal([`mentorship-kit:${namespace}`]);
+      expect(await listed).to.deep.equal([]);
+    } finally {
+      indexedDB.open = open;
+    }
+  });
+
   it('isolates namespaces', async () => {
     const a = localClient();
     const b = localClient();

@@ -38,6 +38,21 @@ export function streakOfWeeks(hoursOf: (key: number) => number, goal: number, cu
 
 /** Newest first; ties by id so the order is stable. */
 const before = (a: Session, b: Session) => (a.start === b.start ? a.id > b.id : a.start > b.start);
+const newestFirst = (a: Session, b: Session) => (before(a, b) ? -1 : 1);
+
+/**
+ * `weekStart` for many instants in a row, remembering the last week found: stored sessions come
+ * mostly in time order, so most of them need no calendar arithmetic at all.
+ */
+function weekFinder(firstDay: number): (start: string) => number {
+  let from = 0;
+  let to = 0;
+  return (start) => {
+    const time = Date.parse(start);
+    if (!(time >= from && time < to)) to = addWeeks((from = weekStart(time, firstDay)), 1);
+    return from;
+  };
+}
 
 /** First index whose item is not `isBefore` the new one (the list is sorted by `isBefore`). */
 function position<T>(list: T[], isBefore: (item: T) => boolean): number {
@@ -74,7 +89,26 @@ export class SessionIndex {
     readonly firstDay = 1,
     sessions: Iterable<Session> = [],
   ) {
-    for (const session of sessions) this.put(session);
+    // All at once: each session's week found once, each week sorted once at the end (a put each
+    // would binary-insert into a growing list: the first render of 10,000 waits for this).
+    const weekOf = weekFinder(firstDay);
+    let replaced = false;
+    for (const session of sessions) {
+      const old = this.byId.get(session.id);
+      if (old) {
+        this.#drop(old); // the last one of an id wins, as with put
+        replaced = true;
+      }
+      const key = weekOf(session.start);
+      const rows = this.weeks.get(key);
+      if (rows) rows.push(session);
+      else this.weeks.set(key, [session]);
+      this.byId.set(session.id, session);
+      this.#count(session, key, 1);
+      if (!this.latest || session.createdAt >= this.latest.createdAt) this.latest = session;
+    }
+    for (const rows of this.weeks.values()) rows.sort(newestFirst);
+    if (replaced) this.#findLatest();
   }
 
   get size(): number {
@@ -88,7 +122,8 @@ export class SessionIndex {
 
   /** Adds or replaces one session. */
   put(session: Session): void {
-    this.remove(session.id);
+    const old = this.byId.get(session.id);
+    if (old) this.#drop(old);
     this.byId.set(session.id, session);
     const key = weekStart(session.start, this.firstDay);
     let rows = this.weeks.get(key);
@@ -96,19 +131,30 @@ export class SessionIndex {
     rows.splice(position(rows, (s) => before(s, session)), 0, session);
     this.#count(session, key, 1);
     if (!this.latest || session.createdAt >= this.latest.createdAt) this.latest = session;
+    else if (this.latest === old) this.#findLatest();
   }
 
   /** Removes one session, when it is there. */
   remove(id: string): void {
     const session = this.byId.get(id);
     if (!session) return;
-    this.byId.delete(id);
+    this.#drop(session);
+    if (this.latest === session) this.#findLatest();
+  }
+
+  #drop(session: Session): void {
+    this.byId.delete(session.id);
     const key = weekStart(session.start, this.firstDay);
     const rows = this.weeks.get(key)!;
     rows.splice(rows.indexOf(session), 1);
     if (!rows.length) this.weeks.delete(key);
     this.#count(session, key, -1);
-    if (this.latest === session) this.latest = undefined;
+  }
+
+  /** The quick-add defaults come from the latest: after it goes, the one before it. */
+  #findLatest(): void {
+    this.latest = undefined;
+    for (const s of this.byId.values()) if (!this.latest || s.createdAt >= this.latest.createdAt) this.latest = s;
   }
 
   /** Total hours in the week `key`. */
@@ -124,8 +170,8 @@ export class SessionIndex {
   }
 
   #count(s: Session, key: number, sign: 1 | -1): void {
-    const perActivity = this.minutes.get(key) ?? new Map<string, number>();
-    this.minutes.set(key, perActivity);
+    let perActivity = this.minutes.get(key);
+    if (!perActivity) this.minutes.set(key, (perActivity = new Map<string, number>()));
     bump(perActivity, s.activity, sign * s.minutes);
     if (!perActivity.size) this.minutes.delete(key);
     bump(this.activities, s.activity, sign);

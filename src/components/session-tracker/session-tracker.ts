@@ -135,6 +135,8 @@ export class SessionTracker extends MkElement {
   #catalog?: Catalog | null;
   #bookings = new Map<string, Booking>();
   #pending = new Set<string>();
+  /** Sessions shown as soon as they were valid, their write not done yet. */
+  #saving = new Set<string>();
   /** Changes the server did not take: refused queued writes, stale edits. */
   readonly #sync = new SyncProblems(this, this.l, {
     fail: (source, error) => this.#fail(source, error),
@@ -208,6 +210,7 @@ export class SessionTracker extends MkElement {
     if (this.#queued) return void this.#queued.push(event);
     if (event.resource === 'session') {
       const { session, kind } = event;
+      this.#saving.delete(session.id);
       if (kind !== 'removed' && this.#accepts(session)) this.#index.put(session);
       else this.#index.remove(session.id);
       if (kind === 'removed' && this.editing === session.id) this.editing = undefined;
@@ -287,14 +290,18 @@ export class SessionTracker extends MkElement {
 
   // ---- writes ----------------------------------------------------------------------------
 
-  /** Runs one write; then says `done` and fires `session-change`, or shows why it failed. */
-  async #write(source: string, kind: 'added' | 'updated' | 'removed', done: 'added' | 'saved' | 'deleted' | 'restored', operation: (client: MentorshipClient) => Promise<Session>) {
+  /**
+   * Runs one write; then says `done` and fires `session-change`, or takes back what `failed` undoes
+   * (a row shown before its write) and shows why it failed.
+   */
+  async #write(source: string, kind: 'added' | 'updated' | 'removed', done: 'added' | 'saved' | 'deleted' | 'restored', operation: (client: MentorshipClient) => Promise<Session>, failed?: () => void) {
     try {
       const session = await operation(this.client!);
       this.notice = { text: this.l.t(done) };
       this.emit<SessionChangeDetail>('session-change', { kind, session });
       return session;
     } catch (error) {
+      failed?.();
       this.notice = { text: this.l.t('failed', this.#fail(source, error)), error: true };
       return undefined;
     }
@@ -330,7 +337,18 @@ export class SessionTracker extends MkElement {
     const input = this.#read(form, current ? 'edit' : 'add');
     if (!input) return;
     if (!current) {
-      if (await this.#write('add', 'added', 'added', (c) => c.sessions.add({ ...input, source: 'manual' }))) form.reset();
+      // The row shows as soon as the session is valid, not after the write: a failed write takes
+      // it back and leaves the form as it was, so the mentee loses nothing and can try again.
+      let shown: Session | undefined;
+      const show = (session: Session) => {
+        this.#saving.add((shown = session).id);
+        this.#index.put(session);
+        this.requestUpdate();
+      };
+      const takeBack = () => {
+        if (shown && this.#saving.delete(shown.id)) this.#index.remove(shown.id);
+      };
+      if (await this.#write('add', 'added', 'added', (c) => c.sessions.add({ ...input, source: 'manual' }, { beforeWrite: show }), takeBack)) form.reset();
       return;
     }
     // Sends every field (source and booking id too) so nothing falls back to a default.
@@ -613,14 +631,15 @@ ${rows.length > shown.length ? html`<button @click=${showAll}>${l.t('moreInWeek'
     const { l } = this;
     if (this.editing === s.id) return html`<li part="session" data-id=${s.id}>${this.#renderForm(s)}</li>`;
     const when = this.#when(s.start);
+    const saving = this.#saving.has(s.id);
     const badge = (text: string, kind = '') => html`<span class="badge ${kind}" part="badge">${text}</span>`;
     const actions = html`<span class="row-actions">
-<button class="edit" aria-label=${l.t('about', l.t('edit'), when)} @click=${() => this.#startEditing(s.id)}>${l.t('edit')}</button>
-<button class="delete" aria-label=${l.t('about', l.t('delete'), when)} @click=${() => this.#deleteSession(s)}>${l.t('delete')}</button></span>`;
+<button class="edit" ?disabled=${saving} aria-label=${l.t('about', l.t('edit'), when)} @click=${() => this.#startEditing(s.id)}>${l.t('edit')}</button>
+<button class="delete" ?disabled=${saving} aria-label=${l.t('about', l.t('delete'), when)} @click=${() => this.#deleteSession(s)}>${l.t('delete')}</button></span>`;
     return html`<li part="session" data-id=${s.id}>${when} <span class="what">${this.#activityName(s.activity)}</span>
 <span class="length">${l.number(s.minutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' })}</span>
 ${s.mentor ? html`<span class="mentor">${s.mentor}</span>` : nothing} ${s.tags.map((t) => badge(t))}
-${s.source === 'booking' ? badge(l.t('booked')) : nothing} ${this.#pending.has(s.id) ? badge(l.t('pending'), 'pending') : nothing}
+${s.source === 'booking' ? badge(l.t('booked')) : nothing} ${this.#pending.has(s.id) ? badge(l.t('pending'), 'pending') : saving ? badge(l.t('saving'), 'pending') : nothing}
 ${this.readonly ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}</li>`;
   }
 

@@ -11,12 +11,16 @@ function storageError(error: unknown): MentorshipError {
 
 /**
  * Records in one IndexedDB object store (idb-keyval's `createStore`), read and written with
- * idb-keyval's `get`, `set` and `del`; every call first awaits `ready` (e.g. a schema migration).
+ * idb-keyval's `get`, `set` and `del`; every call first awaits `ready` when it returns a promise
+ * (e.g. a schema migration).
  * Failures are `storage` errors.
  */
-export function idbRecordStore(use: UseStore, ready: () => Promise<void> = async () => {}): RecordStore {
+export function idbRecordStore(use: UseStore, ready: () => Promise<void> | undefined = () => undefined): RecordStore {
   const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
-    await ready();
+    // With nothing to wait for, no await: the database opens in this task, so an element's first
+    // render (its own microtask, queued earlier) runs while IndexedDB works, not before it starts.
+    const waiting = ready();
+    if (waiting) await waiting;
     return work().catch((e: unknown) => Promise.reject(storageError(e)));
   };
   // idb-keyval has no key-range read (its `values()` reads every record of every kind), so one
