@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ChangeEvent, ImportSummary, MentorshipClient } from '../../sdk/client.js';
 import { SESSION_ACTIVITIES } from '../../sdk/constants.js';
 import type { Booking, Catalog, CommitmentModel, Plan, Session, SessionInput } from '../../sdk/schemas.js';
@@ -151,6 +151,12 @@ export class SessionTracker extends MkElement {
   private invalid: Partial<Record<FormName, CheckedField[]>> = {};
   private filters: Record<Filter, string> = { activity: '', tag: '' };
   private shown = PAGE_WEEKS;
+  /**
+   * Each session's row as last rendered, and what else it showed: a re-render (an add, a notice)
+   * formats only the rows that changed. Emptied when what every row shows changes (#rowsContext).
+   */
+  #rows = new WeakMap<Session, { saving: boolean; pending: boolean; row: TemplateResult }>();
+  #rowsContext: unknown[] = [];
   /** Weeks showing all their rows, not only the first WEEK_ROWS. */
   #expanded = new Set<number>();
   /** The last download's Blob URL, revoked when the next one is made. */
@@ -325,7 +331,8 @@ export class SessionTracker extends MkElement {
     const tags = [...new Set(value('tags').split(',').map((t) => t.trim()).filter(Boolean))];
     input('tags').setCustomValidity(tags.length > 20 || tags.some((t) => t.length > 40) ? this.l.t('tagsInvalid') : '');
     const invalid = CHECKED_FIELDS.filter((field) => !input(field).checkValidity());
-    this.invalid = { ...this.invalid, [name]: invalid };
+    // Set only when it changes: an add then renders once, with its new row, not once before.
+    if (String(invalid) !== String(this.invalid[name] ?? [])) this.invalid = { ...this.invalid, [name]: invalid };
     if (invalid.length) return void this.updateComplete.then(() => input(invalid[0]!).focus());
     return { start: new Date(value('start')).toISOString(), minutes: Number(value('minutes')), activity: value('activity'), mentor: value('mentor'), notes: String(data.get('notes')), tags };
   }
@@ -584,6 +591,8 @@ ${this.#renderChart(current, goal)}`,
   #renderSessions() {
     const { l, filters } = this;
     const index = this.#index;
+    const context = [l.lang, l.revision, this.readonly, this.#catalog];
+    if (context.some((value, i) => value !== this.#rowsContext[i])) [this.#rows, this.#rowsContext] = [new WeakMap(), context];
     const matches = (s: Session) => (!filters.activity || s.activity === filters.activity) && (!filters.tag || s.tags.includes(filters.tag));
     // The weeks with matching sessions, up to one more than `shown` to know whether there are more.
     const weeks: [number, Session[]][] = [];
@@ -628,10 +637,18 @@ ${rows.length > shown.length ? html`<button @click=${showAll}>${l.t('moreInWeek'
   }
 
   #renderRow(s: Session) {
-    const { l } = this;
     if (this.editing === s.id) return html`<li part="session" data-id=${s.id}>${this.#renderForm(s)}</li>`;
+    const [saving, pending] = [this.#saving.has(s.id), this.#pending.has(s.id)];
+    const cached = this.#rows.get(s);
+    if (cached?.saving === saving && cached.pending === pending) return cached.row;
+    const row = this.#row(s, saving, pending);
+    this.#rows.set(s, { saving, pending, row });
+    return row;
+  }
+
+  #row(s: Session, saving: boolean, pending: boolean) {
+    const { l } = this;
     const when = this.#when(s.start);
-    const saving = this.#saving.has(s.id);
     const badge = (text: string, kind = '') => html`<span class="badge ${kind}" part="badge">${text}</span>`;
     const actions = html`<span class="row-actions">
 <button class="edit" ?disabled=${saving} aria-label=${l.t('about', l.t('edit'), when)} @click=${() => this.#startEditing(s.id)}>${l.t('edit')}</button>
@@ -639,7 +656,7 @@ ${rows.length > shown.length ? html`<button @click=${showAll}>${l.t('moreInWeek'
     return html`<li part="session" data-id=${s.id}>${when} <span class="what">${this.#activityName(s.activity)}</span>
 <span class="length">${l.number(s.minutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' })}</span>
 ${s.mentor ? html`<span class="mentor">${s.mentor}</span>` : nothing} ${s.tags.map((t) => badge(t))}
-${s.source === 'booking' ? badge(l.t('booked')) : nothing} ${this.#pending.has(s.id) ? badge(l.t('pending'), 'pending') : saving ? badge(l.t('saving'), 'pending') : nothing}
+${s.source === 'booking' ? badge(l.t('booked')) : nothing} ${pending ? badge(l.t('pending'), 'pending') : saving ? badge(l.t('saving'), 'pending') : nothing}
 ${this.readonly ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}</li>`;
   }
 
