@@ -56,7 +56,7 @@ export async function promoteWaitlist(tx: Queryable, catalog: Catalog, freed: re
       const { booking: _inline, ...doc } = entry;
       await tx.query(`UPDATE waitlist SET status = 'promoted', booking_id = $2, doc = $3 WHERE id = $1`, [entry.id, booking.id, JSON.stringify(doc)]);
       await enqueueEvent(tx, 'seat.promoted', entry);
-      await enqueueEvent(tx, 'booking.created', booking);
+      await enqueueEvent(tx, 'booking.created', booking, { mail: false }); // seat.promoted's mail tells it
       promoted.push(entry);
     }
   }

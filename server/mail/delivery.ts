@@ -28,7 +28,7 @@ export interface MailOptions {
   log?: (message: string) => void;
 }
 
-const KIND: Record<string, MailKind> = { 'booking.created': 'confirmed', 'booking.rescheduled': 'moved', 'booking.cancelled': 'cancelled' };
+const KIND: Record<string, MailKind> = { 'booking.created': 'confirmed', 'booking.rescheduled': 'moved', 'booking.cancelled': 'cancelled', 'seat.promoted': 'promoted' };
 const SERIES_KIND: Record<string, SeriesKind> = { 'series.created': 'series-confirmed', 'series.cancelled': 'series-cancelled' };
 
 export function mailDelivery(options: MailOptions): Deliver {
@@ -43,7 +43,9 @@ export function mailDelivery(options: MailOptions): Deliver {
     const seriesKind = reminder ? undefined : SERIES_KIND[job.payload.type];
     // A series mail lists its occurrences: all it booked, or those just cancelled.
     const occurrences = seriesKind ? ((seriesKind === 'series-cancelled' ? data.cancelled : data.bookings) as Booking[] | undefined) : undefined;
-    let booking = (occurrenceId ? (data.bookings as Booking[] | undefined)?.find((b) => b.id === occurrenceId) : occurrences ? occurrences[0] : data) as (Booking & { previousStart?: string }) | undefined;
+    // seat.promoted carries the waitlist entry, with the booking it became.
+    const single = job.payload.type === 'seat.promoted' ? data.booking : data;
+    let booking = (occurrenceId ? (data.bookings as Booking[] | undefined)?.find((b) => b.id === occurrenceId) : occurrences ? occurrences[0] : single) as (Booking & { previousStart?: string }) | undefined;
     const kind: MailKind | SeriesKind | undefined = reminder ? 'reminder' : (seriesKind ?? KIND[job.payload.type]);
     if (!kind || !booking || (role !== 'visitor' && role !== 'mentor')) return { outcome: 'skipped', reason: `no mail for ${job.payload.type} to ${job.target}` };
 
@@ -67,7 +69,7 @@ export function mailDelivery(options: MailOptions): Deliver {
     const timeZone = role === 'visitor' ? booking.timeZone : (mentor?.timeZone ?? 'UTC');
     const mail =
       seriesKind && occurrences
-        ? composeSeriesMail({ kind: seriesKind, role, bookings: occurrences, mentorName, sessionTypeName, timeZone })
+        ? composeSeriesMail({ kind: seriesKind, role, bookings: occurrences, mentorName, sessionTypeName, timeZone, ...(seriesKind === 'series-confirmed' ? { skipped: data.skipped as string[] | undefined } : {}) })
         : composeMail({ kind: kind as MailKind, role, booking, mentorName, sessionTypeName, timeZone });
     if (!options.transport) {
       if (options.dev) log(`mail not sent (no SMTP_URL): to ${to}: ${mail.subject}`);

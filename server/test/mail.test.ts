@@ -2,7 +2,8 @@
  * Mail through the outbox to a real SMTP server process in the test (smtp-server), parsed as it
  * arrives (mailparser), invitations parsed with ical.js: confirmation with METHOD:REQUEST to the
  * visitor and a notice to the mentor, the new time on a reschedule, METHOD:CANCEL on cancellation,
- * a reminder, German for a German booking; a series' one mail per person for all its occurrences; an SMTP outage delays mail and loses none.
+ * a reminder, German for a German booking; a series' one mail per person for all its occurrences (in German too, naming those
+ * it left out); a seat from the waitlist; an SMTP outage delays mail and loses none.
  */
 import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
@@ -69,7 +70,8 @@ const NOW_OFFSET = 86_400_000;
 before(async () => {
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
   const catalog: Catalog = structuredClone(TEST_CATALOG);
-  catalog.mentors[0] = { ...catalog.mentors[0]!, email: MENTOR_EMAIL };
+  catalog.sessionTypes.push({ id: 'circle', name: 'Circle', minutes: 60, frequency: 'biweekly', capacity: 2 });
+  catalog.mentors[0] = { ...catalog.mentors[0]!, email: MENTOR_EMAIL, sessionTypeIds: [...catalog.mentors[0]!.sessionTypeIds, 'circle'] };
   server = await startNotifiedServer(
     { smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, mailFrom: 'Mentorship <mentors@example.org>', reminderMinutes: 120, retrySchedule: [0.5, 0.5, 0.5] },
     { catalog, app: { now: () => Date.now() - NOW_OFFSET } },
@@ -134,6 +136,60 @@ describe('mail', () => {
     const at = when(slotAt(6, 9), 'de-DE', 'Europe/Berlin');
     assert.ok(visitor.text!.includes(at), `${visitor.text} names ${at}`);
     assert.equal(invitation(visitor).method, 'REQUEST');
+  });
+
+  test('a seat from the waitlist: the visitor who waited is told a seat opened (REQUEST), in their language, and the mentor who has it', async () => {
+    const start = slotAt(8, 9);
+    /** Waits until the mails to `address` include one whose subject matches `subject`. */
+    const mailTo = async (address: string, subject: RegExp) => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const found = mails.find((m) => to(m).includes(address) && subject.test(m.subject ?? ''));
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no mail to ${address} matching ${subject}: ${mails.map((m) => m.subject).join(' / ')}`);
+        await new Promise<void>((r) => (waiters.push(r), setTimeout(r, 200)));
+      }
+    };
+    const seated = await (await server.api('/bookings', { method: 'POST', json: bookingBody(start, { sessionTypeId: 'circle', email: 'first@example.org', name: 'First' }) })).json();
+    await server.api('/bookings', { method: 'POST', json: bookingBody(start, { sessionTypeId: 'circle', email: 'second@example.org', name: 'Second' }) });
+    const joined = await server.api('/waitlist', { method: 'POST', json: bookingBody(start, { sessionTypeId: 'circle', email: 'wanda@example.org', name: 'Wanda', locale: 'de-DE' }) });
+    assert.equal(joined.status, 201, await joined.clone().text());
+    // Every mail of the two bookings has come, so none arrives during a later test.
+    for (const [address, subject] of [['first@example.org', /^Confirmed/], ['second@example.org', /^Confirmed/], [MENTOR_EMAIL, /^New booking: First/], [MENTOR_EMAIL, /^New booking: Second/]] as const) await mailTo(address, subject);
+    await server.api(`/bookings/${seated.id}/cancel`, { method: 'POST', headers: { 'Cancel-Token': seated.cancelToken } });
+    await mailTo('first@example.org', /^Cancelled: /);
+    await mailTo(MENTOR_EMAIL, /^Cancelled: First/);
+    const wanda = await mailTo('wanda@example.org', /./);
+    assert.equal(wanda.subject, 'Ein Platz ist frei: Circle mit Test Mentor');
+    assert.ok(wanda.text!.includes(`Sie sind gebucht für ${when(start, 'de-DE', 'Europe/Berlin')}`), wanda.text);
+    const seat = invitation(wanda);
+    assert.equal(seat.method, 'REQUEST');
+    assert.equal(seat.start, start);
+    // The mentor's notice is in the booking's language, as for every booking.
+    await mailTo(MENTOR_EMAIL, /^Von der Warteliste: Wanda, Circle$/);
+    assert.equal(mails.filter((m) => to(m).includes('wanda@example.org')).length, 1, 'no plain confirmation besides');
+  });
+
+  test('a series booked without a taken week names the week it left out, in German for a German booking, in each reader\'s zone', async () => {
+    const starts = [slotAt(9, 9), slotAt(16, 9), slotAt(23, 9)];
+    await server.api('/bookings', { method: 'POST', json: bookingBody(starts[1]!, { email: 'taken@example.org', name: 'Taken' }) });
+    const created = await server.api('/series', { method: 'POST', json: { ...bookingBody(starts[0]!, { email: 'sam@example.org', name: 'Sam', locale: 'de-DE' }), frequency: 'weekly', count: 3, skipConflicts: true } });
+    assert.equal(created.status, 201);
+    assert.deepEqual((await created.json()).skipped, [starts[1]]);
+    const deadline = Date.now() + 20_000;
+    const find = (address: string, subject: RegExp) => mails.find((m) => to(m).includes(address) && subject.test(m.subject ?? ''));
+    while (!(find('sam@example.org', /^Bestätigt/) && find(MENTOR_EMAIL, /^Neue Serie: Sam/) && find('taken@example.org', /^Confirmed/) && find(MENTOR_EMAIL, /^New booking: Taken/))) {
+      if (Date.now() > deadline) throw new Error(`mails: ${mails.map((m) => m.subject).join(' / ')}`);
+      await new Promise<void>((r) => (waiters.push(r), setTimeout(r, 200)));
+    }
+    const visitor = find('sam@example.org', /^Bestätigt/)!;
+    assert.equal(visitor.subject, 'Bestätigt: 2 × One hour mit Test Mentor');
+    for (const start of [starts[0]!, starts[2]!]) assert.ok(visitor.text!.includes(`- ${when(start, 'de-DE', 'Europe/Berlin')}`), visitor.text);
+    assert.ok(visitor.text!.includes(`Nicht gebucht, weil diese Zeiten nicht frei waren:\n- ${when(starts[1]!, 'de-DE', 'Europe/Berlin')}`), visitor.text);
+    const mentor = find(MENTOR_EMAIL, /^Neue Serie: Sam/)!;
+    assert.equal(mentor.subject, 'Neue Serie: Sam, 2 × One hour');
+    assert.ok(mentor.text!.includes(`Nicht gebucht, weil diese Zeiten nicht frei waren:\n- ${when(starts[1]!, 'de-DE', 'UTC')}`), mentor.text);
+    assert.deepEqual(invitations(visitor).events.map((e) => e.start), [starts[0], starts[2]]);
   });
 
   test('a series of 3: one mail each with all 3 occurrences, a reminder per occurrence; cancelling from the 2nd: one CANCEL mail each for 2', async () => {

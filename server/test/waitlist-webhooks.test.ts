@@ -2,7 +2,7 @@
  * Issue 17's remaining events through the outbox, signed as Standard Webhooks and verified with
  * the `standardwebhooks` library: `series.created` with the whole series, `seat.waitlisted` with
  * the entry, and on a promotion `seat.promoted` (the entry with its booking) plus `booking.created`
- * for the promoted booking, whose confirmation mail to the visitor is queued in the same outbox.
+ * for the promoted booking; the mail telling the visitor a seat opened is queued with seat.promoted.
  * Cancelling a series sends `booking.cancelled` per cancelled occurrence and `series.cancelled`.
  * No event carries a cancel token.
  */
@@ -110,11 +110,14 @@ describe('series and seat webhooks', () => {
     assert.deepEqual(byType['booking.created']!.data, promoted.booking);
     assert.ok(!receiver.received.slice(from).some((r) => r.body.includes(entry.cancelToken) || r.body.includes('cancelToken')));
 
-    // The promoted visitor's confirmation (and the mentor's notice) wait in the same outbox as the event.
-    const mail = await server.db.query<{ target: string }>(
-      `SELECT j.target FROM outbox_jobs j JOIN outbox_events e ON e.id = j.event_id WHERE j.channel = 'mail' AND e.type = 'booking.created' AND e.payload->'data'->>'id' = $1 ORDER BY j.target`,
-      [promoted.booking.id],
-    );
-    assert.deepEqual(mail.map((m) => m.target), ['mentor', 'reminder:mentor', 'reminder:visitor', 'visitor']);
+    // The promoted visitor's mail (a seat opened, not a plain confirmation) and the mentor's notice
+    // wait in the same outbox as seat.promoted; the promotion's booking.created queues none.
+    const mailOf = (type: string, path: string) =>
+      server.db.query<{ target: string }>(
+        `SELECT j.target FROM outbox_jobs j JOIN outbox_events e ON e.id = j.event_id WHERE j.channel = 'mail' AND e.type = $1 AND e.payload->'data'#>>$2 = $3 ORDER BY j.target`,
+        [type, path, promoted.booking.id],
+      );
+    assert.deepEqual((await mailOf('seat.promoted', '{booking,id}')).map((m) => m.target), ['mentor', 'reminder:mentor', 'reminder:visitor', 'visitor']);
+    assert.deepEqual(await mailOf('booking.created', '{id}'), []);
   });
 });

@@ -35,6 +35,8 @@ const MAIL_TARGETS: Partial<Record<EventType, string[]>> = {
   // One mail listing every occurrence; a reminder before each (target `reminder:ROLE:BOOKING_ID`).
   'series.created': ['visitor', 'mentor', 'reminder:visitor', 'reminder:mentor'],
   'series.cancelled': ['visitor', 'mentor'],
+  // A seat from the waitlist: its mail says a seat opened (the promotion's booking.created sends none).
+  'seat.promoted': ['visitor', 'mentor', 'reminder:visitor', 'reminder:mentor'],
 };
 
 const newEventId = () => 'msg_' + randomBytes(16).toString('base64url');

@@ -6,6 +6,7 @@
  */
 import { de as calculator } from '../components/commitment-calculator/commitment-calculator.messages.js';
 import { de as booking } from '../components/mentor-booking/mentor-booking.messages.js';
+import { laterDe } from '../components/mentor-booking/later-steps.messages.js';
 import { seriesDe } from '../components/mentor-booking/series.messages.js';
 import { waitlistDe } from '../components/mentor-booking/waitlist.messages.js';
 import { de as picker } from '../components/program-picker/program-picker.messages.js';
@@ -15,5 +16,5 @@ import { registerTranslation } from '../components/shared/localize.js';
 
 registerTranslation('commitment-calculator', 'de', calculator);
 registerTranslation('program-picker', 'de', picker);
-registerTranslation('mentor-booking', 'de', { ...booking, ...seriesDe , ...waitlistDe });
+registerTranslation('mentor-booking', 'de', { ...booking, ...laterDe, ...seriesDe, ...waitlistDe });
 registerTranslation('session-tracker', 'de', { ...tracker, ...attendance });

@@ -1,4 +1,5 @@
-import { CommitmentModel as CommitmentModelValidator } from './generated/validators.js';
+// Not from generated/validators.js: the SDK's file carries only the commitment model's checks.
+import { CommitmentModel as CommitmentModelValidator } from './generated/commitment-model.js';
 import type { CommitmentModel } from './schemas.js';
 import { parseOrThrow } from './validate.js';
 

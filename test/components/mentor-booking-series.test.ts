@@ -61,12 +61,17 @@ async function clientWithConflict() {
   return client;
 }
 
-/** Clicks through to the details of Monday 16 March at 04:00 New York time and switches Repeat on. */
-async function repeatFromFirst(el: MentorBooking) {
+/** Clicks through to the details of Monday 16 March at 04:00 New York time (09:00 in Berlin). */
+async function detailsOfFirst(el: MentorBooking) {
   $(el, '[data-date="2026-03-16"]')!.click();
   await atStep(el, 'time');
   $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
   await atStep(el, 'details');
+}
+
+/** The details of Monday 16 March with the visitor's email and level filled in, and Repeat on. */
+async function repeatFromFirst(el: MentorBooking) {
+  await detailsOfFirst(el);
   await waitUntil(() => $(el, '[part=repeat]'), 'no Repeat control', BUSY);
   for (const [name, value] of Object.entries({ email: 'ada@example.com', careerLevel: 'senior' })) {
     const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
@@ -252,10 +257,7 @@ describe('<mentor-booking> recurring series', () => {
   it('offers "until the program ends", monthly and bi-weekly; repeat is on when the page asks for it; German', async () => {
     const client = createClient({ backend: memoryBackend({ catalog, now: MONDAY }) });
     const el = await mount(client, { repeat: '', program: 'individual-mentorship', locale: 'de-DE' });
-    $(el, '[data-date="2026-03-16"]')!.click();
-    await atStep(el, 'time');
-    $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
-    await atStep(el, 'details');
+    await detailsOfFirst(el);
     await waitUntil(() => $(el, '[part=occurrences]'), 'Repeat is not on', BUSY);
     expect(text($(el, '[part=repeat] legend'))).to.equal('Wiederholen');
     const [frequency, count] = $$<HTMLSelectElement>(el, '[part=repeat] select');
@@ -275,6 +277,34 @@ describe('<mentor-booking> recurring series', () => {
     expect(english.test(text(el.shadowRoot as unknown as Element))).to.equal(false);
     await expect(el).to.be.accessible();
     client.close();
+  });
+
+  it("keeps a series within the mentor's cap of upcoming bookings per visitor, and offers none at a cap of one", async () => {
+    const capped = structuredClone(catalog);
+    capped.mentors[0]!.rules = { ...capped.mentors[0]!.rules, maxActivePerVisitor: 4 };
+    const client = createClient({ backend: memoryBackend({ catalog: capped, now: MONDAY }) });
+    const el = await mount(client, { program: 'individual-mentorship' });
+    await repeatFromFirst(el);
+    const count = $$<HTMLSelectElement>(el, '[part=repeat] select')[1]!;
+    // "Until the program ends" would be 16 weeks: the cap makes it 4, and 4 is the longest choice.
+    expect([...count.options].map((o) => text(o))).to.deep.equal(['Until the program ends (4)', '2', '3', '4']);
+    expect(text($(el, '[part=visitor-cap]'))).to.equal('Lena Hoffmann takes at most 4 upcoming sessions per visitor, so a series holds at most 4.');
+    expect(occurrences(el).map(([, s]) => s)).to.deep.equal(['free', 'free', 'free', 'free']);
+    const confirmed = oneEvent(el, 'series-confirmed');
+    $<HTMLButtonElement>(el, 'button.primary')!.click();
+    expect(((await confirmed).detail as Series).bookings.map((b) => b.start)).to.deep.equal(STARTS.slice(0, 4));
+    await expect(el).to.be.accessible();
+    client.close();
+
+    capped.mentors[0]!.rules = { ...capped.mentors[0]!.rules, maxActivePerVisitor: 1 };
+    const single = createClient({ backend: memoryBackend({ catalog: capped, now: MONDAY }) });
+    const one = await mount(single, { repeat: '' });
+    await detailsOfFirst(one);
+    await waitUntil(() => $(one, '[part=visitor-cap]'), 'no word on the cap', BUSY);
+    expect(text($(one, '[part=visitor-cap]'))).to.equal('Lena Hoffmann takes one upcoming session per visitor at a time, so this time cannot be repeated.');
+    expect($(one, '[part=repeat] input[type=checkbox]')).to.equal(null);
+    expect(text($(one, 'button.primary'))).to.not.match(/sessions/);
+    single.close();
   });
 
   it('loads the series UI on demand: progress while it comes, the error and Retry when it fails', async () => {

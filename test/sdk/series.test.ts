@@ -53,6 +53,22 @@ describe('recurring series', () => {
     expect(seriesStarts('2026-01-31T13:00:00.000Z', 'Europe/Berlin', 'monthly', 3)).to.deep.equal(['2026-01-31T13:00:00.000Z', '2026-02-28T13:00:00.000Z', '2026-03-31T12:00:00.000Z']);
   });
 
+  it('plans an occurrence whose wall time falls in the spring-forward gap an hour later, as calendars read it, instead of leaving it out', async () => {
+    // Sundays 02:30 in Berlin; on 29 March the clocks jump from 02:00 to 03:00.
+    const starts = seriesStarts('2026-03-22T01:30:00.000Z', 'Europe/Berlin', 'weekly', 3);
+    expect(starts).to.deep.equal(['2026-03-22T01:30:00.000Z', '2026-03-29T01:30:00.000Z', '2026-04-05T00:30:00.000Z']);
+    expect(starts.map(berlin)).to.deep.equal(['02:30', '03:30', '02:30']);
+
+    // A mentor who takes night calls on Sundays: all three are booked, the second at 03:30.
+    const night = structuredClone(catalog);
+    night.mentors[0]!.weekly = [{ day: 7, start: '02:00', end: '05:00' }];
+    const client = createClient({ backend: memoryBackend({ catalog: night, now: NOW }) });
+    clients.push(client);
+    const series = await client.series.create(request({ start: '2026-03-22T01:30:00.000Z', count: 3 }));
+    expect(series.bookings.map((b) => b.start)).to.deep.equal(starts);
+    expect(series.skipped).to.deep.equal([]);
+  });
+
   it('checks every occurrence: one taken refuses the whole series and names it; skipConflicts books the rest', async () => {
     const client = memory();
     // Someone already has the 7th Monday (27 April, 14:00 CEST).

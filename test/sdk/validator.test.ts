@@ -96,8 +96,12 @@ describe('generated validators', () => {
   });
 
   it('are up to date with src/sdk/schemas.ts and the generator', async () => {
-    const shipped = await readFile({ path: '../../src/sdk/generated/validators.ts' });
-    expect(shipped === generateValidators(), 'src/sdk/generated/validators.ts is stale: run `npm run gen`').to.equal(true);
+    const files = Object.entries(generateValidators());
+    expect(files.map(([file]) => file).sort()).to.deep.equal(['src/sdk/generated/commitment-model.ts', 'src/sdk/generated/validators.ts']);
+    for (const [file, text] of files) {
+      const shipped = await readFile({ path: `../../${file}` });
+      expect(shipped === text, `${file} is stale: run \`npm run gen\``).to.equal(true);
+    }
   });
 
   it('check ISO dates and instants as zod does, on every day of many years', () => {

@@ -1,20 +1,17 @@
 import { html, nothing, type CSSResultArray, type PropertyValues } from 'lit';
 import type { ChangeEvent, MentorshipClient } from '../../sdk/client.js';
-import { MentorshipError } from '../../sdk/errors.js';
-import { newId } from '../../sdk/ids.js';
 import { dateInZone } from '../../sdk/scheduling/zone.js';
-import type { Booking, BookingRequest, Catalog, Mentor, Series, Slot, WaitlistEntry } from '../../sdk/schemas.js';
+import type { Booking, Catalog, Mentor, Series, Slot, WaitlistEntry } from '../../sdk/schemas.js';
 import { isValidTimeZone } from '../../sdk/time-zone.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { LocalizeController } from '../shared/localize.js';
 import { MkElement } from '../shared/mk-element.js';
 import type { View } from './format.js';
+import type { BookingFlow, BookingHost, LaterStep } from './later-steps.js';
 import { en, type MentorBookingMessages } from './mentor-booking.messages.js';
-import { repeatChoice, type RepeatChoice } from './repeat-choice.js';
 import { styles } from './mentor-booking.styles.js';
 import { freeMonths, keyTarget, renderCalendar } from './steps/calendar.js';
 import { renderMentors, renderTypes } from './steps/choices.js';
-import { emptyForm, type Field } from './steps/fields.js';
 import { renderBusy, renderZone } from './steps/parts.js';
 import { renderTimes } from './steps/times.js';
 import { PromotionNotices } from './waitlist-notices.js';
@@ -26,7 +23,8 @@ export const bookingChunks = {
   waitlist: () => import('./waitlist.js'),
 };
 
-type Step = 'type' | 'mentor' | 'day' | 'time' | 'details' | 'done' | 'cancelled' | 'series' | 'waitlisted';
+/** The steps in order; from the details form on, later-steps.ts renders them. */
+type Step = 'type' | 'mentor' | 'day' | 'time' | LaterStep;
 const DAY = 86_400_000;
 /** Internal reactive state: re-renders when it changes, no attribute. */
 const state = { state: true };
@@ -90,17 +88,12 @@ export class MentorBooking extends MkElement {
     email: { type: String, reflect: true },
     repeat: { type: Boolean, reflect: true },
     step: state,
-    choice: state,
-    series: state,
-    entry: state,
     full: state,
     catalog: state,
     slots: state,
     focusDate: state,
     date: state,
-    booking: state,
     alert: state,
-    errors: state,
     pending: state,
     planProgram: state,
     chosenProgram: state,
@@ -125,12 +118,6 @@ export class MentorBooking extends MkElement {
   declare repeat: boolean;
 
   declare private step: Step;
-  /** The Repeat choice for the chosen time. */
-  declare private choice: RepeatChoice;
-  /** The booked series, in its confirmation. */
-  declare private series?: Series;
-  /** The visitor's place on a waitlist, after joining. */
-  declare private entry?: WaitlistEntry;
   /** Full group sessions of the chosen mentor and session type (their waitlist can be joined). */
   declare private full?: Slot[];
   declare private catalog?: Catalog;
@@ -140,9 +127,7 @@ export class MentorBooking extends MkElement {
   declare private focusDate: string;
   /** The day the visitor picked. */
   declare private date: string;
-  declare private booking?: Booking;
   declare private alert: string;
-  declare private errors: Partial<Record<Field, string>>;
   declare private pending: boolean;
   declare private planProgram: string;
   declare private chosenProgram: string;
@@ -153,23 +138,16 @@ export class MentorBooking extends MkElement {
   /** The chosen mentor. */
   #mentor?: Mentor;
   #picked?: Slot;
-  #form = emptyForm();
   #history: Step[] = [];
-  #idempotencyKey = '';
   /** A selector to focus after the next render: the new step's heading, a calendar day, an invalid field. */
   #focusTarget = '';
-  #icsUrl = '';
-  /** The calendar-file writer, loaded on demand (from choosing a time on). */
-  #ics = new LazyModule(this, () => import('../../sdk/export/ics.js'));
   /** The steps after choosing a time, loaded while the visitor looks at the calendar. */
   #steps = new LazyModule(this, () => bookingChunks.laterSteps());
-  /** The series UI (Repeat, occurrences, the series confirmation), loaded once a time is chosen. */
-  #seriesUi = new LazyModule(this, () => bookingChunks.series());
+  /** The details form and everything after it (later-steps.ts), from the first time chosen on. */
+  #flow?: BookingFlow;
   #byDay = new Map<string, Slot[]>();
   /** The waitlist UI (joining, the place in line, promotion notices), loaded when one is wanted. */
   #waitlistUi = new LazyModule(this, () => bookingChunks.waitlist());
-  /** Joining the waitlist of the picked (full) session rather than booking it. */
-  #joining = false;
   #notices = new PromotionNotices(this, (entry) => {
     this.#waitlistUi.load().catch(() => {});
     this.emit<WaitlistEntry>('waitlist-promoted', entry);
@@ -187,11 +165,9 @@ export class MentorBooking extends MkElement {
     this.email = '';
     this.repeat = false;
     this.step = 'type';
-    this.choice = repeatChoice(false, undefined, false);
     this.focusDate = '';
     this.date = '';
     this.alert = '';
-    this.errors = {};
     this.pending = false;
     this.planProgram = '';
     this.chosenProgram = '';
@@ -229,8 +205,7 @@ export class MentorBooking extends MkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    URL.revokeObjectURL(this.#icsUrl);
-    this.#icsUrl = '';
+    this.#flow?.disconnect();
   }
 
   protected override willUpdate(props: PropertyValues<this>): void {
@@ -276,6 +251,10 @@ export class MentorBooking extends MkElement {
   get #programId(): string {
     const valid = (id: string) => (this.catalog?.programs.some((p) => p.id === id) ? id : '');
     return valid(this.program) || valid(this.chosenProgram || this.planProgram);
+  }
+
+  get #program() {
+    return this.catalog?.programs.find((p) => p.id === this.#programId);
   }
 
   get #types() {
@@ -380,8 +359,6 @@ export class MentorBooking extends MkElement {
 
   async #pickTime(slot: Slot, joining = false): Promise<void> {
     this.#picked = slot;
-    this.#joining = joining;
-    this.#ics.load().catch(() => {}); // wanted on the confirmation; a failure shows Retry there
     // The next steps' code: usually here already; while it comes the times show progress, and if
     // it fails, the error and Retry.
     const loaded = await Promise.all([this.#steps.load(), joining && this.#waitlistUi.load()]).then(
@@ -389,29 +366,18 @@ export class MentorBooking extends MkElement {
       () => false,
     );
     if (!loaded || this.step !== 'time' || this.#picked !== slot) return;
-    if (this.#rescheduling) {
-      void this.#write(async (client) => {
-        this.#confirmed(await client.bookings.reschedule(this.booking!.id, slot.start), 'booking-rescheduled');
-        this.alert = this.l.t('rescheduled');
-      });
-      return;
-    }
-    this.#idempotencyKey = newId('idem-');
-    const type = this.catalog!.sessionTypes.find((t) => t.id === this.#typeId);
-    this.choice = repeatChoice(this.repeat && !joining, type?.frequency, !!this.#program);
-    this.#seriesUi.load().catch(() => {}); // the Repeat control; a failure shows Retry there
-    this.#form.name ||= this.name;
-    this.#form.email ||= this.email;
-    this.errors = {};
-    this.#go('details');
+    const flow = (this.#flow ??= new this.#steps.module!.BookingFlow(this.#flowHost()));
+    if (this.#rescheduling) return flow.reschedule(slot);
+    const type = this.catalog!.sessionTypes.find((t) => t.id === this.#typeId)!;
+    flow.choose({ mentor: this.#mentor!, type, program: this.#program, picked: slot }, joining);
   }
 
-  /** Moving a booking: its steps come after the confirmation, so Back leads there. */
   /** A group session's full times are in the grid too (to join their waitlist), not when moving a booking. */
   get #gridFull(): Slot[] {
     return this.#rescheduling ? [] : (this.full ?? []);
   }
 
+  /** Moving a booking: its steps come after the confirmation, so Back leads there. */
   get #rescheduling(): boolean {
     return this.#history[0] === 'done';
   }
@@ -423,18 +389,9 @@ export class MentorBooking extends MkElement {
     void this.#loadSlots();
   }
 
-  #cancel(): void {
-    void this.#write(async (client) => {
-      this.booking = await client.bookings.cancel(this.booking!.id);
-      this.#go('cancelled', false);
-      this.emit<Booking>('booking-cancelled', this.booking);
-    });
-  }
-
   #startOver(): void {
     this.date = '';
-    this.series = undefined;
-    this.#form = emptyForm();
+    this.#flow?.reset();
     this.#begin();
     this.#focusTarget = 'h3';
   }
@@ -445,109 +402,8 @@ export class MentorBooking extends MkElement {
     if (!this.zoneError) this.timezone = input.value;
   }
 
-  // ---- the form ----------------------------------------------------------------------------
-
-  /**
-   * Keeps what the visitor types (it survives a taken slot) and re-checks a field already flagged.
-   * On the form in the capture phase, so it hears every control's input and change events.
-   */
-  #onField = {
-    capture: true,
-    handleEvent: (event: Event) => {
-      const control = event.target as HTMLInputElement;
-      const field = control.name as Field;
-      if (!(field in this.#form)) return; // the Repeat controls keep their own state
-      this.#form[field] = control.value;
-      if (this.errors[field]) this.#validate();
-    },
-  };
-
-  #request(): BookingRequest {
-    return {
-      ...this.#form,
-      mentorId: this.#mentor!.id,
-      sessionTypeId: this.#typeId,
-      programId: this.#programId || undefined,
-      start: this.#picked!.start,
-      timeZone: this.zone,
-      // The visitor's language, for the server's mails (without Unicode extensions: a short tag).
-      locale: new Intl.Locale(this.l.lang).baseName,
-    } as BookingRequest;
-  }
-
-  #validate(): boolean {
-    const errors: Partial<Record<Field, string>> = {};
-    for (const path of this.#steps.module!.invalidPaths(this.#request())) {
-      if (path in this.#form) errors[path as Field] = this.l.t(`err:${path as Field}`);
-    }
-    this.errors = errors;
-    return Object.keys(errors).length === 0;
-  }
-
-  #submit(event: Event): void {
-    event.preventDefault();
-    if (!this.#validate()) {
-      this.#focusTarget = '[aria-invalid="true"]';
-      return;
-    }
-    if (this.#joining) return void this.#joinWaitlist();
-    if (this.choice.on) return void this.#bookSeries();
-    void this.#write(async (client) => this.#confirmed(await client.bookings.create(this.#request(), { idempotencyKey: this.#idempotencyKey }), 'booking-confirmed'));
-  }
-
-  /** Joins the waitlist of the picked full session; a seat free again shows the fresh times. */
-  #joinWaitlist(): void {
-    void this.#write(async (client) => {
-      const ui = await this.#waitlistUi.load();
-      try {
-        this.entry = await ui.joinWaitlist(client, this.#request(), this.#idempotencyKey);
-      } catch (error) {
-        const path = MentorshipError.is(error) && error.code === 'conflict' ? error.issues[0]?.path : undefined;
-        if (!path?.startsWith('waitlist.')) throw error;
-        if (path === 'waitlist.seatsLeft') await this.#showFreshTimes();
-        this.alert = path === 'waitlist.seatsLeft' ? this.l.t('seatFreed') : (error as MentorshipError).message;
-        return;
-      }
-      this.#history = [];
-      this.#go('waitlisted', false);
-      this.emit<WaitlistEntry>('waitlist-joined', this.entry);
-    });
-  }
-
-  #leaveWaitlist(): void {
-    void this.#write(async (client) => {
-      await client.waitlist.leave(this.entry!.id);
-      this.#startOver();
-      this.alert = this.l.t('leftWaitlist');
-    });
-  }
-
-  /** Runs one booking change at a time. A slot taken meanwhile (create, reschedule) shows fresh times. */
-  async #write(change: (client: MentorshipClient) => Promise<void>): Promise<void> {
-    if (this.pending) return;
-    this.pending = true;
-    try {
-      await change(this.client!);
-    } catch (error) {
-      // A booking policy (notice, caps) says why; anything else in conflict is a slot just taken.
-      if (this.#steps.module?.isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
-      else if (MentorshipError.is(error) && error.code === 'conflict') void this.#showFreshTimes();
-      else this.alert = this.l.t('failed');
-    } finally {
-      this.pending = false;
-    }
-  }
-
-  /** The refused rule in the visitor's language, else the backend's own words. */
-  #policyMessage(error: MentorshipError): string {
-    const key = `policy:${error.issues.find((i) => i.path.startsWith('rules.'))!.path.slice(6)}` as keyof MentorBookingMessages;
-    const text = this.l.t(key);
-    return text === key ? error.message : (text as string);
-  }
-
   /** Keeps the form; shows fresh times on the same day (or the calendar if that day is now full). */
   async #showFreshTimes(): Promise<void> {
-    this.#idempotencyKey = newId('idem-');
     // Back from the form to the times (a reschedule is there already), with fresh slots…
     await (this.step === 'details' ? this.#back() : this.#loadSlots(true));
     // …and on to the calendar if that day is now full.
@@ -556,34 +412,42 @@ export class MentorBooking extends MkElement {
     this.alert = this.l.t('taken');
   }
 
-  #confirmed(booking: Booking, event: 'booking-confirmed' | 'booking-rescheduled'): void {
-    this.booking = booking;
-    this.#history = [];
-    this.#go('done', false);
-    URL.revokeObjectURL(this.#icsUrl);
-    this.#icsUrl = '';
-    void this.#calendarFile(booking, event === 'booking-rescheduled' ? 1 : 0);
-    this.emit<Booking>(event, booking);
-  }
-
-  /** Makes the "Add to calendar" file for `booking` once the ICS writer is loaded. */
-  async #calendarFile(booking: Booking, sequence: number): Promise<void> {
-    const { toIcs } = await this.#ics.load().catch(() => ({ toIcs: undefined }));
-    if (!toIcs || booking !== this.booking) return;
-    const ics = toIcs([
-      {
-        uid: `${booking.id}@mentorship-kit`,
-        start: booking.start,
-        end: booking.end,
-        stamp: booking.updatedAt,
-        summary: this.l.t('icsSummary', this.#typeName(booking.sessionTypeId), this.#mentor!.name),
-        description: [booking.goals, booking.message].filter(Boolean).join('\n\n'),
-        status: 'CONFIRMED',
-        sequence,
+  /** What the later steps (later-steps.ts) use of the element. */
+  #flowHost(): BookingHost {
+    const el = this;
+    return {
+      element: this,
+      get client() {
+        return el.client!;
       },
-    ]);
-    this.#icsUrl = URL.createObjectURL(new Blob([ics], { type: 'text/calendar' }));
-    this.requestUpdate();
+      get view() {
+        return el.#view;
+      },
+      get slots() {
+        return el.slots ?? [];
+      },
+      get pending() {
+        return el.pending;
+      },
+      set pending(pending) {
+        el.pending = pending;
+      },
+      say: (alert) => (this.alert = alert),
+      focus: (selector) => (this.#focusTarget = selector),
+      show: (step) => {
+        // Only the details form has a way back (to the times); a booking made starts afresh.
+        if (step !== 'details') this.#history = [];
+        this.#go(step, step === 'details');
+      },
+      showFreshTimes: () => this.#showFreshTimes(),
+      refreshSlots: () => void this.#loadSlots(true),
+      startOver: () => this.#startOver(),
+      startReschedule: () => this.#startReschedule(),
+      typeName: (id) => this.#typeName(id),
+      emit: (name, detail) => this.emit(name, detail),
+      waitlistUi: this.#waitlistUi,
+      loadSeriesUi: () => bookingChunks.series(),
+    };
   }
 
   // ---- calendar ----------------------------------------------------------------------------
@@ -642,7 +506,8 @@ export class MentorBooking extends MkElement {
     const step = this.step;
     const v = this.#view;
     const t = this.l;
-    const later = this.#steps.module;
+    // The later steps are only reached once their code is here (#pickTime waits for it).
+    const later = () => this.#flow?.render(step as LaterStep) ?? (['', renderBusy(t, 'skeleton')] as const);
     const zoneField = () => renderZone(v, this.zoneError, (e) => this.#setZone(e));
     // Each step's [title, content], in the order of the steps.
     const renderers: Record<Step, () => readonly [string, unknown]> = {
@@ -689,41 +554,13 @@ export class MentorBooking extends MkElement {
               : nothing,
           zoneField: zoneField(),
         }),
-      details: () =>
-        later!.renderDetails(v, {
-          picked: this.#picked!,
-          form: this.#form,
-          errors: this.errors,
-          submit: (e) => this.#submit(e),
-          onField: this.#onField,
-          extra: this.#joining ? this.#waitlistUi.module?.renderJoinIntro(v) : this.#renderRepeat(),
-          bookLabel: this.#joining ? t.t('joinWaitlist') : this.choice.on && this.#plan ? t.t('bookSeries', t.number(this.#plan.booked), t.plural(this.#plan.booked)) : undefined,
-        }),
-      done: () =>
-        later!.renderConfirmation(v, {
-          booking: this.booking!,
-          mentor: this.#mentor!,
-          typeName: this.#typeName(this.booking!.sessionTypeId),
-          ics: { url: this.#icsUrl, failed: this.#ics.failed, retry: () => this.#retryIcs(), fileName: 'mentorship-session.ics' },
-          reschedule: () => this.#startReschedule(),
-          cancel: () => this.#cancel(),
-          startOver: () => this.#startOver(),
-        }),
-      cancelled: () => later!.renderCancelled(v, this.booking!, () => this.#startOver()),
-      series: () =>
-        this.#seriesUi.module!.renderSeriesDone(v, {
-          series: this.series!,
-          mentor: this.#mentor!,
-          typeName: this.#typeName(this.series!.sessionTypeId),
-          icsUrl: this.#icsUrl,
-          cancelOne: (b) => this.#cancelOccurrences(b, false),
-          cancelFrom: (b) => this.#cancelOccurrences(b, true),
-          startOver: () => this.#startOver(),
-        }),
-      waitlisted: () => this.#waitlistUi.module!.renderWaitlisted(v, { entry: this.entry!, leave: () => this.#leaveWaitlist(), startOver: () => this.#startOver() }),
+      details: later,
+      done: later,
+      cancelled: later,
+      series: later,
+      waitlisted: later,
     };
-    // The later steps are only reached once their code is here (#pickTime waits for it).
-    const [title, content] = ['details', 'done', 'cancelled', 'series'].includes(step) && !later ? (['', renderBusy(t, 'skeleton')] as const) : renderers[step]();
+    const [title, content] = renderers[step]();
     // One place per step: Lit reuses DOM by position, so entering a step builds a new section and
     // the heading that gets focus is announced afresh (as the `keyed` directive would, for less code).
     return Object.keys(renderers).map((name) =>
@@ -736,111 +573,6 @@ ${this.#history.length ? html`<p><button @click=${this.#back}>${this.l.t('back')
 </section>`
         : nothing,
     );
-  }
-
-  // ---- the series (its UI and requests in series.ts, loaded on demand) -----------------------
-
-  get #program() {
-    return this.catalog?.programs.find((p) => p.id === this.#programId);
-  }
-
-  /** The planned occurrences of the Repeat choice and how many of them will be booked, once the series UI is here. */
-  get #plan() {
-    const ui = this.#seriesUi.module;
-    const type = this.catalog?.sessionTypes.find((t) => t.id === this.#typeId);
-    if (!ui || !type || !this.#picked) return undefined;
-    const count = ui.countOf(this.choice, this.#picked.start, this.#mentor!, this.#program);
-    const occurrences = ui.planOccurrences(this.#picked, this.#mentor!, type, this.choice, count, this.slots ?? []);
-    return { count, occurrences, booked: occurrences.filter((o) => o.status === 'free' || o.status === 'moved').length, conflicts: occurrences.filter((o) => o.status === 'conflict').length };
-  }
-
-  #renderRepeat() {
-    const t = this.l;
-    const ui = this.#seriesUi.module;
-    if (!ui) {
-      return this.#seriesUi.failed
-        ? html`<p class="field-error" role="alert">${t.t('seriesFailed')} <button type="button" @click=${() => this.#seriesUi.load().catch(() => {})}>${t.t('retry')}</button></p>`
-        : html`<p class="muted" role="status">${t.t('seriesLoading')}</p>`;
-    }
-    return ui.renderRepeat(this.#view, {
-      choice: this.choice,
-      occurrences: this.#plan!.occurrences,
-      slots: this.slots ?? [],
-      program: this.#program,
-      first: this.#picked!,
-      mentor: this.#mentor!,
-      change: (patch, focus) => {
-        // A new frequency or count is a new plan: the drops and moves were for the old one.
-        const fresh = 'frequency' in patch || 'count' in patch ? { drop: [], move: {} } : {};
-        this.choice = { ...this.choice, ...fresh, ...patch };
-        this.#idempotencyKey = newId('idem-');
-        this.alert = '';
-        if (focus) this.#focusTarget = focus;
-      },
-    });
-  }
-
-  /** Books every planned occurrence at once; a conflict the backend finds marks those occurrences. */
-  async #bookSeries(): Promise<void> {
-    const ui = this.#seriesUi.module;
-    const plan = this.#plan;
-    if (!ui || !plan || this.pending) return;
-    if (plan.conflicts) {
-      this.alert = this.l.t('conflicts', this.l.number(plan.conflicts), this.l.plural(plan.conflicts));
-      this.#focusTarget = '[data-status=conflict] button';
-      return;
-    }
-    this.pending = true;
-    try {
-      const series = await ui.bookSeries(this.client!, this.#request(), this.choice, plan.count, plan.occurrences, this.#idempotencyKey);
-      this.series = series;
-      this.#history = [];
-      this.#go('series', false);
-      this.#seriesCalendar();
-      this.emit<Series>('series-confirmed', series);
-    } catch (error) {
-      const refused = ui.refusedStarts(error);
-      if (refused) {
-        // Taken meanwhile: mark them, refresh the free times, and let the visitor resolve them.
-        this.#idempotencyKey = newId('idem-');
-        this.choice = { ...this.choice, refused: [...this.choice.refused, ...refused] };
-        this.alert = this.l.t('conflicts', this.l.number(refused.length), this.l.plural(refused.length));
-        this.#focusTarget = '[data-status=conflict] button';
-        // Fresh free times for the alternatives, without holding the form busy meanwhile.
-        void this.#loadSlots(true);
-      } else if (this.#steps.module?.isPolicyRefusal(error)) this.alert = this.#policyMessage(error as MentorshipError);
-      else this.alert = this.l.t('failed');
-    } finally {
-      this.pending = false;
-    }
-  }
-
-  /** Cancels one occurrence (through the booking) or it and all later ones (through the series). */
-  #cancelOccurrences(booking: Booking, later: boolean): void {
-    void this.#write(async (client) => {
-      const before = this.series!;
-      const series = later
-        ? await client.series.cancel(before.id, { from: booking.start })
-        : { ...before, bookings: await Promise.all(before.bookings.map(async (b) => (b.id === booking.id ? client.bookings.cancel(b.id) : b))) };
-      this.series = series;
-      const cancelled = series.bookings.filter((b) => b.status === 'cancelled' && before.bookings.find((x) => x.id === b.id)?.status !== 'cancelled');
-      this.alert = this.l.t('cancelledCount', this.l.number(cancelled.length), this.l.plural(cancelled.length));
-      this.#focusTarget = 'h3';
-      this.#seriesCalendar();
-      for (const b of cancelled) this.emit<Booking>('booking-cancelled', b);
-    });
-  }
-
-  /** The series' "Add to calendar" file: every occurrence, the cancelled ones marked so. */
-  #seriesCalendar(): void {
-    URL.revokeObjectURL(this.#icsUrl);
-    const series = this.series!;
-    this.#icsUrl = this.#seriesUi.module!.seriesCalendarUrl(series, this.l.t('icsSummary', this.#typeName(series.sessionTypeId), this.#mentor!.name));
-  }
-
-  #retryIcs(): void {
-    const booking = this.booking!;
-    void this.#calendarFile(booking, booking.updatedAt === booking.createdAt ? 0 : 1);
   }
 }
 

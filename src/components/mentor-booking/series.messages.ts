@@ -14,6 +14,8 @@ export const seriesEn = {
   'freq:monthly': 'Every month',
   count: 'How many sessions',
   untilEnd: (count: string) => `Until the program ends (${count})`,
+  visitorCap: (mentor: string, count: string) => `${mentor} takes at most ${count} upcoming sessions per visitor, so a series holds at most ${count}.`,
+  noSeries: (mentor: string) => `${mentor} takes one upcoming session per visitor at a time, so this time cannot be repeated.`,
   occurrences: 'Sessions in this series',
   conflicts: (count: string, p: Plural) =>
     p === 'one' ? 'One session is not available: leave it out or choose another time for it.' : `${count} sessions are not available: leave them out or choose other times for them.`,
@@ -41,6 +43,8 @@ export const seriesDe: typeof seriesEn = {
   'freq:monthly': 'Jeden Monat',
   count: 'Wie viele Sitzungen',
   untilEnd: (count) => `Bis zum Ende des Programms (${count})`,
+  visitorCap: (mentor, count) => `${mentor} nimmt höchstens ${count} anstehende Sitzungen pro Person an; eine Serie umfasst daher höchstens ${count}.`,
+  noSeries: (mentor) => `${mentor} nimmt pro Person nur eine anstehende Sitzung an; dieser Termin kann daher nicht wiederholt werden.`,
   occurrences: 'Sitzungen dieser Serie',
   conflicts: (count, p) =>
     p === 'one' ? 'Eine Sitzung ist nicht frei: auslassen oder eine andere Zeit dafür wählen.' : `${count} Sitzungen sind nicht frei: auslassen oder andere Zeiten dafür wählen.`,

@@ -36,13 +36,20 @@ export interface Occurrence {
 export function untilProgramEnds(program: Program, first: string, zone: string, frequency: SeriesFrequency): number {
   const end = new Date(first);
   end.setUTCMonth(end.getUTCMonth() + program.durationMonths.max);
-  const fits = seriesStarts(first, zone, frequency, 52).filter((s) => s !== null && Date.parse(s) < end.getTime()).length;
+  const fits = seriesStarts(first, zone, frequency, 52).filter((s) => Date.parse(s) < end.getTime()).length;
   return Math.min(52, Math.max(2, fits));
 }
 
-/** The count the choice stands for (`'program'` counts the program's duration). */
+/**
+ * The most sessions one series may hold with `mentor`: 52, or fewer when the mentor takes only
+ * `maxActivePerVisitor` upcoming bookings per visitor (the backend would refuse a longer series).
+ */
+export const seriesCap = (mentor: Mentor): number => Math.min(52, mentor.rules.maxActivePerVisitor ?? 52);
+
+/** The count the choice stands for (`'program'` counts the program's duration), within the mentor's cap. */
 export function countOf(choice: RepeatChoice, first: string, mentor: Mentor, program: Program | undefined): number {
-  return choice.count === 'program' && program ? untilProgramEnds(program, first, mentor.timeZone, choice.frequency) : choice.count === 'program' ? 12 : choice.count;
+  const wanted = choice.count === 'program' && program ? untilProgramEnds(program, first, mentor.timeZone, choice.frequency) : choice.count === 'program' ? 12 : choice.count;
+  return Math.min(wanted, seriesCap(mentor));
 }
 
 /**
@@ -56,7 +63,6 @@ export function planOccurrences(first: Slot, mentor: Mentor, type: SessionType, 
   const length = type.minutes * 60_000;
   const at = (start: string) => ({ start, end: new Date(Date.parse(start) + length).toISOString() });
   return seriesStarts(first.start, mentor.timeZone, choice.frequency, count).flatMap((planned): Occurrence[] => {
-    if (planned === null) return []; // a wall time inside a spring-forward gap: no such instant
     if (choice.drop.includes(planned)) return [{ planned, ...at(planned), status: 'dropped' }];
     const moved = choice.move[planned];
     if (moved && free.has(moved) && !choice.refused.includes(moved)) return [{ planned, ...at(moved), status: 'moved' }];
@@ -89,8 +95,11 @@ export function renderRepeat(v: View, p: RepeatProps) {
   const t = v.l;
   const { choice } = p;
   const conflicts = p.occurrences.filter((o) => o.status === 'conflict').length;
-  const options = Array.from({ length: 51 }, (_, i) => i + 2);
-  const untilEnd = p.program ? untilProgramEnds(p.program, p.first.start, p.mentor.timeZone, choice.frequency) : 0;
+  const cap = seriesCap(p.mentor);
+  if (cap < 2) return html`<fieldset part="repeat"><legend>${t.t('repeat')}</legend><p class="muted" part="visitor-cap">${t.t('noSeries', p.mentor.name)}</p></fieldset>`;
+  const options = Array.from({ length: cap - 1 }, (_, i) => i + 2);
+  const count = Math.min(choice.count === 'program' ? 52 : choice.count, cap);
+  const untilEnd = p.program ? Math.min(cap, untilProgramEnds(p.program, p.first.start, p.mentor.timeZone, choice.frequency)) : 0;
   const select = (value: string) => (e: Event) => {
     const chosen = (e.target as HTMLSelectElement).value;
     p.change(value === 'frequency' ? { frequency: chosen as SeriesFrequency } : { count: chosen === 'program' ? 'program' : Number(chosen) });
@@ -104,9 +113,10 @@ ${FREQUENCIES.map((f) => html`<option value=${f} ?selected=${f === choice.freque
 </select></label>
 <label>${t.t('count')} <select @change=${select('count')}>
 ${p.program ? html`<option value="program" ?selected=${choice.count === 'program'}>${t.t('untilEnd', t.number(untilEnd))}</option>` : nothing}
-${options.map((n) => html`<option value=${n} ?selected=${n === choice.count}>${t.number(n)}</option>`)}
+${options.map((n) => html`<option value=${n} ?selected=${choice.count !== 'program' && n === count}>${t.number(n)}</option>`)}
 </select></label>
 </div>
+${cap < 52 ? html`<p class="muted" part="visitor-cap">${t.t('visitorCap', p.mentor.name, t.number(cap))}</p>` : nothing}
 ${conflicts ? html`<p class="message error" id="series-conflicts">${t.t('conflicts', t.number(conflicts), t.plural(conflicts))}</p>` : nothing}
 <ol part="occurrences" aria-label=${t.t('occurrences')}>
 ${p.occurrences.map((o) => renderPlanned(v, p, o))}

@@ -8,7 +8,7 @@
  */
 import type { Booking, Mentor, SessionType } from '../schemas.js';
 import { isSlotFree } from './slots.js';
-import { addDays, dateInZone, timeInZone, wallTimeToInstant } from './zone.js';
+import { addDays, dateInZone, timeInZone, wallTimeAsCalendarsRead } from './zone.js';
 
 export type SeriesFrequency = 'weekly' | 'biweekly' | 'monthly';
 
@@ -32,17 +32,17 @@ function addMonths(date: string, months: number): string {
 
 /**
  * `count` starts (ISO instants) from `first`, every week, two weeks or month, at the same wall
- * time in `zone`. A wall time that does not exist on a date (inside a spring-forward gap) has no
- * instant: that occurrence is left out of the list as null.
+ * time in `zone`. Where that wall time does not exist (inside a spring-forward gap) the
+ * occurrence is as much later as the clock jumped, as calendar apps read it (RFC 5545): it is
+ * still planned and checked like any other, never silently left out.
  */
-export function seriesStarts(first: string, zone: string, frequency: SeriesFrequency, count: number): (string | null)[] {
+export function seriesStarts(first: string, zone: string, frequency: SeriesFrequency, count: number): string[] {
   const firstMs = Date.parse(first);
   const date = dateInZone(firstMs, zone);
   const time = timeInZone(firstMs, zone);
   return Array.from({ length: count }, (_, i) => {
     const day = frequency === 'monthly' ? addMonths(date, i) : addDays(date, i * (frequency === 'weekly' ? 7 : 14));
-    const ms = wallTimeToInstant(day, time, zone);
-    return ms === null ? null : new Date(ms).toISOString();
+    return new Date(wallTimeAsCalendarsRead(day, time, zone)).toISOString();
   });
 }
 
@@ -69,9 +69,9 @@ export function planSeries(input: SeriesPlanInput): PlannedOccurrence[] {
   const planned: Booking[] = [];
   const occurrences: PlannedOccurrence[] = [];
   for (const [i, computed] of seriesStarts(input.first, mentor.timeZone, input.frequency, input.count).entries()) {
-    const start = computed && input.replacements && computed in input.replacements ? input.replacements[computed] : computed;
+    const start = input.replacements && computed in input.replacements ? input.replacements[computed] : computed;
     if (start === null || start === undefined) {
-      if (computed) occurrences.push({ start: computed, end: new Date(Date.parse(computed) + length).toISOString(), free: false, ...(start === null ? { dropped: true as const } : {}) });
+      occurrences.push({ start: computed, end: new Date(Date.parse(computed) + length).toISOString(), free: false, ...(start === null ? { dropped: true as const } : {}) });
       continue;
     }
     const end = new Date(Date.parse(start) + length).toISOString();

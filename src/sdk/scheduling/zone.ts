@@ -109,6 +109,16 @@ export function wallTimeToInstant(date: string, time: string, zone: string): num
 }
 
 /**
+ * The instant a calendar means by `date` `time` in `zone`, as RFC 5545 (3.3.5) reads a local
+ * time: the exact instant normally, the earlier one in a fall-back overlap, and for a wall time
+ * inside a spring-forward gap the offset from before the gap, i.e. as much later as the clock
+ * jumped (Berlin 2026-03-29 02:30 → 01:30Z, shown as 03:30).
+ */
+export function wallTimeAsCalendarsRead(date: string, time: string, zone: string): number {
+  return wallTimeToInstant(date, time, zone) ?? wallUtc(date, time) - candidates(wallUtc(date, time), zone)[0] * MINUTE;
+}
+
+/**
  * The first instant at which the wall clock in `zone` shows `date` `time` or later: the exact
  * instant normally, the earlier one in a fall-back overlap, and the moment the clock jumps past it
  * when the wall time falls in a spring-forward gap (Berlin 2026-03-29 02:30 → 01:00Z, shown as
