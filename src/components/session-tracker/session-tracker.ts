@@ -156,7 +156,7 @@ export class SessionTracker extends MkElement {
    * formats only the rows that changed. Emptied when what every row shows changes (#rowsContext).
    */
   #rows = new WeakMap<Session, { saving: boolean; pending: boolean; row: TemplateResult }>();
-  #rowsContext: unknown[] = [];
+  #rowsContext = '';
   /** Weeks showing all their rows, not only the first WEEK_ROWS. */
   #expanded = new Set<number>();
   /** The last download's Blob URL, revoked when the next one is made. */
@@ -198,6 +198,7 @@ export class SessionTracker extends MkElement {
       this.#index = new SessionIndex(this.#index.firstDay, sessions.filter((s) => this.#accepts(s)));
       this.#plan = plan;
       this.#catalog = catalog;
+      this.#rows = new WeakMap(); // activity names come from the catalog
       this.#bookings = new Map(bookings?.map((b) => [b.id, b]));
       this.#pending = new Set(pending);
       this.#sync.failed = failed ?? [];
@@ -591,8 +592,8 @@ ${this.#renderChart(current, goal)}`,
   #renderSessions() {
     const { l, filters } = this;
     const index = this.#index;
-    const context = [l.lang, l.revision, this.readonly, this.#catalog];
-    if (context.some((value, i) => value !== this.#rowsContext[i])) [this.#rows, this.#rowsContext] = [new WeakMap(), context];
+    const context = `${l.lang} ${l.revision} ${this.readonly}`;
+    if (context !== this.#rowsContext) [this.#rows, this.#rowsContext] = [new WeakMap(), context];
     const matches = (s: Session) => (!filters.activity || s.activity === filters.activity) && (!filters.tag || s.tags.includes(filters.tag));
     // The weeks with matching sessions, up to one more than `shown` to know whether there are more.
     const weeks: [number, Session[]][] = [];
@@ -651,13 +652,13 @@ ${rows.length > shown.length ? html`<button @click=${showAll}>${l.t('moreInWeek'
     const when = this.#when(s.start);
     const badge = (text: string, kind = '') => html`<span class="badge ${kind}" part="badge">${text}</span>`;
     const actions = html`<span class="row-actions">
-<button class="edit" ?disabled=${saving} aria-label=${l.t('about', l.t('edit'), when)} @click=${() => this.#startEditing(s.id)}>${l.t('edit')}</button>
-<button class="delete" ?disabled=${saving} aria-label=${l.t('about', l.t('delete'), when)} @click=${() => this.#deleteSession(s)}>${l.t('delete')}</button></span>`;
+<button class="edit" aria-label=${l.t('about', l.t('edit'), when)} @click=${() => this.#startEditing(s.id)}>${l.t('edit')}</button>
+<button class="delete" aria-label=${l.t('about', l.t('delete'), when)} @click=${() => this.#deleteSession(s)}>${l.t('delete')}</button></span>`;
     return html`<li part="session" data-id=${s.id}>${when} <span class="what">${this.#activityName(s.activity)}</span>
 <span class="length">${l.number(s.minutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' })}</span>
 ${s.mentor ? html`<span class="mentor">${s.mentor}</span>` : nothing} ${s.tags.map((t) => badge(t))}
 ${s.source === 'booking' ? badge(l.t('booked')) : nothing} ${pending ? badge(l.t('pending'), 'pending') : saving ? badge(l.t('saving'), 'pending') : nothing}
-${this.readonly ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}</li>`;
+${this.readonly || saving ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}</li>`;
   }
 
   #renderExport() {

@@ -81,11 +81,6 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
   readonly #builtIn: { en: M } & Record<string, Partial<M>>;
   /** Re-renders when `dir` or `lang` changes on the element or the page's root. */
   readonly #observer = new MutationObserver(() => this.refresh());
-  /**
-   * The locale while the host renders, found once: a list of a hundred rows asks for it in every
-   * string and every date, and each time it would look up the closest `lang` in the page.
-   */
-  #rendering?: string | undefined;
 
   constructor(host: LocalizeHost, scope: string, builtIn: { en: M } & Record<string, Partial<M>>) {
     this.#host = host;
@@ -114,18 +109,8 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
     this.#host.requestUpdate();
   }
 
-  hostUpdate(): void {
-    this.#rendering = undefined;
-    this.#rendering = this.lang;
-  }
-
-  hostUpdated(): void {
-    this.#rendering = undefined;
-  }
-
   /** The BCP 47 locale in use: the `locale` attribute, else the closest `lang`, else the browser's. */
   get lang(): string {
-    if (this.#rendering) return this.#rendering;
     return resolveLocale(
       this.#host.locale || this.#host.closest<HTMLElement>('[lang]')?.lang || (typeof navigator !== 'undefined' ? navigator.language : ''),
     );
