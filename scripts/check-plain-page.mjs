@@ -1,6 +1,7 @@
 // Opens demo/plain.html from the built files (npm run build first) in headless Chromium, served
 // with a strict Content-Security-Policy, and fails unless every element becomes interactive with
-// no console error and no CSP violation. Run by .ci/run after the build.
+// no console error and no CSP violation, also after the booking's click-through to its details
+// form (a chunk with its own styles). Run by .ci/run after the build.
 import { chromium } from 'playwright-core';
 import { startPreview } from './preview.mjs';
 import { findBrowser } from './find-browser.mjs';
@@ -29,6 +30,18 @@ try {
     document.querySelector('commitment-calculator').setAttribute('locale', 'de-DE');
   });
   await page.waitForFunction(() => document.querySelector('commitment-calculator').shadowRoot.textContent.includes('5,5'), null, { timeout: 5000 }).catch(() => problems.push('dist/locales/de.js did not make the calculator German'));
+  // The booking's details form comes with a chunk (its code, text and styles): walk there, so its
+  // load and its styles are checked under the CSP too.
+  const booking = (selector) => page.locator(`mentor-booking ${selector}`).first();
+  for (const step of ['type', 'mentor']) {
+    if (await page.locator(`mentor-booking [data-step=${step}]`).count()) await booking('[part=choice]').click();
+  }
+  await booking('[data-free]').click();
+  await booking('[part=time]').click();
+  const display = await booking('form[part=form]')
+    .evaluate((form) => getComputedStyle(form).display, null, { timeout: 15_000 })
+    .catch(() => 'none: the details form never showed');
+  if (display !== 'grid') problems.push(`the booking's details form is not laid out by its styles (display: ${display})`);
 } finally {
   await browser.close();
   server.close();

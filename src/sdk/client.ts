@@ -96,6 +96,7 @@ export function createClient(options: ClientOptions = {}) {
     }
   });
   if (channel) channel.onmessage = (message: MessageEvent<ChangeEvent>) => deliver({ ...message.data, remote: true });
+  backend.prepare?.();
 
   let catalogPromise: Promise<Catalog> | undefined;
   const catalog = () => {

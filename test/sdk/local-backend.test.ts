@@ -30,25 +30,6 @@ describe('localBackend', () => {
     second.close();
   });
 
-  it('starts opening its database within the first read call, not a turn later', async () => {
-    // An element's first render is queued before its first read: opening in the same task lets
-    // IndexedDB work while that render runs, instead of after it.
-    const opened: string[] = [];
-    const open = indexedDB.open;
-    indexedDB.open = function (this: IDBFactory, ...args: Parameters<IDBFactory['open']>) {
-      opened.push(args[0]);
-      return open.apply(this, args);
-    };
-    try {
-      const namespace = freshNamespace();
-      const listed = localBackend({ namespace }).listSessions();
-      expect(opened).to.deep.equal([`mentorship-kit:${namespace}`]);
-      expect(await listed).to.deep.equal([]);
-    } finally {
-      indexedDB.open = open;
-    }
-  });
-
   it('isolates namespaces', async () => {
     const a = localClient();
     const b = localClient();
@@ -183,5 +164,105 @@ describe('not-found errors', () => {
     expect(await message(createClient({ backend: listOnly }).sessions.update('nope', { minutes: 30 }))).to.equal(
       'not-found: No session with id "nope"',
     );
+  });
+});
+
+describe('localBackend on a first visit (no database yet)', () => {
+  const databaseNames = async () => (await indexedDB.databases()).map((d) => d.name);
+  const readRaw = (name: string, key: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => {
+        const db = request.result;
+        const get = db.transaction('records', 'readonly').objectStore('records').get(key);
+        get.onsuccess = () => (db.close(), resolve(get.result));
+        get.onerror = () => reject(get.error);
+      };
+      request.onerror = () => reject(request.error);
+    });
+
+  it('answers reads without creating the database; the first write creates it with the schema version; a reload reads the record', async () => {
+    const namespace = freshNamespace();
+    const name = `mentorship-kit:${namespace}`;
+    const first = localClient(namespace);
+    expect(await first.plan.get()).to.equal(null);
+    expect(await first.sessions.list()).to.deep.equal([]);
+    expect(await first.bookings.list()).to.deep.equal([]);
+    expect(await databaseNames()).not.to.include(name);
+
+    const added = await first.sessions.add(session);
+    expect(await databaseNames()).to.include(name);
+    expect(await readRaw(name, 'meta:schema-version')).to.equal(1);
+    first.close();
+
+    const reload = localClient(namespace);
+    expect((await reload.sessions.list()).map((s) => s.id)).to.deep.equal([added.id]);
+    reload.close();
+  });
+
+  it('reads what another tab wrote after this one found no database', async () => {
+    const namespace = freshNamespace();
+    const reader = localClient(namespace);
+    const writer = localClient(namespace);
+    expect(await reader.plan.get()).to.equal(null);
+    const heard = nextChange(reader, (e) => e.resource === 'plan');
+    await writer.plan.update({ roleId: 'mentee', weeklyHours: 5.5 });
+    await heard;
+    expect((await reader.plan.get())?.roleId).to.equal('mentee');
+    reader.close();
+    writer.close();
+  });
+
+  it("a client made before another tab's first write reads that write (the early question is not kept)", async () => {
+    const namespace = freshNamespace();
+    const reader = localClient(namespace); // asks at once whether the database exists: not yet
+    const writer = localClient(namespace);
+    await writer.sessions.add(session);
+    expect((await reader.sessions.list()).map((s) => s.notes)).to.deep.equal(['first']);
+    reader.close();
+    writer.close();
+  });
+
+  it('migrates a database of an older schema version before its first read', async () => {
+    const namespace = freshNamespace();
+    const name = `mentorship-kit:${namespace}`;
+    // A database as an older kit left it: schema version 1, one session.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onupgradeneeded = () => request.result.createObjectStore('records');
+      request.onsuccess = () => {
+        const db = request.result;
+        const tx = db.transaction('records', 'readwrite');
+        tx.objectStore('records').put(1, 'meta:schema-version');
+        tx.objectStore('records').put({ id: 's-old', ...session, tags: [], updatedAt: session.start }, 'session:s-old');
+        tx.oncomplete = () => (db.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    const v2 = createClient({
+      backend: localBackend({
+        namespace,
+        schemaVersion: 2,
+        migrations: { 1: async (store) => store.set('session:s-old', { ...(await store.get<object>('session:s-old')), notes: 'migrated' }) },
+      }),
+    });
+    expect((await v2.sessions.list()).map((s) => s.notes)).to.deep.equal(['migrated']);
+    expect(await readRaw(name, 'meta:schema-version')).to.equal(2);
+    v2.close();
+  });
+
+  it('works where the browser cannot list databases (opens it to read, as before)', async () => {
+    const databases = Object.getOwnPropertyDescriptor(IDBFactory.prototype, 'databases')!;
+    Object.defineProperty(IDBFactory.prototype, 'databases', { configurable: true, value: undefined });
+    try {
+      const namespace = freshNamespace();
+      const client = localClient(namespace);
+      expect(await client.sessions.list()).to.deep.equal([]);
+      const added = await client.sessions.add(session);
+      expect((await localClient(namespace).sessions.list()).map((s) => s.id)).to.deep.equal([added.id]);
+      client.close();
+    } finally {
+      Object.defineProperty(IDBFactory.prototype, 'databases', databases);
+    }
   });
 });

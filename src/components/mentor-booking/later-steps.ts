@@ -16,6 +16,7 @@ import { check, V } from '../../sdk/validation.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import type { View } from './format.js';
 import { laterEn } from './later-steps.messages.js';
+import { styles } from './later-steps.styles.js';
 import { en, type MentorBookingMessages } from './mentor-booking.messages.js';
 import { repeatChoice, type RepeatChoice } from './repeat-choice.js';
 import { renderCancelled, renderConfirmation } from './steps/confirmation.js';
@@ -38,8 +39,8 @@ export interface Choice {
 
 /** What the later steps use of the element. */
 export interface BookingHost {
-  /** Re-renders; holds the `name`, `email` and `repeat` attributes. */
-  readonly element: ReactiveControllerHost & { name: string; email: string; repeat: boolean };
+  /** Re-renders, takes the later steps' styles; holds the `name`, `email` and `repeat` attributes. */
+  readonly element: ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment; name: string; email: string; repeat: boolean };
   readonly client: MentorshipClient;
   readonly view: View;
   /** The mentor's free times, as last loaded. */
@@ -93,6 +94,10 @@ export class BookingFlow {
 
   constructor(host: BookingHost) {
     this.#host = host;
+    // The later steps' styles join the element's: a constructed sheet, as Lit adopts the element's
+    // own (no <style>, so a strict CSP allows it), after them so they win ties as before.
+    const root = host.element.renderRoot as ShadowRoot;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet!];
     this.#ics = new LazyModule(host.element, () => import('../../sdk/export/ics.js'));
     this.#seriesUi = new LazyModule(host.element, host.loadSeriesUi);
   }

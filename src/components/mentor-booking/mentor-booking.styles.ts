@@ -4,7 +4,8 @@ import { css } from 'lit';
 // shared `controls` and `tokens`. In the month grid, days with free times are filled and bold;
 // the chosen day takes the primary colour. Everything a finger taps is at least 44 px tall (and
 // day cells 44 px wide from a 308 px wide calendar up: seven columns fill the width below that).
-// The element is a size container (tokens): below 30rem the padding goes and the summary stacks.
+// The element is a size container (tokens): below 30rem the padding goes. The details form, the
+// confirmation and the series have their styles in later-steps.styles.ts, loaded with their chunk.
 export const styles = css`
   :host {
     --_slot-border: var(--mk-booking-slot-border, var(--_mk-field-border));
@@ -55,33 +56,10 @@ export const styles = css`
   }
   label[part='zone'] { display: flex; max-inline-size: 20rem; }
 
-  form, .field { display: grid; gap: var(--_mk-space); max-inline-size: 32rem; }
-  .field { gap: 0.25rem; }
-  textarea { min-block-size: 4rem; }
-  dl { display: grid; grid-template-columns: fit-content(40%) minmax(0, 1fr); gap: calc(var(--_mk-space) / 2) calc(var(--_mk-space) * 2); }
-  dt, a { font-weight: 600; }
-  dd { margin: 0; }
-  a { color: var(--_mk-primary); }
-  [part='ics'] { display: inline-flex; align-items: center; }
   .calendar { block-size: 16rem; max-inline-size: 20rem; }
-
-  /* The series: the Repeat fieldset and the occurrences, before booking and in the confirmation. */
-  form, fieldset { grid-template-columns: minmax(0, 1fr); }
-  fieldset { margin: 0; padding: var(--_mk-space); min-inline-size: 0; display: grid; gap: var(--_mk-space); border: 1px solid var(--_slot-border); border-radius: var(--_mk-radius); }
-  fieldset label:not(.check) { display: grid; gap: 0.25rem; min-inline-size: 0; max-inline-size: 100%; }
-  fieldset select { max-inline-size: 100%; }
-  legend { font-weight: 600; padding-inline: 0.25rem; }
-  .check { display: flex; flex-direction: row; align-items: center; gap: 0.5rem; }
-  .check input { margin: 0; }
-  [part='occurrences'] { list-style: decimal; padding-inline-start: 1.75rem; gap: calc(var(--_mk-space) / 2); }
-  [part='occurrence'] .row { margin-block: 0.25rem 0; }
-  [part='occurrence'] button { inline-size: auto; }
-  [data-status='conflict'] strong { color: var(--_mk-danger); }
 
   @container (max-width: 30rem) {
     :host > div { padding-inline: 0; }
     td { padding: 0; }
-    dl { grid-template-columns: minmax(0, 1fr); gap: 0; }
-    dd { margin-block-end: var(--_mk-space); }
   }
 `;

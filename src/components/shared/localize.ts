@@ -90,6 +90,10 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
   }
 
   hostConnected(): void {
+    // The first Intl formatter a page builds costs tens of milliseconds (ICU loads its data):
+    // build it in a task of its own while the element waits for its data, not in the render
+    // that shows the data.
+    if (!formatters.size) setTimeout(() => this.number(0));
     registry().controllers.add(this);
     for (const target of [this.#host, document.documentElement]) {
       this.#observer.observe(target, { attributeFilter: ['dir', 'lang'] });

@@ -37,6 +37,12 @@ export interface Backend {
    * BroadcastChannel. Local storage sets it per namespace.
    */
   readonly channelName?: string;
+  /**
+   * Starts, without waiting, what the first reads will need (the local backend asks whether its
+   * database exists yet). The client calls it once, after its change channel is open, so nothing
+   * another tab writes from then on goes unheard.
+   */
+  prepare?(): void;
 
   getCatalog(): Promise<Catalog>;
   listSlots(request: SlotRequest): Promise<Slot[]>;

@@ -11,7 +11,7 @@ import { loadValidation } from '../load-validation.js';
 import type { Catalog } from '../schemas.js';
 import type { Backend } from './backend.js';
 import { createRecordBackend } from './record-backend.js';
-import { idbRecordStore } from './idb-record-store.js';
+import { databaseExists, idbRecordStore } from './idb-record-store.js';
 import type { RecordStore } from './record-store.js';
 
 export const LOCAL_SCHEMA_VERSION = 1;
@@ -44,17 +44,24 @@ async function fetchCatalog(url: string): Promise<Catalog> {
 export function localBackend(options: LocalBackendOptions = {}): Backend {
   const namespace = options.namespace ?? 'default';
   const name = `mentorship-kit:${namespace}`;
-  const use = createStore(name, 'records');
   const target = options.schemaVersion ?? LOCAL_SCHEMA_VERSION;
-  // Migrations see the store as it is; everything else waits for them.
+  const use = createStore(name, 'records');
+  // Migrations see the store as it is; everything else waits for them. They run before the
+  // first read or write of a database that exists, once per backend.
   const unmigrated = idbRecordStore(use);
   let ready: Promise<void> | undefined;
+  let opened = false;
   const migrate = () =>
     (ready ??= (async () => {
       const version = (await unmigrated.get<number>(VERSION_KEY)) ?? 0;
       if (version > 0) for (let v = version; v < target; v++) await options.migrations?.[v]?.(unmigrated);
       if (version !== target) await unmigrated.set(VERSION_KEY, target);
+      opened = true;
     })());
+  // Until a write creates the database, reads answer "nothing stored" without creating it: a
+  // first visit needs no database. Asked again for every read until then (another tab may create it).
+  const asked = databaseExists(name);
+  const exists = async () => opened || asked();
 
   let catalog: Promise<Catalog> | undefined;
   const loadCatalog = () => {
@@ -67,9 +74,12 @@ export function localBackend(options: LocalBackendOptions = {}): Backend {
 
   return createRecordBackend({
     kind: 'local',
-    store: idbRecordStore(use, migrate),
+    store: idbRecordStore(use, migrate, exists),
     loadCatalog,
     channelName: name,
+    // The first question of a fresh browser context to its storage takes tens of milliseconds:
+    // asked now, it travels while the elements render their loading state.
+    prepare: () => void exists(),
     now: options.now,
   });
 }

@@ -20,6 +20,7 @@ export interface RecordBackendOptions {
   store: RecordStore;
   loadCatalog: () => Promise<Catalog>;
   channelName?: string;
+  prepare?: () => void;
   /** Injected clock for tests; defaults to the real one. */
   now?: () => string;
 }
@@ -57,6 +58,7 @@ export function createRecordBackend(options: RecordBackendOptions): Backend {
   return {
     kind: options.kind,
     channelName: options.channelName,
+    prepare: options.prepare,
     getCatalog: loadCatalog,
     listSlots: async (request) => (await bookings()).listSlots(request),
     listBookings: () => store.getAll<Booking>(BOOKING),
