@@ -153,7 +153,8 @@ export class SessionTracker extends MkElement {
   private shown = PAGE_WEEKS;
   /**
    * Each session's row as last rendered, and what else it showed: a re-render (an add, a notice)
-   * formats only the rows that changed. Emptied when what every row shows changes (#rowsContext).
+   * formats only the rows that changed. Emptied when what every row shows changes (#rowsContext);
+   * a load (the only time the catalog changes) brings new session objects, so none is found then.
    */
   #rows = new WeakMap<Session, { saving: boolean; pending: boolean; row: TemplateResult }>();
   #rowsContext = '';
@@ -198,7 +199,6 @@ export class SessionTracker extends MkElement {
       this.#index = new SessionIndex(this.#index.firstDay, sessions.filter((s) => this.#accepts(s)));
       this.#plan = plan;
       this.#catalog = catalog;
-      this.#rows = new WeakMap(); // activity names come from the catalog
       this.#bookings = new Map(bookings?.map((b) => [b.id, b]));
       this.#pending = new Set(pending);
       this.#sync.failed = failed ?? [];
@@ -593,7 +593,10 @@ ${this.#renderChart(current, goal)}`,
     const { l, filters } = this;
     const index = this.#index;
     const context = `${l.lang} ${l.revision} ${this.readonly}`;
-    if (context !== this.#rowsContext) [this.#rows, this.#rowsContext] = [new WeakMap(), context];
+    if (context !== this.#rowsContext) {
+      this.#rows = new WeakMap();
+      this.#rowsContext = context;
+    }
     const matches = (s: Session) => (!filters.activity || s.activity === filters.activity) && (!filters.tag || s.tags.includes(filters.tag));
     // The weeks with matching sessions, up to one more than `shown` to know whether there are more.
     const weeks: [number, Session[]][] = [];
@@ -639,7 +642,8 @@ ${rows.length > shown.length ? html`<button @click=${showAll}>${l.t('moreInWeek'
 
   #renderRow(s: Session) {
     if (this.editing === s.id) return html`<li part="session" data-id=${s.id}>${this.#renderForm(s)}</li>`;
-    const [saving, pending] = [this.#saving.has(s.id), this.#pending.has(s.id)];
+    const saving = this.#saving.has(s.id);
+    const pending = this.#pending.has(s.id);
     const cached = this.#rows.get(s);
     if (cached?.saving === saving && cached.pending === pending) return cached.row;
     const row = this.#row(s, saving, pending);
