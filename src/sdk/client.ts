@@ -187,11 +187,18 @@ export function createClient(options: ClientOptions = {}) {
 
     sessions: {
       list: (): Promise<Session[]> => call(sessions),
-      add: (input: SessionInput): Promise<Session> =>
+      /**
+       * Logs a session. `beforeWrite` gets it as it will be stored (id, timestamps), once valid and
+       * before the backend writes it, so a view can show it at once: if the returned promise
+       * rejects, nothing was stored and the view takes it back.
+       */
+      add: (input: SessionInput, options: { beforeWrite?: (session: Session) => void } = {}): Promise<Session> =>
         call(async () => {
           const valid = await parse('SessionInput', input, 'session');
           const stamp = nowIso();
-          return announce('session', 'added', await backend.putSession({ ...valid, id: newId('s-'), createdAt: stamp, updatedAt: stamp }));
+          const session: Session = { ...valid, id: newId('s-'), createdAt: stamp, updatedAt: stamp };
+          options.beforeWrite?.(session);
+          return announce('session', 'added', await backend.putSession(session));
         }),
       /**
        * Changes the given fields. `version`: the version the change was made on (what the mentee

@@ -359,6 +359,42 @@ describe('<session-tracker>', () => {
     expect(index.weeks.has(monday(2026, 0, 5))).to.equal(false);
   });
 
+  it('builds the same index from a list at once as one put at a time, duplicates included (pure)', () => {
+    // Weeks on both sides of the spring DST change, ties on start, an id given twice (the last wins).
+    const list = [
+      session({ id: 'd', start: new Date(2026, 2, 30, 9).toISOString(), createdAt: '2026-03-30T09:00:00.000Z', tags: ['x'] }),
+      session({ id: 'a', start: new Date(2026, 2, 28, 23, 30).toISOString(), createdAt: '2026-03-28T23:30:00.000Z' }),
+      session({ id: 'c', start: new Date(2026, 2, 29, 3).toISOString(), createdAt: '2026-03-29T03:00:00.000Z', activity: 'code-review' }),
+      session({ id: 'b', start: new Date(2026, 2, 29, 3).toISOString(), createdAt: '2026-03-29T03:00:00.000Z', bookingId: 'bk-1' }),
+      session({ id: 'e', start: new Date(2026, 1, 2, 12).toISOString(), createdAt: '2026-04-01T00:00:00.000Z', tags: ['x', 'y'] }),
+      session({ id: 'e', start: new Date(2026, 3, 6, 12).toISOString(), createdAt: '2026-02-02T12:00:00.000Z', minutes: 90 }),
+    ];
+    for (const firstDay of [1, 7]) {
+      const bulk = new SessionIndex(firstDay, list);
+      const one = new SessionIndex(firstDay);
+      for (const s of list) one.put(s);
+      expect(bulk.keys).to.deep.equal(one.keys);
+      for (const key of one.keys) expect(bulk.weeks.get(key)!.map((s) => s.id), `week ${new Date(key).toDateString()}`).to.deep.equal(one.weeks.get(key)!.map((s) => s.id));
+      expect(bulk.all().map((s) => s.id)).to.deep.equal(['e', 'd', 'c', 'b', 'a']);
+      expect([...bulk.minutes].map(([k, m]) => [k, [...m]])).to.deep.equal([...one.minutes].map(([k, m]) => [k, [...m]]));
+      expect([...bulk.tags]).to.deep.equal([['x', 1]]);
+      expect([...bulk.bookingIds]).to.deep.equal([...one.bookingIds]);
+      expect([bulk.latest?.id, one.latest?.id]).to.deep.equal(['d', 'd']);
+    }
+  });
+
+  it('falls back to the session logged before when the latest goes (pure)', () => {
+    const older = session({ id: 'older', start: '2026-01-05T10:00:00.000Z', createdAt: '2026-01-05T10:00:00.000Z', mentor: 'Ada' });
+    const newer = session({ id: 'newer', start: '2026-01-06T10:00:00.000Z', createdAt: '2026-01-06T10:00:00.000Z', mentor: 'Grace' });
+    const index = new SessionIndex(1, [older]);
+    index.put(newer);
+    expect(index.latest?.mentor).to.equal('Grace');
+    index.remove('newer');
+    expect(index.latest?.mentor).to.equal('Ada');
+    index.remove('older');
+    expect(index.latest).to.equal(undefined);
+  });
+
   it('computes streaks from week keys across a year boundary (pure)', () => {
     const monday = 1;
     const current = weekStart(new Date(2026, 0, 7), monday);
@@ -615,6 +651,66 @@ describe('<session-tracker>', () => {
     await aTimeout(0);
     expect(el.shadowRoot!.activeElement).to.equal($$(el, '.week h4')[4]);
     client.close();
+  });
+
+  it('shows a new session at once while it saves; a failed write takes it back, says why and keeps the form', async () => {
+    const inner = memoryBackend();
+    const kept = await createClient({ backend: inner }).sessions.add({ start: new Date(Date.now() - 8 * 86_400_000).toISOString(), minutes: 30, activity: 'one-on-one', mentor: 'Ada' });
+    const writes: { session: Session; settle: (error?: Error) => void }[] = [];
+    const backend: Backend = {
+      ...inner,
+      putSession: (s) =>
+        new Promise<Session>((resolve, reject) => writes.push({ session: s, settle: (error) => (error ? reject(error) : resolve(inner.putSession(s))) })),
+    };
+    const client = createClient({ backend });
+    const el = await mount(client);
+    const form = $<HTMLFormElement>(el, 'form[part="add-form"]');
+    const field = <T extends HTMLElement>(name: string) => form.querySelector<T>(`[name=${name}]`)!;
+    await type(field<HTMLInputElement>('minutes'), '45');
+    await type(field<HTMLTextAreaElement>('notes'), 'Paired on the parser');
+    const changes: SessionChangeDetail[] = [];
+    el.addEventListener('session-change', (e) => changes.push(e.detail));
+
+    form.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => writes.length === 1, 'the write never started');
+    await el.updateComplete;
+    // Shown before the write is done: at the top, marked as saving, with no Edit or Delete yet.
+    const pendingRow = rows(el)[0]!;
+    expect(pendingRow.dataset.id).to.equal(writes[0]!.session.id);
+    expect(text(pendingRow.querySelector('.notes'))).to.equal('Paired on the parser');
+    expect(text(pendingRow.querySelector('.badge.pending'))).to.equal('Saving…');
+    expect(pendingRow.querySelector('.edit, .delete')).to.equal(null);
+    expect(text($(el, '.week-hours'))).to.equal('0.75 hours');
+    expect(changes).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    const error = oneEvent(el, 'mentorship-error');
+    writes[0]!.settle(new Error('disk full'));
+    expect((await error).detail).to.include({ source: 'add', code: 'storage' });
+    await el.updateComplete;
+    // Taken back: only the session stored before; the notice says why; the form still holds what was typed.
+    expect(rows(el).map((r) => r.dataset.id)).to.deep.equal([kept.id]);
+    expect(text($(el, '[part=notice] .field-error'))).to.contain('disk full');
+    expect(field<HTMLInputElement>('minutes').value).to.equal('45');
+    expect(field<HTMLTextAreaElement>('notes').value).to.equal('Paired on the parser');
+    expect(field<HTMLInputElement>('mentor').value).to.equal('Ada');
+    expect(changes).to.deep.equal([]);
+    expect((await client.sessions.list()).map((s) => s.id)).to.deep.equal([kept.id]);
+
+    // Trying again stores it: the badge goes, the form empties, one session-change.
+    const added = oneEvent(el, 'session-change');
+    form.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => writes.length === 2, 'the second write never started');
+    writes[1]!.settle();
+    const { session: stored } = (await added).detail as { session: Session };
+    await el.updateComplete;
+    expect(rows(el).map((r) => r.dataset.id)).to.deep.equal([stored.id, kept.id]);
+    expect(rows(el)[0]!.querySelector('.badge.pending')).to.equal(null);
+    expect(rows(el)[0]!.querySelectorAll('.edit, .delete')).to.have.length(2);
+    expect(field<HTMLTextAreaElement>('notes').value).to.equal('');
+    expect(stored).to.include({ minutes: 45, notes: 'Paired on the parser' });
+    expect((await client.sessions.list()).map((s) => s.id).sort()).to.deep.equal([stored.id, kept.id].sort());
+    expect(changes.map((c) => c.kind)).to.deep.equal(['added']);
   });
 
   it('readonly shows sessions and exports without any way to change them', async () => {

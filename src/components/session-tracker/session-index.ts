@@ -1,7 +1,7 @@
 /**
  * The tracker's in-memory index: sessions by id, grouped by week (newest first), minutes per week
- * and activity, tags and logged booking ids. Every change touches one week only (binary insert),
- * so adding a session to 10,000 never re-reads or re-sorts the rest.
+ * and activity, tags and logged booking ids. Every change touches one week only (a few dozen
+ * rows sorted), so adding a session to 10,000 never re-reads or re-sorts the rest.
  * Weeks are keyed by the local-midnight timestamp of their first day.
  */
 import type { Session } from '../../sdk/schemas.js';
@@ -14,7 +14,8 @@ const addDays = (time: Date | number | string, days: number) => {
 
 /** Local-midnight timestamp of the first day of the week holding `time`. */
 export function weekStart(time: Date | number | string, firstDay: number): number {
-  return addDays(time, -(((new Date(time).getDay() || 7) - firstDay + 7) % 7));
+  const d = new Date(time);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - (((d.getDay() || 7) - firstDay + 7) % 7)).getTime();
 }
 
 /** The week key `n` weeks after (negative: before) `key`. */
@@ -37,19 +38,7 @@ export function streakOfWeeks(hoursOf: (key: number) => number, goal: number, cu
 }
 
 /** Newest first; ties by id so the order is stable. */
-const before = (a: Session, b: Session) => (a.start === b.start ? a.id > b.id : a.start > b.start);
-
-/** First index whose item is not `isBefore` the new one (the list is sorted by `isBefore`). */
-function position<T>(list: T[], isBefore: (item: T) => boolean): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (isBefore(list[mid]!)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
+const newestFirst = (a: Session, b: Session) => ((a.start === b.start ? a.id > b.id : a.start > b.start) ? -1 : 1);
 
 /** Adds `by` to a counter; a counter at zero leaves the map. */
 function bump<K>(map: Map<K, number>, key: K, by: number): void {
@@ -74,7 +63,10 @@ export class SessionIndex {
     readonly firstDay = 1,
     sessions: Iterable<Session> = [],
   ) {
-    for (const session of sessions) this.put(session);
+    // All at once: each week sorted once at the end (a put each would sort its week each time:
+    // the first render of 10,000 waits for this).
+    for (const session of sessions) this.#add(session, weekStart(session.start, firstDay));
+    for (const rows of this.weeks.values()) rows.sort(newestFirst);
   }
 
   get size(): number {
@@ -88,27 +80,44 @@ export class SessionIndex {
 
   /** Adds or replaces one session. */
   put(session: Session): void {
-    this.remove(session.id);
+    this.#add(session, weekStart(session.start, this.firstDay)).sort(newestFirst);
+  }
+
+  /** Adds or replaces `session` at the end of its week's rows (week `key`); returns them. */
+  #add(session: Session, key: number): Session[] {
+    const old = this.byId.get(session.id);
+    if (old) this.#drop(old);
     this.byId.set(session.id, session);
-    const key = weekStart(session.start, this.firstDay);
     let rows = this.weeks.get(key);
     if (!rows) this.weeks.set(key, (rows = []));
-    rows.splice(position(rows, (s) => before(s, session)), 0, session);
+    rows.push(session);
     this.#count(session, key, 1);
     if (!this.latest || session.createdAt >= this.latest.createdAt) this.latest = session;
+    else if (this.latest === old) this.#findLatest();
+    return rows;
   }
 
   /** Removes one session, when it is there. */
   remove(id: string): void {
     const session = this.byId.get(id);
     if (!session) return;
-    this.byId.delete(id);
+    this.#drop(session);
+    if (this.latest === session) this.#findLatest();
+  }
+
+  #drop(session: Session): void {
+    this.byId.delete(session.id);
     const key = weekStart(session.start, this.firstDay);
     const rows = this.weeks.get(key)!;
     rows.splice(rows.indexOf(session), 1);
     if (!rows.length) this.weeks.delete(key);
     this.#count(session, key, -1);
-    if (this.latest === session) this.latest = undefined;
+  }
+
+  /** The quick-add defaults come from the latest: after it goes, the one before it. */
+  #findLatest(): void {
+    this.latest = undefined;
+    for (const s of this.byId.values()) if (!this.latest || s.createdAt >= this.latest.createdAt) this.latest = s;
   }
 
   /** Total hours in the week `key`. */
@@ -124,8 +133,8 @@ export class SessionIndex {
   }
 
   #count(s: Session, key: number, sign: 1 | -1): void {
-    const perActivity = this.minutes.get(key) ?? new Map<string, number>();
-    this.minutes.set(key, perActivity);
+    let perActivity = this.minutes.get(key);
+    if (!perActivity) this.minutes.set(key, (perActivity = new Map<string, number>()));
     bump(perActivity, s.activity, sign * s.minutes);
     if (!perActivity.size) this.minutes.delete(key);
     bump(this.activities, s.activity, sign);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ChangeEvent, ImportSummary, MentorshipClient } from '../../sdk/client.js';
 import { SESSION_ACTIVITIES } from '../../sdk/constants.js';
 import type { Booking, Catalog, CommitmentModel, Plan, Session, SessionInput } from '../../sdk/schemas.js';
@@ -135,6 +135,8 @@ export class SessionTracker extends MkElement {
   #catalog?: Catalog | null;
   #bookings = new Map<string, Booking>();
   #pending = new Set<string>();
+  /** Sessions shown as soon as they were valid, their write not done yet. */
+  #saving = new Set<string>();
   /** Changes the server did not take: refused queued writes, stale edits. */
   readonly #sync = new SyncProblems(this, this.l, {
     fail: (source, error) => this.#fail(source, error),
@@ -149,6 +151,13 @@ export class SessionTracker extends MkElement {
   private invalid: Partial<Record<FormName, CheckedField[]>> = {};
   private filters: Record<Filter, string> = { activity: '', tag: '' };
   private shown = PAGE_WEEKS;
+  /**
+   * Each session's row as last rendered, and what else it showed: a re-render (an add, a notice)
+   * formats only the rows that changed. Emptied when what every row shows changes (#rowsContext);
+   * a load (the only time the catalog changes) brings new session objects, so none is found then.
+   */
+  #rows = new WeakMap<Session, { saving: boolean; pending: boolean; row: TemplateResult }>();
+  #rowsContext = '';
   /** Weeks showing all their rows, not only the first WEEK_ROWS. */
   #expanded = new Set<number>();
   /** The last download's Blob URL, revoked when the next one is made. */
@@ -208,6 +217,7 @@ export class SessionTracker extends MkElement {
     if (this.#queued) return void this.#queued.push(event);
     if (event.resource === 'session') {
       const { session, kind } = event;
+      this.#saving.delete(session.id);
       if (kind !== 'removed' && this.#accepts(session)) this.#index.put(session);
       else this.#index.remove(session.id);
       if (kind === 'removed' && this.editing === session.id) this.editing = undefined;
@@ -287,14 +297,18 @@ export class SessionTracker extends MkElement {
 
   // ---- writes ----------------------------------------------------------------------------
 
-  /** Runs one write; then says `done` and fires `session-change`, or shows why it failed. */
-  async #write(source: string, kind: 'added' | 'updated' | 'removed', done: 'added' | 'saved' | 'deleted' | 'restored', operation: (client: MentorshipClient) => Promise<Session>) {
+  /**
+   * Runs one write; then says `done` and fires `session-change`, or takes back what `failed` undoes
+   * (a row shown before its write) and shows why it failed.
+   */
+  async #write(source: string, kind: 'added' | 'updated' | 'removed', done: 'added' | 'saved' | 'deleted' | 'restored', operation: (client: MentorshipClient) => Promise<Session>, failed?: () => void) {
     try {
       const session = await operation(this.client!);
       this.notice = { text: this.l.t(done) };
       this.emit<SessionChangeDetail>('session-change', { kind, session });
       return session;
     } catch (error) {
+      failed?.();
       this.notice = { text: this.l.t('failed', this.#fail(source, error)), error: true };
       return undefined;
     }
@@ -318,7 +332,8 @@ export class SessionTracker extends MkElement {
     const tags = [...new Set(value('tags').split(',').map((t) => t.trim()).filter(Boolean))];
     input('tags').setCustomValidity(tags.length > 20 || tags.some((t) => t.length > 40) ? this.l.t('tagsInvalid') : '');
     const invalid = CHECKED_FIELDS.filter((field) => !input(field).checkValidity());
-    this.invalid = { ...this.invalid, [name]: invalid };
+    // Set only when it changes: an add then renders once, with its new row, not once before.
+    if (String(invalid) !== String(this.invalid[name] ?? [])) this.invalid = { ...this.invalid, [name]: invalid };
     if (invalid.length) return void this.updateComplete.then(() => input(invalid[0]!).focus());
     return { start: new Date(value('start')).toISOString(), minutes: Number(value('minutes')), activity: value('activity'), mentor: value('mentor'), notes: String(data.get('notes')), tags };
   }
@@ -330,7 +345,18 @@ export class SessionTracker extends MkElement {
     const input = this.#read(form, current ? 'edit' : 'add');
     if (!input) return;
     if (!current) {
-      if (await this.#write('add', 'added', 'added', (c) => c.sessions.add({ ...input, source: 'manual' }))) form.reset();
+      // The row shows as soon as the session is valid, not after the write: a failed write takes
+      // it back and leaves the form as it was, so the mentee loses nothing and can try again.
+      let shown: Session | undefined;
+      const show = (session: Session) => {
+        this.#saving.add((shown = session).id);
+        this.#index.put(session);
+        this.requestUpdate();
+      };
+      const takeBack = () => {
+        if (shown && this.#saving.delete(shown.id)) this.#index.remove(shown.id);
+      };
+      if (await this.#write('add', 'added', 'added', (c) => c.sessions.add({ ...input, source: 'manual' }, { beforeWrite: show }), takeBack)) form.reset();
       return;
     }
     // Sends every field (source and booking id too) so nothing falls back to a default.
@@ -566,6 +592,11 @@ ${this.#renderChart(current, goal)}`,
   #renderSessions() {
     const { l, filters } = this;
     const index = this.#index;
+    const context = `${l.lang} ${l.revision} ${this.readonly}`;
+    if (context !== this.#rowsContext) {
+      this.#rows = new WeakMap();
+      this.#rowsContext = context;
+    }
     const matches = (s: Session) => (!filters.activity || s.activity === filters.activity) && (!filters.tag || s.tags.includes(filters.tag));
     // The weeks with matching sessions, up to one more than `shown` to know whether there are more.
     const weeks: [number, Session[]][] = [];
@@ -610,8 +641,18 @@ ${rows.length > shown.length ? html`<button @click=${showAll}>${l.t('moreInWeek'
   }
 
   #renderRow(s: Session) {
-    const { l } = this;
     if (this.editing === s.id) return html`<li part="session" data-id=${s.id}>${this.#renderForm(s)}</li>`;
+    const saving = this.#saving.has(s.id);
+    const pending = this.#pending.has(s.id);
+    const cached = this.#rows.get(s);
+    if (cached?.saving === saving && cached.pending === pending) return cached.row;
+    const row = this.#row(s, saving, pending);
+    this.#rows.set(s, { saving, pending, row });
+    return row;
+  }
+
+  #row(s: Session, saving: boolean, pending: boolean) {
+    const { l } = this;
     const when = this.#when(s.start);
     const badge = (text: string, kind = '') => html`<span class="badge ${kind}" part="badge">${text}</span>`;
     const actions = html`<span class="row-actions">
@@ -620,8 +661,8 @@ ${rows.length > shown.length ? html`<button @click=${showAll}>${l.t('moreInWeek'
     return html`<li part="session" data-id=${s.id}>${when} <span class="what">${this.#activityName(s.activity)}</span>
 <span class="length">${l.number(s.minutes, { style: 'unit', unit: 'minute', unitDisplay: 'short' })}</span>
 ${s.mentor ? html`<span class="mentor">${s.mentor}</span>` : nothing} ${s.tags.map((t) => badge(t))}
-${s.source === 'booking' ? badge(l.t('booked')) : nothing} ${this.#pending.has(s.id) ? badge(l.t('pending'), 'pending') : nothing}
-${this.readonly ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}</li>`;
+${s.source === 'booking' ? badge(l.t('booked')) : nothing} ${pending ? badge(l.t('pending'), 'pending') : saving ? badge(l.t('saving'), 'pending') : nothing}
+${this.readonly || saving ? nothing : actions} ${s.notes ? html`<p class="notes">${s.notes}</p>` : nothing}</li>`;
   }
 
   #renderExport() {

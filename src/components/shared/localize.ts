@@ -105,7 +105,11 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
     this.#observer.disconnect();
   }
 
+  /** Counts the times the strings or the locale may have changed, for views that keep what they rendered. */
+  revision = 0;
+
   refresh(): void {
+    this.revision++;
     this.#host.requestUpdate();
   }
 
@@ -125,8 +129,7 @@ export class LocalizeController<M extends MessageTable> implements ReactiveContr
 
   /** The locale's first day of the week, ISO numbering (1 = Monday … 7 = Sunday). */
   get firstDayOfWeek(): number {
-    const locale = new Intl.Locale(this.lang) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
-    return (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1;
+    return firstDayOf(this.lang);
   }
 
   t<K extends keyof M>(key: K, ...args: M[K] extends (...a: infer A) => string ? A : []): string {
@@ -194,9 +197,21 @@ function resolveLocale(candidate: string): string {
  * formats hundreds of dates: build each (kind, locale, options) once.
  */
 const formatters = new Map<string, unknown>();
+
 function cached<T>(Kind: new (locale: string, options?: object) => T, locale: string, options?: object): T {
   const key = `${Kind.name}|${locale}|${JSON.stringify(options ?? {})}`;
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) formatters.set(key, (formatter = new Kind(locale, options)));
   return formatter;
+}
+
+/** The first day of the week per locale (an element asks on every update). */
+const firstDays = new Map<string, number>();
+function firstDayOf(lang: string): number {
+  let day = firstDays.get(lang);
+  if (day === undefined) {
+    const locale = new Intl.Locale(lang) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    firstDays.set(lang, (day = (locale.getWeekInfo?.() ?? locale.weekInfo)?.firstDay ?? 1));
+  }
+  return day;
 }
