@@ -16,6 +16,7 @@ const NOT_OURS: Record<string, string> = {
   sendKeys: '@web/test-runner-commands, used by the tests',
   measureSizes: 'scripts/size.mjs, named in docs/performance.md',
   isOnline: 'an httpBackend option (a hook, not a member)',
+  beforeWrite: 'an option of client.sessions.add (a callback in its options, not a member)',
   alert: 'the script in an XSS example',
   prefixUrl: "ky's option, which httpBackend uses",
   beforeRequest: "ky's hook, which httpBackend uses",
