@@ -11,6 +11,7 @@ import type { MkElement } from '../../src/components/shared/mk-element.js';
 import { memoryBackend } from '../../src/sdk/backends/memory.js';
 import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import { findOverflow } from '../../scripts/find-overflow.js';
+import { fillDetails, repeatTimes } from './booking-form.js';
 
 const TAGS = ['commitment-calculator', 'program-picker', 'mentor-booking', 'session-tracker'];
 // Monday 2 March 2026, 00:00 UTC: Lena Hoffmann has free times that day.
@@ -87,11 +88,7 @@ describe('layout at phone widths', function () {
       await el.updateComplete;
       check('details with errors');
       const values: Record<string, string> = { name: LONG_NAME, email: LONG_EMAIL, careerLevel: 'senior', goals: LONG_TEXT };
-      for (const [name, value] of Object.entries(values)) {
-        const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
-        control.value = value;
-        control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
-      }
+      fillDetails(el, values);
       const confirmed = oneEvent(el, 'booking-confirmed');
       $<HTMLButtonElement>(el, 'button.primary')!.click();
       await confirmed;
@@ -121,17 +118,8 @@ describe('layout at phone widths', function () {
       $$(el, '[part=time]')[0]!.click();
       await step(el, 'details');
       await waitUntil(() => $(el, '[part=repeat]'), 'no Repeat', { timeout: 10_000 });
-      for (const [name, value] of Object.entries({ name: LONG_NAME, email: LONG_EMAIL, careerLevel: 'senior' })) {
-        const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
-        control.value = value;
-        control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
-      }
-      $<HTMLInputElement>(el, '[part=repeat] input[type=checkbox]')!.click();
-      await el.updateComplete;
-      const count = $$<HTMLSelectElement>(el, '[part=repeat] select')[1]!;
-      count.value = '4';
-      count.dispatchEvent(new Event('change'));
-      await el.updateComplete;
+      fillDetails(el, { name: LONG_NAME, email: LONG_EMAIL, careerLevel: 'senior' });
+      await repeatTimes(el, 4);
       expect($$(el, '[part=occurrence]').map((li) => li.dataset['status'])).to.deep.equal(['free', 'free', 'free', 'conflict']);
       check('occurrences with a conflict');
       $$<HTMLButtonElement>(el, '[data-status=conflict] button')[0]!.click();

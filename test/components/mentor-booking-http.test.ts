@@ -8,6 +8,7 @@ import '../../src/define/mentorship-provider.js';
 import type { MentorBooking } from '../../src/components/mentor-booking/mentor-booking.js';
 import type { MentorshipClient } from '../../src/sdk/client.js';
 import { httpClient, SERVER } from '../http-helpers.js';
+import { fillDetails } from './booking-form.js';
 
 // Marcus Reed belongs to this file (the httpBackend test books Kenji), so parallel files never race.
 const MENTOR_NAME = 'Marcus Reed';
@@ -51,13 +52,6 @@ async function chooseTime(el: MentorBooking, index = 0) {
   return label;
 }
 
-function fill(el: MentorBooking, values: Record<string, string>) {
-  for (const [name, value] of Object.entries(values)) {
-    const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
-    control.value = value;
-    control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
-  }
-}
 const visitor = { name: 'Grace Hopper', email: 'grace@example.org', careerLevel: 'staff', goals: 'Lead a platform team', message: 'Hello' };
 
 (SERVER ? describe : describe.skip)('<mentor-booking> on the reference server', () => {
@@ -65,7 +59,7 @@ const visitor = { name: 'Grace Hopper', email: 'grace@example.org', careerLevel:
     const client = httpClient();
     const el = await mount(client);
     await chooseTime(el);
-    fill(el, visitor);
+    fillDetails(el, visitor);
     const confirmed = oneEvent(el, 'booking-confirmed');
     button(el, 'Book session').click();
     const { detail: booking } = await confirmed;
@@ -87,7 +81,7 @@ const visitor = { name: 'Grace Hopper', email: 'grace@example.org', careerLevel:
     const rival = await httpClient().bookings.create({ mentorId: 'marcus-reed', sessionTypeId: 'one-on-one', start: taken, timeZone: 'UTC', name: 'Rival', email: 'rival@example.org', careerLevel: 'mid', goals: '', message: '' });
     expect(rival.status).to.equal('confirmed');
 
-    fill(el, visitor);
+    fillDetails(el, visitor);
     button(el, 'Book session').click();
     await waitUntil(() => text($(el, '[role=alert]')) !== '', 'no alert', { timeout: 10_000 });
     expect(text($(el, '[role=alert]'))).to.equal('That time was just taken. Please choose another one.');

@@ -12,6 +12,7 @@ import { createClient } from '../../src/sdk/client.js';
 import { memoryBackend } from '../../src/sdk/backends/memory.js';
 import type { MentorshipClient } from '../../src/sdk/client.js';
 import { httpClient, SERVER } from '../http-helpers.js';
+import { fillDetails } from './booking-form.js';
 
 const $ = <T extends Element = HTMLElement>(el: MentorBooking, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = <T extends Element = HTMLElement>(el: MentorBooking, selector: string) => [...el.shadowRoot!.querySelectorAll<T>(selector)];
@@ -31,11 +32,7 @@ async function bookThroughElement(client: MentorshipClient, locale: string) {
   $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
   await atStep(el, 'details');
   await el.updateComplete;
-  for (const [name, value] of Object.entries({ name: 'Grete Weber', email: `grete-${Math.random().toString(36).slice(2)}@example.de`, careerLevel: 'senior', goals: '', message: '' })) {
-    const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
-    control.value = value;
-    control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
-  }
+  fillDetails(el, { name: 'Grete Weber', email: `grete-${Math.random().toString(36).slice(2)}@example.de`, careerLevel: 'senior', goals: '', message: '' });
   const confirmed = oneEvent(el, 'booking-confirmed');
   $<HTMLButtonElement>(el, '[part=form] button.primary')!.click();
   const { detail } = await confirmed;

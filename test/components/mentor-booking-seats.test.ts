@@ -8,6 +8,7 @@ import { DEMO_CATALOG } from '../../src/sdk/catalog/demo-catalog.js';
 import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import type { BookingRules, Catalog } from '../../src/sdk/schemas.js';
 import { dateRangeText } from '../intl.js';
+import { fillDetails } from './booking-form.js';
 
 // Monday 2 March 2026, 00:00 UTC: Lena's first free time is 14:00 CET (13:00 UTC).
 const MONDAY = () => '2026-03-02T00:00:00.000Z';
@@ -43,11 +44,7 @@ async function bookFirst(el: MentorBooking, email = 'ada@example.com') {
   await atStep(el, 'time');
   $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
   await atStep(el, 'details');
-  for (const [name, value] of Object.entries({ name: 'Ada Lovelace', email, careerLevel: 'senior' })) {
-    const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
-    control.value = value;
-    control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
-  }
+  fillDetails(el, { name: 'Ada Lovelace', email, careerLevel: 'senior' });
   $$<HTMLButtonElement>(el, 'button').find((b) => text(b) === 'Book session')!.click();
 }
 

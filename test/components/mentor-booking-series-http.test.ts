@@ -11,6 +11,7 @@ import '../../src/define/mentorship-provider.js';
 import type { MentorBooking } from '../../src/components/mentor-booking/mentor-booking.js';
 import type { Booking, Series } from '../../src/sdk/schemas.js';
 import { httpClient, SERVER } from '../http-helpers.js';
+import { fillDetails, repeatTimes } from './booking-form.js';
 
 // Priya Raman (Asia/Kolkata, a 30-day horizon) belongs to this file: no other HTTP test books her.
 const MENTOR = 'priya-raman';
@@ -38,17 +39,8 @@ const statuses = (el: MentorBooking) => $$(el, '[part=occurrence]').map((li) => 
     first.click();
     await waitUntil(() => $(el, '[part=repeat]'), 'no Repeat control', BUSY);
     const email = `ada-${Date.now()}@example.org`;
-    for (const [name, value] of Object.entries({ name: 'Ada Lovelace', email, careerLevel: 'senior' })) {
-      const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
-      control.value = value;
-      control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
-    }
-    $<HTMLInputElement>(el, '[part=repeat] input[type=checkbox]')!.click();
-    await el.updateComplete;
-    const count = $$<HTMLSelectElement>(el, '[part=repeat] select')[1]!;
-    count.value = '4';
-    count.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    fillDetails(el, { name: 'Ada Lovelace', email, careerLevel: 'senior' });
+    await repeatTimes(el, 4);
     expect(statuses(el)).to.deep.equal(['free', 'free', 'free', 'free']);
     await expect(el).to.be.accessible();
 

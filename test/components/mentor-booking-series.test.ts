@@ -18,6 +18,7 @@ import { seriesStarts } from '../../src/sdk/scheduling/series.js';
 import type { Booking, Catalog, Series } from '../../src/sdk/schemas.js';
 import { dateRangeText } from '../intl.js';
 import '../../src/locales/de.js';
+import { fillDetails } from './booking-form.js';
 
 const MONDAY = () => '2026-03-02T00:00:00.000Z';
 // Lena with a 120-day horizon, so 12 weeks fit.
@@ -73,11 +74,7 @@ async function detailsOfFirst(el: MentorBooking) {
 async function repeatFromFirst(el: MentorBooking) {
   await detailsOfFirst(el);
   await waitUntil(() => $(el, '[part=repeat]'), 'no Repeat control', BUSY);
-  for (const [name, value] of Object.entries({ email: 'ada@example.com', careerLevel: 'senior' })) {
-    const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
-    control.value = value;
-    control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input', { bubbles: true }));
-  }
+  fillDetails(el, { email: 'ada@example.com', careerLevel: 'senior' });
   const box = $<HTMLInputElement>(el, '[part=repeat] input[type=checkbox]')!;
   box.click();
   await el.updateComplete;

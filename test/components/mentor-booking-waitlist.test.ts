@@ -13,6 +13,7 @@ import { createClient, type MentorshipClient } from '../../src/sdk/client.js';
 import type { Booking, WaitlistEntry } from '../../src/sdk/schemas.js';
 import '../../src/locales/de.js';
 import { freshNamespace } from '../helpers.js';
+import { fillDetails } from './booking-form.js';
 
 // Monday 2 March 2026, 00:00 UTC: Lena's first group session is 14:00 CET (13:00 UTC).
 const MONDAY = () => '2026-03-02T00:00:00.000Z';
@@ -69,11 +70,7 @@ async function openFull(el: MentorBooking, email = 'ada@example.com') {
 async function joinForm(el: MentorBooking, email = 'ada@example.com') {
   $<HTMLButtonElement>(el, '[part~=full]')!.click();
   await atStep(el, 'details');
-  for (const [name, value] of Object.entries({ name: 'Ada Lovelace', email, careerLevel: 'senior' })) {
-    const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
-    control.value = value;
-    control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
-  }
+  fillDetails(el, { name: 'Ada Lovelace', email, careerLevel: 'senior' });
 }
 
 describe('<mentor-booking>: the waitlist of a full group session', () => {

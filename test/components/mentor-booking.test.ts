@@ -12,6 +12,7 @@ import type { Catalog } from '../../src/sdk/schemas.js';
 import { freshNamespace } from '../helpers.js';
 import { dateRangeText, dateText, plain, unitText } from '../intl.js';
 import '../../src/locales/de.js';
+import { fillDetails } from './booking-form.js';
 
 // Monday 2 March 2026, 00:00 UTC. Lena (Europe/Berlin) needs 12 h notice: her first slot is 14:00 CET.
 const MONDAY = () => '2026-03-02T00:00:00.000Z';
@@ -76,14 +77,6 @@ async function firstTimeOn(el: MentorBooking, date: string) {
   await atStep(el, 'details');
 }
 
-function fill(el: MentorBooking, values: Record<string, string>) {
-  for (const [name, value] of Object.entries(values)) {
-    const control = $<HTMLInputElement>(el, `[name=${name}]`)!;
-    control.value = value;
-    control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input'));
-  }
-}
-
 describe('<mentor-booking>', () => {
   it('opens at the step its attributes leave without taking the focus from the page', async () => {
     const before = document.createElement('button');
@@ -140,7 +133,7 @@ describe('<mentor-booking>', () => {
     await atStep(el, 'details');
     expect(heading(el)).to.equal('Your details');
     await expect(el).to.be.accessible();
-    fill(el, { name: 'Ada Lovelace', email: 'ada@example.com', careerLevel: 'senior', goals: 'Staff, soon; really', message: 'Hi' });
+    fillDetails(el, { name: 'Ada Lovelace', email: 'ada@example.com', careerLevel: 'senior', goals: 'Staff, soon; really', message: 'Hi' });
     const confirmed = oneEvent(el, 'booking-confirmed');
     button(el, 'Book session').click();
     const { detail } = await confirmed;
@@ -260,7 +253,7 @@ describe('<mentor-booking>', () => {
     await atStep(el, 'time');
     $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
     await atStep(el, 'details');
-    fill(el, { email: 'not-an-email' });
+    fillDetails(el, { email: 'not-an-email' });
     button(el, 'Book session').click();
     await el.updateComplete;
     await aTimeout(0);
@@ -273,7 +266,7 @@ describe('<mentor-booking>', () => {
     expect($(el, '#goals')!.getAttribute('aria-invalid')).to.equal('false');
     expect(active(el)).to.equal(name);
     await expect(el).to.be.accessible();
-    fill(el, { name: 'Ada' });
+    fillDetails(el, { name: 'Ada' });
     await el.updateComplete;
     expect(name.getAttribute('aria-invalid')).to.equal('false');
     expect(text($(el, 'form [role=alert]'))).to.equal('Please correct 2 fields.');
@@ -283,7 +276,7 @@ describe('<mentor-booking>', () => {
   it('makes one booking when the submit button is clicked twice', async () => {
     const { el, client } = await mount({ attrs: { mentor: 'lena-hoffmann', 'session-type': 'one-on-one' } });
     await firstTimeOn(el, '2026-03-03');
-    fill(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid' });
+    fillDetails(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid' });
     let events = 0;
     el.addEventListener('booking-confirmed', () => events++);
     const submit = button(el, 'Book session');
@@ -304,7 +297,7 @@ describe('<mentor-booking>', () => {
     expect($$(el, '[part=time]')).to.have.length(5);
     $$<HTMLButtonElement>(el, '[part=time]')[0]!.click();
     await atStep(el, 'details');
-    fill(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid', goals: 'Lead', message: 'Hello' });
+    fillDetails(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid', goals: 'Lead', message: 'Hello' });
     // Another visitor (another client on the same backend) books 09:00 CET first.
     const rival = createClient({ backend });
     await rival.bookings.create({ mentorId: 'lena-hoffmann', sessionTypeId: 'one-on-one', start: '2026-03-03T08:00:00.000Z', timeZone: 'UTC', name: 'Rival', email: 'r@example.com', careerLevel: 'mid', goals: '', message: '' });
@@ -332,7 +325,7 @@ describe('<mentor-booking>', () => {
     const backend = memoryBackend({ now: MONDAY });
     const { el } = await mount({ backend, attrs: { mentor: 'lena-hoffmann', 'session-type': 'one-on-one' } });
     await firstTimeOn(el, '2026-03-03');
-    fill(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid' });
+    fillDetails(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid' });
     // A rival takes 09:00 and 10:30 CET: with Lena's buffer, nothing is left on Tuesday.
     const rival = createClient({ backend });
     const request = { mentorId: 'lena-hoffmann', sessionTypeId: 'one-on-one', timeZone: 'UTC', name: 'Rival', email: 'r@example.com', careerLevel: 'mid', goals: '', message: '' } as const;
@@ -373,7 +366,7 @@ describe('<mentor-booking>', () => {
   it('reschedules and cancels, freeing and taking slots', async () => {
     const { el, client } = await mount({ attrs: { mentor: 'lena-hoffmann', 'session-type': 'one-on-one' } });
     await firstTimeOn(el, '2026-03-03');
-    fill(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid' });
+    fillDetails(el, { name: 'Ada', email: 'ada@example.com', careerLevel: 'mid' });
     const confirmed = oneEvent(el, 'booking-confirmed');
     button(el, 'Book session').click();
     const original = (await confirmed).detail;
